@@ -1,0 +1,31 @@
+package io.wordstream.common;
+
+/** The three ways words are counted. Names are the values of the {@code dimension} field in result rows. */
+public enum Dimension {
+    /** Every word, keyed by itself. */
+    WORD("word"),
+    /** Words whose first letter is one of the configured letters, keyed by that letter in upper case. */
+    LETTER("letter"),
+    /** Words whose length is one of the configured lengths, keyed by the length in decimal. */
+    LENGTH("length");
+
+    private final String id;
+
+    Dimension(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The dimension with that id, or {@code null} when there is none. */
+    public static Dimension byId(String id) {
+        for (Dimension d : values()) {
+            if (d.id.equals(id)) {
+                return d;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,47 @@
+package io.wordstream.job;
+
+import io.wordstream.common.JobConfig;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The Kafka client settings every Kafka client of the job shares: the bootstrap servers plus whatever the operator's
+ * client properties file holds (security settings, for instance). The file is read here, on the driver, so its
+ * secrets never travel on a command line.
+ */
+final class KafkaClientConfig {
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    KafkaClientConfig(JobConfig config) {
+        config.kafkaConfigFileIfAny().ifPresent(file -> {
+            Properties p = new Properties();
+            try (Reader in = Files.newBufferedReader(Path.of(file))) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the Kafka client properties file " + file, e);
+            }
+            p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));
+        });
+        settings.put("bootstrap.servers", config.bootstrapServers());
+    }
+
+    /** As plain client properties, for a producer of our own. */
+    Properties clientProperties() {
+        Properties p = new Properties();
+        p.putAll(settings);
+        return p;
+    }
+
+    /** As options of Spark's Kafka source and sink, which take client settings prefixed with {@code kafka.}. */
+    Map<String, String> sparkOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        settings.forEach((k, v) -> options.put("kafka." + k, v));
+        return options;
+    }
+}

@@ -1,0 +1,154 @@
+package io.wordstream.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.StateOperatorProgress;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the query's life and progress to the metrics topic, one JSON record per event keyed by the Spark
+ * application id, so the console can show the job's state and live metrics without reaching into the driver.
+ */
+final class MetricsPublisher extends StreamingQueryListener implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsPublisher.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KafkaProducer<String, String> producer;
+    private final String topic;
+    private final String appId;
+    private final AtomicLong rejectedTotal = new AtomicLong();
+
+    MetricsPublisher(Properties clientProperties, String topic, String appId) {
+        Properties p = new Properties();
+        p.putAll(clientProperties);
+        p.put(ProducerConfig.ACKS_CONFIG, "1");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        // Metrics are worth less than the listener bus: never block it for long when the broker is away.
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "wordstream-metrics");
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        this.topic = topic;
+        this.appId = appId;
+    }
+
+    @Override
+    public void onQueryStarted(QueryStartedEvent event) {
+        ObjectNode e = event("started");
+        e.put("queryId", event.id().toString());
+        e.put("runId", event.runId().toString());
+        publish(e);
+    }
+
+    @Override
+    public void onQueryProgress(QueryProgressEvent event) {
+        publish(progress(event.progress()));
+    }
+
+    @Override
+    public void onQueryIdle(QueryIdleEvent event) {
+        ObjectNode e = event("idle");
+        e.put("runId", event.runId().toString());
+        publish(e);
+    }
+
+    @Override
+    public void onQueryTerminated(QueryTerminatedEvent event) {
+        ObjectNode e = event("terminated");
+        e.put("runId", event.runId().toString());
+        if (event.exception().isDefined()) {
+            e.put("error", firstLine(event.exception().get()));
+        }
+        publish(e);
+        producer.flush();
+    }
+
+    /** Publishes that the job could not start its query, with the reason in one line. */
+    void failed(String reason) {
+        ObjectNode e = event("failed");
+        e.put("error", reason);
+        publish(e);
+        producer.flush();
+    }
+
+    private ObjectNode progress(StreamingQueryProgress p) {
+        ObjectNode e = event("progress");
+        e.put("runId", p.runId().toString());
+        e.put("batchId", p.batchId());
+        e.put("batchTime", p.timestamp());
+        e.put("inputRows", p.numInputRows());
+        e.put("inputRowsPerSecond", finite(p.inputRowsPerSecond()));
+        e.put("processedRowsPerSecond", finite(p.processedRowsPerSecond()));
+        e.put("batchDurationMs", p.batchDuration());
+        String watermark = p.eventTime().get("watermark");
+        if (watermark != null) {
+            e.put("watermark", watermark);
+        }
+        long stateRows = 0;
+        long dropped = 0;
+        long stateBytes = 0;
+        for (StateOperatorProgress op : p.stateOperators()) {
+            stateRows += op.numRowsTotal();
+            dropped += op.numRowsDroppedByWatermark();
+            stateBytes += op.memoryUsedBytes();
+        }
+        e.put("stateRows", stateRows);
+        e.put("stateBytes", stateBytes);
+        e.put("rowsDroppedByWatermark", dropped);
+        long rejected = 0;
+        long records = 0;
+        Row observed = p.observedMetrics().get(KafkaSentences.OBSERVATION);
+        if (observed != null) {
+            records = observed.getLong(observed.fieldIndex(KafkaSentences.RECORDS));
+            rejected = observed.getLong(observed.fieldIndex(KafkaSentences.REJECTED));
+        }
+        e.put("records", records);
+        e.put("rejected", rejected);
+        e.put("rejectedTotal", rejectedTotal.addAndGet(rejected));
+        return e;
+    }
+
+    private ObjectNode event(String type) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("type", type);
+        e.put("appId", appId);
+        e.put("time", Instant.now().toString());
+        return e;
+    }
+
+    private void publish(ObjectNode event) {
+        try {
+            producer.send(new ProducerRecord<>(topic, appId, event.toString()), (meta, error) -> {
+                if (error != null) {
+                    LOG.warn("could not publish a metrics event to {}: {}", topic, error.toString());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("could not publish a metrics event to {}: {}", topic, e.toString());
+        }
+    }
+
+    private static double finite(double v) {
+        return Double.isFinite(v) ? v : 0.0;
+    }
+
+    static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").strip();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,132 @@
+package io.wordstream.job;
+
+import io.wordstream.common.JobConfig;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.OutputMode;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Spark application: sentences from Kafka, counted per window by {@link WordCounts}, results to Kafka. This
+ * class only wires configuration, I/O and lifecycle around that function.
+ *
+ * <p>Exit codes: 0 after a requested stop, 1 when the query failed, 2 for arguments it cannot read.
+ */
+public final class WordStreamJob {
+    private static final Logger LOG = LoggerFactory.getLogger(WordStreamJob.class);
+    static final String QUERY_NAME = "wordstream";
+
+    /**
+     * Settings the job needs for low latency on a small machine, applied only where the operator set nothing, so
+     * {@code --conf} on spark-submit always wins.
+     */
+    private static final Map<String, String> DEFAULTS = Map.of(
+            // Few, small micro-batches: 200 shuffle partitions would mean 200 state store commits per batch.
+            "spark.sql.shuffle.partitions", "2",
+            // Adaptive execution does not apply to streaming and only logs a warning.
+            "spark.sql.adaptive.enabled", "false",
+            // Idle queries still report every second, which the console uses as a heartbeat.
+            "spark.sql.streaming.noDataProgressEventInterval", "1000ms");
+
+    private WordStreamJob() {
+    }
+
+    public static void main(String[] args) {
+        JobConfig config;
+        try {
+            config = JobConfig.fromArgs(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("wordstream job: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.exit(run(config));
+    }
+
+    static int run(JobConfig config) {
+        SparkSession spark = SparkSession.builder().appName("wordstream").getOrCreate();
+        applyDefaults(spark.conf());
+        KafkaClientConfig kafka = new KafkaClientConfig(config);
+        int code;
+        try (MetricsPublisher metrics = new MetricsPublisher(kafka.clientProperties(), config.metricsTopic(),
+                spark.sparkContext().applicationId())) {
+            spark.streams().addListener(metrics);
+            StreamingQuery query;
+            try {
+                query = start(spark, config, kafka);
+            } catch (Exception e) {
+                String reason = MetricsPublisher.firstLine(String.valueOf(e.getMessage()));
+                LOG.error("the streaming query could not start: {}", reason, e);
+                System.err.println("wordstream job: the streaming query could not start: " + reason);
+                metrics.failed(reason);
+                spark.stop();
+                return 1;
+            }
+            code = awaitStop(query, new StopSignals(config));
+        }
+        spark.stop();
+        return code;
+    }
+
+    private static void applyDefaults(RuntimeConfig conf) {
+        DEFAULTS.forEach((k, v) -> {
+            if (!conf.contains(k)) {
+                conf.set(k, v);
+            }
+        });
+    }
+
+    static StreamingQuery start(SparkSession spark, JobConfig config, KafkaClientConfig kafka)
+            throws TimeoutException {
+        Dataset<Row> records = spark.readStream()
+                .format("kafka")
+                .options(kafka.sparkOptions())
+                .option("subscribe", String.join(",", config.inputTopics()))
+                // A new checkpoint counts what was sent before the job started; a restart resumes from its offsets.
+                .option("startingOffsets", "earliest")
+                .load();
+        Dataset<Row> counts = WordCounts.count(
+                KafkaSentences.sentences(records, config.pipeline().textField()), config.pipeline());
+        return ResultRecords.toKafkaRecords(counts)
+                .writeStream()
+                .queryName(QUERY_NAME)
+                .format("kafka")
+                .options(kafka.sparkOptions())
+                .option("topic", config.resultsTopic())
+                .option("checkpointLocation", config.checkpoint())
+                // Update mode emits only changed windows and lets the watermark evict old ones (Complete never does).
+                .outputMode(OutputMode.Update())
+                .trigger(Trigger.ProcessingTime(config.trigger().toMillis()))
+                .start();
+    }
+
+    private static int awaitStop(StreamingQuery query, StopSignals stop) {
+        try {
+            while (!query.awaitTermination(200)) {
+                Optional<String> reason = stop.reason();
+                if (reason.isPresent()) {
+                    LOG.info("stopping the query: {}", reason.get());
+                    query.stop();
+                }
+            }
+            return 0;
+        } catch (StreamingQueryException e) {
+            String reason = MetricsPublisher.firstLine(e.getMessage());
+            LOG.error("the streaming query failed: {}", reason, e);
+            System.err.println("wordstream job: the streaming query failed: " + reason);
+            return 1;
+        } catch (TimeoutException e) {
+            LOG.warn("the query did not stop in time: {}", e.toString());
+            return 1;
+        }
+    }
+}
