@@ -1,0 +1,134 @@
+package io.wordstream.broker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Runs a one-node Kafka broker in KRaft combined mode, in this JVM, until the JVM is asked to stop (SIGTERM) or
+ * the process it watches ends. Storage is formatted on first start and reused after.
+ *
+ * <p>Arguments: {@code --dir DIR --port PORT --controller-port PORT [--host HOST] [--watch-pid PID]}.
+ */
+public final class EmbeddedBroker {
+    private EmbeddedBroker() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = parse(args);
+        Path dir = Path.of(a.get("--dir")).toAbsolutePath();
+        String host = a.getOrDefault("--host", "127.0.0.1");
+        int port = Integer.parseInt(a.get("--port"));
+        int controllerPort = Integer.parseInt(a.get("--controller-port"));
+        long watchPid = Long.parseLong(a.getOrDefault("--watch-pid", "0"));
+
+        Path config = writeConfig(dir, host, port, controllerPort);
+        formatOnce(dir, config);
+        if (watchPid > 0) {
+            watch(watchPid);
+        }
+        System.out.println("wordstream broker: starting on " + host + ":" + port + " (controller " + host + ":"
+                + controllerPort + "), data in " + dir);
+        // Kafka's own entry point: it installs the shutdown hook that makes SIGTERM a clean, controlled shutdown.
+        kafka.Kafka.main(new String[] {config.toString()});
+    }
+
+    static Path writeConfig(Path dir, String host, int port, int controllerPort) throws IOException {
+        Files.createDirectories(dir.resolve("data"));
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@" + host + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", dir.resolve("data").toString());
+        // One node: every internal topic has one replica.
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("num.partitions", "1");
+        // Consumers of a single operator should not wait three seconds for a group of one to settle.
+        p.put("group.initial.rebalance.delay.ms", "0");
+        // The console creates the topics it needs; a typo in a topic name should fail, not create a new topic.
+        p.put("auto.create.topics.enable", "false");
+        Path file = dir.resolve("server.properties");
+        try (Writer out = Files.newBufferedWriter(file)) {
+            p.store(out, "written by wordstream at every start; edits are overwritten");
+        }
+        return file;
+    }
+
+    /** Formats the storage the first time; a formatted directory keeps its cluster id and its data. */
+    static void formatOnce(Path dir, Path config) throws IOException {
+        if (Files.exists(dir.resolve("data").resolve("meta.properties"))) {
+            return;
+        }
+        Path idFile = dir.resolve("cluster.id");
+        if (!Files.exists(idFile)) {
+            Files.writeString(idFile, clusterId());
+        }
+        String clusterId = Files.readString(idFile).trim();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        // execute(), unlike StorageTool.main, returns instead of exiting the JVM.
+        int code = kafka.tools.StorageTool.execute(
+                new String[] {"format", "-t", clusterId, "-c", config.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.out.print(out.toString(StandardCharsets.UTF_8));
+        if (code != 0) {
+            throw new IllegalStateException("formatting the Kafka storage in " + dir + " failed with code " + code);
+        }
+    }
+
+    /** A Kafka cluster id: 16 random bytes in URL-safe base64 without padding. */
+    static String clusterId() {
+        UUID u = UUID.randomUUID();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
+        b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    }
+
+    /** Exits (running the shutdown hooks) once {@code pid} has ended, so a killed console leaves no broker. */
+    private static void watch(long pid) {
+        Thread t = new Thread(() -> {
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.out.println("wordstream broker: process " + pid + " has ended, shutting down");
+            System.exit(0);
+        }, "watch-parent");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> a = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i], args[i + 1]);
+        }
+        for (String required : new String[] {"--dir", "--port", "--controller-port"}) {
+            if (!a.containsKey(required)) {
+                System.err.println("wordstream broker: missing " + required);
+                System.exit(2);
+            }
+        }
+        return a;
+    }
+}

@@ -1,0 +1,13 @@
+package io.wordstream.console;
+
+import io.wordstream.console.cli.Cli;
+
+/** The console's entry point. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(Cli.create().execute(args));
+    }
+}

@@ -1,0 +1,60 @@
+package io.wordstream.console.cli;
+
+import io.wordstream.console.UserError;
+import java.io.PrintWriter;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Builds the command line: defaults from config files and environment, one-line errors, exit codes
+ * (0 done, 1 failed, 2 the operator must change something).
+ */
+public final class Cli {
+    private Cli() {
+    }
+
+    public static CommandLine create() {
+        return create(ConfigDefaults.standard(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** A command line with the given defaults and streams, so tests can capture what it prints. */
+    public static CommandLine create(ConfigDefaults defaults, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new WordstreamCommand());
+        cl.setDefaultValueProvider(defaults);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler(Cli::onBadArguments);
+        cl.setExecutionExceptionHandler(Cli::onFailure);
+        return cl;
+    }
+
+    /** One line naming the problem and where help is, never a page of usage. */
+    private static int onBadArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        String name = cmd.getCommandSpec().qualifiedName();
+        cmd.getErr().println(name + ": " + e.getMessage().strip() + " (see '" + name + " --help')");
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    private static int onFailure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        String name = cmd.getCommandSpec().qualifiedName();
+        if (e instanceof UserError) {
+            cmd.getErr().println(name + ": " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        }
+        if (e instanceof IllegalArgumentException) {
+            cmd.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+            return CommandLine.ExitCode.USAGE;
+        }
+        LoggerFactory.getLogger(Cli.class).error("{} failed", name, e);
+        cmd.getErr().println(name + ": unexpected error: " + e + " (details in the console log under the data"
+                + " dir's logs/)");
+        return CommandLine.ExitCode.SOFTWARE;
+    }
+
+    /** For tests: a default provider that reads only the given values. */
+    public static ConfigDefaults defaultsOf(Map<String, String> values) {
+        return new ConfigDefaults(values);
+    }
+}

@@ -1,0 +1,29 @@
+package io.wordstream.console.cli;
+
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/**
+ * Points the console's own log at the data dir before any Kafka client is created (they log from the first use),
+ * so nothing a library logs ever lands on the operator's terminal.
+ */
+final class ConsoleLog {
+    private ConsoleLog() {
+    }
+
+    static void init(Settings settings) {
+        try {
+            Files.createDirectories(settings.logDir());
+        } catch (IOException e) {
+            throw new io.wordstream.console.UserError("cannot create the log directory " + settings.logDir() + ": "
+                    + e.getMessage() + "; pass --data-dir with a writable directory");
+        }
+        System.setProperty("wordstream.log.dir", settings.logDir().toString());
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile",
+                    Install.current().configDir().resolve("log4j2-console.properties").toUri().toString());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.wordstream.console.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** How the Spark job is launched. */
+public final class LaunchOptions {
+    @Option(names = "--master", paramLabel = "URL", defaultValue = "local[2]",
+            description = "Spark master: local[N], spark://HOST:PORT, yarn, k8s://... (default: ${DEFAULT-VALUE}).")
+    String master;
+
+    @Option(names = "--driver-memory", paramLabel = "SIZE", defaultValue = "1g",
+            description = "Heap of the Spark driver (default: ${DEFAULT-VALUE}).")
+    String driverMemory;
+
+    @Option(names = "--conf", paramLabel = "KEY=VALUE",
+            description = "A Spark setting for the job, as spark-submit's --conf; may be repeated.")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "2",
+            description = "Partitions of the input topics the console creates (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--start-timeout", paramLabel = "DURATION", defaultValue = "180s",
+            converter = DurationConverter.class,
+            description = "How long to wait for the job's first micro-batch (default: ${DEFAULT-VALUE}).")
+    java.time.Duration startTimeout;
+
+    /** The defaults, for commands that launch nothing but still create input topics. */
+    static LaunchOptions defaults() {
+        LaunchOptions o = new LaunchOptions();
+        o.master = "local[2]";
+        o.driverMemory = "1g";
+        o.partitions = 2;
+        o.startTimeout = java.time.Duration.ofSeconds(180);
+        return o;
+    }
+}

@@ -1,0 +1,79 @@
+package io.wordstream.console.cli;
+
+import io.wordstream.console.launch.ChildProcesses;
+import io.wordstream.console.launch.Pipeline;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.spark.launcher.SparkAppHandle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Starts the pipeline headless and keeps it running until Ctrl-C or SIGTERM. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Start the pipeline and keep it running: a Kafka broker on 127.0.0.1 (unless"
+                + " --bootstrap-server), the topics, and the Spark job through SparkLauncher.",
+                "Prints a line starting with 'ready' once the job has completed its first micro-batch.",
+                "Ctrl-C or SIGTERM stops the job and the broker and exits 0; a restart on the same --data-dir resumes."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Mixin
+    LaunchOptions launch;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = SettingsFactory.forRun(kafka, pipeline, launch);
+        ConsoleLog.init(settings);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
+        Pipeline.Listener progress = new Pipeline.Listener() {
+            @Override
+            public void step(String message) {
+                err.println("wordstream: " + message);
+            }
+
+            private SparkAppHandle.State last;
+
+            @Override
+            public synchronized void jobState(SparkAppHandle.State state, String appId) {
+                // The launcher reports info changes too (the app id arriving): print state changes only.
+                if (state != last) {
+                    last = state;
+                    err.println("wordstream: job " + state + (appId == null ? "" : " (" + appId + ")"));
+                }
+            }
+        };
+        err.println("wordstream: data dir " + settings.dataDir());
+        try (Pipeline p = Pipeline.start(settings, Install.current(), progress, launch.startTimeout)) {
+            out.println(p.readyLine());
+            out.flush();
+            Pipeline.End end = p.awaitEnd(stop);
+            switch (end) {
+                case STOP_REQUESTED:
+                    return 0;
+                case JOB_ENDED:
+                    err.println("wordstream: the Spark job ended (" + p.job().state() + "): " + p.failureReason());
+                    return 1;
+                default:
+                    err.println("wordstream: the Kafka broker exited; see " + p.broker().log());
+                    return 1;
+            }
+        } finally {
+            // The last guard: nothing this console started outlives it.
+            ChildProcesses.killDescendants();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.wordstream.console.cli;
+
+import io.wordstream.console.UserError;
+import io.wordstream.console.kafka.KafkaClients;
+import io.wordstream.console.kafka.SentenceSender;
+import io.wordstream.console.kafka.TopicAdmin;
+import io.wordstream.console.settings.Settings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Sends sentences to the input topic, one record each. */
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = {"Send sentences to the input topic, one record each: the arguments, else the lines of --file,"
+                + " else the lines of standard input. Empty lines are skipped."})
+final class SendCommand implements Callable<Integer> {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--file", paramLabel = "FILE", description = "Send each line of this UTF-8 file.")
+    Path file;
+
+    @Option(names = "--json", description = "Wrap each sentence as a JSON object in the original's format,"
+            + " {\"<text-field>\": \"...\"}.")
+    boolean json;
+
+    @Option(names = "--text-field", paramLabel = "NAME", defaultValue = "resumo",
+            description = "Field name used by --json (default: ${DEFAULT-VALUE}).")
+    String textField;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Sentences to send.")
+    List<String> sentences = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = SettingsFactory.forClient(kafka);
+        ConsoleLog.init(settings);
+        if (!sentences.isEmpty() && file != null) {
+            throw new IllegalArgumentException("give sentences as arguments or --file, not both");
+        }
+        var props = KafkaClients.base(settings);
+        try (TopicAdmin admin = new TopicAdmin(props)) {
+            admin.requireReachable(Duration.ofSeconds(5));
+            admin.ensureTopics(Map.of(settings.inputTopics().get(0), settings.inputPartitions()), Map.of());
+        }
+        String topic = settings.inputTopics().get(0);
+        int sent = 0;
+        int skipped = 0;
+        List<CompletableFuture<?>> acks = new ArrayList<>();
+        try (SentenceSender sender = new SentenceSender(props, topic); Stream<String> lines = lines()) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.isBlank()) {
+                    skipped++;
+                    continue;
+                }
+                acks.add(sender.send(json ? JSON.createObjectNode().put(textField, line).toString() : line));
+                sent++;
+            }
+            sender.flush();
+        }
+        int failed = 0;
+        String reason = null;
+        for (CompletableFuture<?> ack : acks) {
+            try {
+                ack.get();
+            } catch (ExecutionException e) {
+                failed++;
+                reason = e.getCause().getMessage();
+            }
+        }
+        if (failed > 0) {
+            spec.commandLine().getErr().println("wordstream send: " + failed + " of " + sent + " records were not"
+                    + " acknowledged by Kafka (" + reason + "); send them again");
+            return 1;
+        }
+        spec.commandLine().getErr().println("wordstream send: sent " + sent + " record" + (sent == 1 ? "" : "s")
+                + " to " + topic + (skipped > 0 ? ", skipped " + skipped + " empty line" + (skipped == 1 ? "" : "s")
+                : ""));
+        return 0;
+    }
+
+    private Stream<String> lines() throws IOException {
+        if (!sentences.isEmpty()) {
+            return sentences.stream();
+        }
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new UserError("--file " + file + " is not a readable file");
+            }
+            return Files.lines(file, StandardCharsets.UTF_8);
+        }
+        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines();
+    }
+}

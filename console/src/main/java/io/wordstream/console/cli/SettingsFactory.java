@@ -1,0 +1,45 @@
+package io.wordstream.console.cli;
+
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.console.UserError;
+import io.wordstream.console.settings.Settings;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns parsed options into the one {@link Settings} object the rest of the console takes. */
+final class SettingsFactory {
+    private SettingsFactory() {
+    }
+
+    /** Settings for commands that only talk to Kafka ('send', 'watch'). */
+    static Settings forClient(KafkaOptions kafka) {
+        return build(kafka, PipelineSettings.defaults(), Duration.ZERO, LaunchOptions.defaults());
+    }
+
+    static Settings forRun(KafkaOptions kafka, PipelineOptions pipeline, LaunchOptions launch) {
+        return build(kafka, pipeline.toSettings(), pipeline.trigger, launch);
+    }
+
+    private static Settings build(KafkaOptions kafka, PipelineSettings pipeline, Duration trigger,
+                                  LaunchOptions launch) {
+        if (kafka.kafkaConfig != null && !Files.isRegularFile(kafka.kafkaConfig)) {
+            throw new UserError("--kafka-config " + kafka.kafkaConfig + " is not a readable file");
+        }
+        if (kafka.topics == null || kafka.topics.stream().allMatch(String::isBlank)) {
+            throw new IllegalArgumentException("--topics must name at least one topic");
+        }
+        if (launch.partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be at least 1");
+        }
+        Optional<String> bootstrap = Optional.ofNullable(kafka.bootstrapServer).map(String::strip)
+                .filter(s -> !s.isEmpty());
+        return new Settings(kafka.dataDir, bootstrap, kafka.brokerPort, Optional.ofNullable(kafka.kafkaConfig),
+                kafka.topics.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), kafka.resultsTopic,
+                kafka.metricsTopic, launch.partitions, pipeline, trigger,
+                launch.master == null ? "local[2]" : launch.master,
+                launch.driverMemory == null ? "1g" : launch.driverMemory,
+                launch.sparkConf == null ? Map.of() : launch.sparkConf);
+    }
+}

@@ -1,0 +1,25 @@
+package io.wordstream.console.cli;
+
+import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
+
+/**
+ * Turns SIGINT and SIGTERM into a latch, so the command stops its pipeline in order and exits 0, rather than
+ * the JVM's default of running hooks in no particular order and exiting 130 or 143.
+ */
+final class Signals {
+    private Signals() {
+    }
+
+    static CountDownLatch stopOnInterruptOrTerminate() {
+        CountDownLatch stop = new CountDownLatch(1);
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                Signal.handle(new Signal(name), s -> stop.countDown());
+            } catch (IllegalArgumentException e) {
+                // The signal is not available on this platform; the JVM's default handling stays.
+            }
+        }
+        return stop;
+    }
+}

@@ -1,0 +1,42 @@
+package io.wordstream.console.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root command: lists the subcommands and prints its usage when run bare. */
+@Command(name = "wordstream",
+        mixinStandardHelpOptions = true,
+        versionProvider = WordstreamCommand.Version.class,
+        description = "Live word counts per time window: sentences into Kafka, counted by Spark Structured Streaming,"
+                + " results back to Kafka.",
+        subcommands = {RunCommand.class, SendCommand.class, WatchCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Start with 'wordstream run', then 'wordstream send \"some words\"' and 'wordstream watch'."})
+public final class WordstreamCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version of the build, and of the Spark and Kafka it was built with. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = WordstreamCommand.class.getResourceAsStream("/io/wordstream/console/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"wordstream " + p.getProperty("version", "unknown")
+                    + " (Spark " + p.getProperty("spark", "?") + ", Kafka " + p.getProperty("kafka", "?") + ")"};
+        }
+    }
+}

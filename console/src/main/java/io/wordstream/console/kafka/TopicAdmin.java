@@ -1,0 +1,112 @@
+package io.wordstream.console.kafka;
+
+import io.wordstream.console.UserError;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Asks Kafka whether it is there and makes sure the pipeline's topics exist. */
+public final class TopicAdmin implements AutoCloseable {
+    private final Admin admin;
+    private final String bootstrap;
+
+    public TopicAdmin(Properties clientProperties) {
+        this.bootstrap = clientProperties.getProperty("bootstrap.servers");
+        Properties p = new Properties();
+        p.putAll(clientProperties);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "wordstream-admin");
+        try {
+            this.admin = Admin.create(p);
+        } catch (KafkaException e) {
+            throw new UserError("cannot use Kafka at '" + bootstrap + "': " + rootMessage(e)
+                    + "; give --bootstrap-server as HOST:PORT");
+        }
+    }
+
+    /** True when a broker answered within {@code timeout}. */
+    public boolean reachable(Duration timeout) {
+        try {
+            return !admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Fails with a message naming the address when no broker answers within {@code timeout}. */
+    public void requireReachable(Duration timeout) {
+        if (!reachable(timeout)) {
+            throw new UserError("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds()
+                    + " s; check --bootstrap-server, or leave it out to start the embedded broker");
+        }
+    }
+
+    /**
+     * Creates the topics that do not exist yet.
+     *
+     * @param topics topic name to partition count
+     * @param configs topic name to topic settings, for the topics that need some
+     * @return the names of the topics it created
+     */
+    public List<String> ensureTopics(Map<String, Integer> topics, Map<String, Map<String, String>> configs) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            topics.forEach((name, partitions) -> {
+                if (!existing.contains(name)) {
+                    // No replication factor given: the cluster's default applies, which suits a real cluster too.
+                    missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty())
+                            .configs(configs.getOrDefault(name, Map.of())));
+                }
+            });
+            List<String> created = new ArrayList<>();
+            for (NewTopic t : missing) {
+                try {
+                    admin.createTopics(List.of(t)).all().get(10, TimeUnit.SECONDS);
+                    created.add(t.name());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+            }
+            return created;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserError("cannot create the topics on Kafka at " + bootstrap + ": " + rootMessage(e)
+                    + "; create them yourself or check the client's permissions");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while creating topics");
+        }
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null && c.getCause() != c) {
+            c = c.getCause();
+        }
+        String m = c.getMessage();
+        return m == null ? c.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,143 @@
+package io.wordstream.console.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import io.wordstream.console.UserError;
+
+/**
+ * Reads every partition of one topic on a thread of its own, without a consumer group (each console sees
+ * everything), and hands each poll's records to a callback. Where to start is chosen before the thread starts,
+ * so nothing published after {@link #start} returns can be missed.
+ */
+public final class TopicFeed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFeed.class);
+    /** Where a feed starts reading. */
+    public enum From { BEGINNING, END }
+
+    private final KafkaConsumer<String, String> consumer;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    /**
+     * The records of one poll.
+     *
+     * @param records  what arrived, in partition order
+     * @param caughtUp true once everything the topic held when the feed started has been delivered
+     */
+    public record Batch(List<ConsumerRecord<String, String>> records, boolean caughtUp) {
+    }
+
+    private final Map<TopicPartition, Long> endAtStart;
+    private boolean caughtUp;
+
+    private TopicFeed(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> endAtStart,
+                      Consumer<Batch> sink, String name) {
+        this.consumer = consumer;
+        this.endAtStart = endAtStart;
+        this.thread = new Thread(() -> loop(sink), name);
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts reading {@code topic}; the callback runs on the feed's thread. */
+    public static TopicFeed start(Properties clientProperties, String topic, From from,
+                                  Consumer<List<ConsumerRecord<String, String>>> sink) {
+        return startBatches(clientProperties, topic, from, batch -> {
+            if (!batch.records().isEmpty()) {
+                sink.accept(batch.records());
+            }
+        });
+    }
+
+    /**
+     * Starts reading {@code topic}, telling the callback when the history has been read; the callback runs on the
+     * feed's thread, once for the first poll that catches up even when that poll brought nothing.
+     */
+    public static TopicFeed startBatches(Properties clientProperties, String topic, From from,
+                                         Consumer<Batch> sink) {
+        Properties p = new Properties();
+        p.putAll(clientProperties);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "wordstream-" + topic);
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        if (partitions.isEmpty()) {
+            consumer.close(Duration.ZERO);
+            throw new UserError("topic '" + topic + "' does not exist on Kafka at "
+                    + clientProperties.getProperty("bootstrap.servers") + "; start the pipeline with 'wordstream run'"
+                    + " first, or check the topic options");
+        }
+        consumer.assign(partitions);
+        if (from == From.BEGINNING) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
+        // Resolve the positions now, so "the end" means the end at start(), not when the thread first polls.
+        partitions.forEach(consumer::position);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        TopicFeed feed = new TopicFeed(consumer, end, sink, "feed-" + topic);
+        feed.thread.start();
+        return feed;
+    }
+
+    private void loop(Consumer<Batch> sink) {
+        try {
+            while (running) {
+                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
+                boolean justCaughtUp = !caughtUp && positionsReached();
+                caughtUp |= justCaughtUp;
+                if (!records.isEmpty() || justCaughtUp) {
+                    List<ConsumerRecord<String, String>> batch = new java.util.ArrayList<>(records.count());
+                    records.forEach(batch::add);
+                    try {
+                        sink.accept(new Batch(batch, caughtUp));
+                    } catch (RuntimeException e) {
+                        // One bad callback must not stop the feed: the next records are still wanted.
+                        LOG.warn("a {} record handler failed: {}", thread.getName(), e.toString(), e);
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // close() was called
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private boolean positionsReached() {
+        for (Map.Entry<TopicPartition, Long> e : endAtStart.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

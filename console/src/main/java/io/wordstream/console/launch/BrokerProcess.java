@@ -1,0 +1,95 @@
+package io.wordstream.console.launch;
+
+import io.wordstream.console.UserError;
+import io.wordstream.console.kafka.TopicAdmin;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The embedded Kafka broker: a JVM of its own, on 127.0.0.1, owned and stopped by this console. */
+public final class BrokerProcess implements AutoCloseable {
+    /** Enough for one node under the benchmark's load (about 350 MB resident measured). */
+    static final String HEAP = "-Xmx512m";
+
+    private final Process process;
+    private final Path log;
+    private final String bootstrap;
+
+    private BrokerProcess(Process process, Path log, String bootstrap) {
+        this.process = process;
+        this.log = log;
+        this.bootstrap = bootstrap;
+    }
+
+    /** Starts the broker JVM; it is not ready to serve until {@link #awaitReady} returns. */
+    public static BrokerProcess start(Settings settings, Install install) {
+        Ports.requireFree(Settings.LOOPBACK, settings.brokerPort(), "pass --broker-port to choose another port, or"
+                + " --bootstrap-server HOST:PORT to use the broker that is already there");
+        int controllerPort = Ports.freePort(Settings.LOOPBACK);
+        Path log = settings.logDir().resolve("broker.log");
+        List<String> command = new ArrayList<>();
+        if (SessionLeader.available()) {
+            command.add(SessionLeader.COMMAND);
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(HEAP, "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + install.configDir().resolve("log4j2-broker.properties").toUri(),
+                "-cp", install.brokerLib().resolve("*").toString(),
+                "io.wordstream.broker.EmbeddedBroker",
+                "--dir", settings.brokerDir().toString(),
+                "--host", Settings.LOOPBACK,
+                "--port", Integer.toString(settings.brokerPort()),
+                "--controller-port", Integer.toString(controllerPort),
+                "--watch-pid", Long.toString(ProcessHandle.current().pid())));
+        try {
+            Files.createDirectories(settings.logDir());
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+            return new BrokerProcess(p, log, settings.bootstrap());
+        } catch (IOException e) {
+            throw new UserError("cannot start the embedded Kafka broker: " + e.getMessage());
+        }
+    }
+
+    /** Waits until the broker answers, failing with its last log line if it dies or takes longer than timeout. */
+    public void awaitReady(TopicAdmin admin, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new UserError("the embedded Kafka broker exited with status " + process.exitValue()
+                        + " while starting: " + LogTail.lastError(log) + " (full log: " + log + ")");
+            }
+            if (admin.reachable(Duration.ofMillis(500))) {
+                return;
+            }
+        }
+        throw new UserError("the embedded Kafka broker did not answer on " + bootstrap + " within "
+                + timeout.toSeconds() + " s; see " + log);
+    }
+
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Stops the broker cleanly (SIGTERM runs Kafka's controlled shutdown), by force after 30 s. */
+    @Override
+    public void close() {
+        ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,58 @@
+package io.wordstream.console.launch;
+
+import io.wordstream.console.UserError;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Keeps two pipelines off one data directory: two brokers on one log dir, or two jobs on one checkpoint, would
+ * corrupt both. The operating system drops the lock when the process dies, so a crash never leaves it stale.
+ */
+public final class DataDirLock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private DataDirLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    public static DataDirLock acquire(Path dataDir) {
+        Path file = dataDir.resolve("wordstream.lock");
+        try {
+            Files.createDirectories(dataDir);
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.READ);
+            FileLock lock = ch.tryLock();
+            if (lock == null) {
+                String owner = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
+                ch.close();
+                throw new UserError("another wordstream (" + (owner.isEmpty() ? "unknown pid" : "pid " + owner)
+                        + ") is running on data dir " + dataDir + "; stop it, or pass --data-dir for a separate"
+                        + " pipeline");
+            }
+            ch.truncate(0);
+            ch.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                    .getBytes(StandardCharsets.UTF_8)));
+            return new DataDirLock(ch, lock);
+        } catch (IOException e) {
+            throw new UserError("cannot use data dir " + dataDir + " (" + e.getMessage() + "); pass --data-dir with"
+                    + " a writable directory");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException ignored) {
+            // The process is about to let go of it anyway.
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.wordstream.console.launch;
+
+import io.wordstream.console.UserError;
+import io.wordstream.console.kafka.KafkaClients;
+import io.wordstream.console.kafka.TopicAdmin;
+import io.wordstream.console.kafka.TopicFeed;
+import io.wordstream.console.model.JobEvent;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.spark.launcher.SparkAppHandle;
+
+/**
+ * The whole pipeline of one console: the data dir lock, the broker (embedded, unless an external one is given), the
+ * topics, and the Spark job; started in that order, stopped in the reverse order, each by its handle.
+ */
+public final class Pipeline implements AutoCloseable {
+    /** What the pipeline reports while it starts and runs; called from several threads. */
+    public interface Listener {
+        /** A step of start-up or shutdown, in words. */
+        void step(String message);
+
+        /** The Spark application's state as SparkLauncher reports it. */
+        default void jobState(SparkAppHandle.State state, String appId) {
+        }
+
+        /** A record of the metrics topic that belongs to this pipeline's job. */
+        default void jobEvent(JobEvent event) {
+        }
+    }
+
+    /** Why {@link #awaitEnd} returned. */
+    public enum End { STOP_REQUESTED, JOB_ENDED, BROKER_ENDED }
+
+    private static final Duration BROKER_START = Duration.ofSeconds(60);
+    private static final Duration KAFKA_REACH = Duration.ofSeconds(5);
+
+    private final Settings settings;
+    private final Install install;
+    private final Listener listener;
+    private final CompletableFuture<JobEvent> firstBatch = new CompletableFuture<>();
+    private final long startNanos = System.nanoTime();
+    private volatile JobEvent lastEnd;
+    private volatile boolean stopping;
+
+    private DataDirLock lock;
+    private BrokerProcess broker;
+    private TopicFeed metrics;
+    private SparkJob job;
+
+    private Pipeline(Settings settings, Install install, Listener listener) {
+        this.settings = settings;
+        this.install = install;
+        this.listener = listener;
+    }
+
+    /**
+     * Starts everything and returns once the job has completed its first micro-batch.
+     *
+     * @throws UserError naming what failed; whatever had started is stopped again
+     */
+    public static Pipeline start(Settings settings, Install install, Listener listener, Duration jobStartTimeout) {
+        Pipeline p = new Pipeline(settings, install, listener);
+        try {
+            p.startAll(jobStartTimeout);
+            return p;
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Duration jobStartTimeout) {
+        lock = DataDirLock.acquire(settings.dataDir());
+        Properties kafka = KafkaClients.base(settings);
+        if (settings.embeddedBroker()) {
+            listener.step("starting the Kafka broker on " + settings.bootstrap() + " (log: "
+                    + settings.logDir().resolve("broker.log") + ")");
+            broker = BrokerProcess.start(settings, install);
+        }
+        try (TopicAdmin admin = new TopicAdmin(kafka)) {
+            if (broker != null) {
+                broker.awaitReady(admin, BROKER_START);
+            } else {
+                admin.requireReachable(KAFKA_REACH);
+            }
+            listener.step("Kafka is ready at " + settings.bootstrap() + " (" + elapsed() + ")");
+            List<String> created = admin.ensureTopics(topics(), topicConfigs());
+            if (!created.isEmpty()) {
+                listener.step("created topics " + String.join(", ", created));
+            }
+        }
+        metrics = TopicFeed.start(kafka, settings.metricsTopic(), TopicFeed.From.END, this::onMetrics);
+        listener.step("launching the Spark job on " + settings.master() + " (log: "
+                + settings.logDir().resolve("job.log") + ")");
+        job = SparkJob.launch(settings, install, this::onJobState);
+        awaitFirstBatch(jobStartTimeout);
+        listener.step("the job completed its first micro-batch (" + elapsed() + ")");
+    }
+
+    private Map<String, Integer> topics() {
+        Map<String, Integer> t = new LinkedHashMap<>();
+        settings.inputTopics().forEach(name -> t.put(name, settings.inputPartitions()));
+        t.put(settings.resultsTopic(), 1);
+        t.put(settings.metricsTopic(), 1);
+        return t;
+    }
+
+    private Map<String, Map<String, String>> topicConfigs() {
+        return Map.of(
+                // Keyed by (window, dimension, key): compaction keeps the latest count of each, which is all a
+                // console needs to rebuild its charts after a restart.
+                settings.resultsTopic(), Map.of("cleanup.policy", "compact"),
+                // Metrics are live values: an hour is plenty.
+                settings.metricsTopic(), Map.of("retention.ms", Long.toString(Duration.ofHours(1).toMillis())));
+    }
+
+    private void awaitFirstBatch(Duration timeout) {
+        try {
+            firstBatch.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof UserError u ? u : new UserError(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new UserError("the Spark job did not complete a micro-batch within " + timeout.toSeconds()
+                    + " s (state " + job.state() + "); see " + job.log());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while waiting for the Spark job");
+        }
+    }
+
+    private void onMetrics(List<ConsumerRecord<String, String>> records) {
+        for (ConsumerRecord<String, String> r : records) {
+            JobEvent.parse(r.value()).filter(this::ours).ifPresent(e -> {
+                listener.jobEvent(e);
+                if (e.batchDone()) {
+                    firstBatch.complete(e);
+                } else if (e.ended()) {
+                    lastEnd = e;
+                    if (!e.error().isEmpty()) {
+                        firstBatch.completeExceptionally(new UserError("the Spark job failed: " + e.error()
+                                + " (log: " + settings.logDir().resolve("job.log") + ")"));
+                    }
+                }
+            });
+        }
+    }
+
+    /** Events of another application sharing the metrics topic are not ours. */
+    private boolean ours(JobEvent e) {
+        String appId = job == null ? null : job.appId();
+        return appId == null || appId.equals(e.appId());
+    }
+
+    private void onJobState(SparkAppHandle h) {
+        listener.jobState(h.getState(), h.getAppId());
+        if (h.getState().isFinal() && !firstBatch.isDone()) {
+            firstBatch.completeExceptionally(new UserError("the Spark job ended (" + h.getState()
+                    + ") before its first micro-batch: " + failureReason()));
+        }
+    }
+
+    /** The best explanation of why the job ended: its own last word on the metrics topic, else its log. */
+    public String failureReason() {
+        JobEvent end = lastEnd;
+        if (end != null && !end.error().isEmpty()) {
+            return end.error() + " (log: " + settings.logDir().resolve("job.log") + ")";
+        }
+        return LogTail.lastError(settings.logDir().resolve("job.log")) + " (log: "
+                + settings.logDir().resolve("job.log") + ")";
+    }
+
+    /** Waits until {@code stop} is counted down, the job ends, or the embedded broker dies. */
+    public End awaitEnd(CountDownLatch stop) throws InterruptedException {
+        while (true) {
+            if (stop.await(200, TimeUnit.MILLISECONDS)) {
+                return End.STOP_REQUESTED;
+            }
+            if (job.state().isFinal() || job.driver().map(d -> !d.isAlive()).orElse(false)) {
+                return End.JOB_ENDED;
+            }
+            if (broker != null && !broker.alive()) {
+                return End.BROKER_ENDED;
+            }
+        }
+    }
+
+    /** The line scripts wait for: the pipeline is running and where to reach it. */
+    public String readyLine() {
+        return "ready bootstrap=" + settings.bootstrap()
+                + " topics=" + String.join(",", settings.inputTopics())
+                + " results=" + settings.resultsTopic()
+                + " metrics=" + settings.metricsTopic()
+                + " master=" + settings.master()
+                + " app=" + job.appId()
+                + " data-dir=" + settings.dataDir();
+    }
+
+    public SparkJob job() {
+        return job;
+    }
+
+    public BrokerProcess broker() {
+        return broker;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    private String elapsed() {
+        return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** Stops the job, then the broker, each by its handle; safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        if (job != null) {
+            listener.step("stopping the Spark job");
+            job.stop(Duration.ofSeconds(30));
+        }
+        if (metrics != null) {
+            metrics.close();
+        }
+        if (broker != null) {
+            listener.step("stopping the Kafka broker");
+            broker.close();
+        }
+        if (lock != null) {
+            lock.close();
+        }
+        listener.step("stopped");
+    }
+}

@@ -1,0 +1,172 @@
+package io.wordstream.console.launch;
+
+import io.wordstream.console.UserError;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.spark.launcher.SparkAppHandle;
+import org.apache.spark.launcher.SparkLauncher;
+
+/**
+ * The Spark job, launched through {@link SparkLauncher} (so any master works: local, standalone, YARN, k8s) and
+ * stopped by its stop file, which lets the running micro-batch finish and the checkpoint stay clean.
+ */
+public final class SparkJob implements AutoCloseable {
+    static final String MAIN_CLASS = "io.wordstream.job.WordStreamJob";
+
+    private final SparkAppHandle handle;
+    private final Path stopFile;
+    private final Path log;
+    private final Optional<ProcessHandle> driver;
+
+    private SparkJob(SparkAppHandle handle, Path stopFile, Path log, Optional<ProcessHandle> driver) {
+        this.handle = handle;
+        this.stopFile = stopFile;
+        this.log = log;
+        this.driver = driver;
+    }
+
+    /**
+     * Launches the job.
+     *
+     * @param onState called on the launcher's thread at every state change
+     */
+    public static SparkJob launch(Settings settings, Install install, Consumer<SparkAppHandle> onState) {
+        Path stopFile = settings.runDir().resolve("job.stop");
+        Path log = settings.logDir().resolve("job.log");
+        try {
+            Files.createDirectories(settings.runDir());
+            Files.createDirectories(settings.logDir());
+            Files.deleteIfExists(stopFile);
+        } catch (IOException e) {
+            throw new UserError("cannot prepare " + settings.runDir() + ": " + e.getMessage());
+        }
+        Map<String, String> env = new HashMap<>();
+        if (settings.localSpark()) {
+            // Local mode serves nobody else: the driver's block manager and web UI listen on loopback only.
+            env.put("SPARK_LOCAL_IP", Settings.LOOPBACK);
+        }
+        env.put("WORDSTREAM_NEW_SESSION", "1");
+        SparkLauncher launcher = new SparkLauncher(env)
+                .setSparkHome(install.sparkHome().toString())
+                .setAppResource(install.jobJar().toString())
+                .setMainClass(MAIN_CLASS)
+                .setMaster(settings.master())
+                .setAppName("wordstream")
+                .setConf(SparkLauncher.DRIVER_MEMORY, settings.driverMemory())
+                .redirectError()
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        defaultConf(settings, install).forEach(launcher::setConf);
+        settings.sparkConf().forEach(launcher::setConf);
+        launcher.addAppArgs(settings.jobConfig(stopFile, ProcessHandle.current().pid()).toArgs()
+                .toArray(String[]::new));
+
+        Set<Long> before = childPids();
+        SparkAppHandle handle;
+        try {
+            handle = launcher.startApplication(new SparkAppHandle.Listener() {
+                @Override
+                public void stateChanged(SparkAppHandle h) {
+                    onState.accept(h);
+                }
+
+                @Override
+                public void infoChanged(SparkAppHandle h) {
+                    onState.accept(h);
+                }
+            });
+        } catch (IOException e) {
+            throw new UserError("cannot launch the Spark job with " + install.sparkHome() + ": " + e.getMessage());
+        }
+        // spark-submit replaces itself with the driver JVM, so the new child is the driver (in client mode).
+        Optional<ProcessHandle> driver = ProcessHandle.current().children()
+                .filter(p -> !before.contains(p.pid()))
+                .findFirst();
+        return new SparkJob(handle, stopFile, log, driver);
+    }
+
+    /** Settings the console always wants, which {@code --conf} may still override. */
+    private static Map<String, String> defaultConf(Settings settings, Install install) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("spark.ui.showConsoleProgress", "false");
+        conf.put("spark.driver.extraJavaOptions", "-Dlog4j2.configurationFile="
+                + install.configDir().resolve("log4j2-job.properties").toUri());
+        conf.put("spark.local.dir", settings.dataDir().resolve("spark-tmp").toString());
+        if (settings.localSpark()) {
+            conf.put("spark.driver.host", Settings.LOOPBACK);
+            conf.put("spark.driver.bindAddress", Settings.LOOPBACK);
+        }
+        return conf;
+    }
+
+    private static Set<Long> childPids() {
+        return ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
+    }
+
+    public SparkAppHandle.State state() {
+        return handle.getState();
+    }
+
+    public String appId() {
+        return handle.getAppId();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public Optional<ProcessHandle> driver() {
+        return driver;
+    }
+
+    /**
+     * Asks the job to stop at the end of its micro-batch and waits up to {@code grace}; after that, and for a
+     * driver process still there, it kills. {@code SparkAppHandle.stop()} is not used: it leaves the driver JVM
+     * waiting forever in local mode.
+     */
+    public void stop(Duration grace) {
+        try {
+            Files.createDirectories(stopFile.getParent());
+            Files.writeString(stopFile, "stop\n");
+        } catch (IOException e) {
+            handle.kill();
+        }
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!handle.getState().isFinal() && System.nanoTime() < deadline
+                && driver.map(ProcessHandle::isAlive).orElse(true)) {
+            sleep(100);
+        }
+        if (!handle.getState().isFinal()) {
+            handle.kill();
+        }
+        driver.ifPresent(d -> ChildProcesses.stop(d, Duration.ofSeconds(10)));
+        try {
+            Files.deleteIfExists(stopFile);
+        } catch (IOException ignored) {
+            // Deleted again before the next launch.
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
