@@ -56,7 +56,6 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         };
-        err.println("wordstream: data dir " + settings.dataDir());
         try (Pipeline p = Pipeline.start(settings, Install.current(), progress, launch.startTimeout)) {
             out.println(p.readyLine());
             out.flush();

@@ -28,7 +28,12 @@ public final class DataDirLock implements AutoCloseable {
             Files.createDirectories(dataDir);
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.READ);
-            FileLock lock = ch.tryLock();
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null; // held by this very JVM
+            }
             if (lock == null) {
                 String owner = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
                 ch.close();

@@ -83,10 +83,11 @@ public final class Pipeline implements AutoCloseable {
     private void startAll(Duration jobStartTimeout) {
         lock = DataDirLock.acquire(settings.dataDir());
         Properties kafka = KafkaClients.base(settings);
+        // Checks that can fail on the operator's input come before the first progress line, so such a failure
+        // is the only line printed.
         if (settings.embeddedBroker()) {
-            listener.step("starting the Kafka broker on " + settings.bootstrap() + " (log: "
-                    + settings.logDir().resolve("broker.log") + ")");
             broker = BrokerProcess.start(settings, install);
+            listener.step("starting the Kafka broker on " + settings.bootstrap() + " (log: " + broker.log() + ")");
         }
         try (TopicAdmin admin = new TopicAdmin(kafka)) {
             if (broker != null) {
@@ -243,6 +244,8 @@ public final class Pipeline implements AutoCloseable {
         if (lock != null) {
             lock.close();
         }
-        listener.step("stopped");
+        if (job != null || broker != null) {
+            listener.step("stopped");
+        }
     }
 }

@@ -149,7 +149,13 @@ public final class SparkJob implements AutoCloseable {
         if (!handle.getState().isFinal()) {
             handle.kill();
         }
-        driver.ifPresent(d -> ChildProcesses.stop(d, Duration.ofSeconds(10)));
+        // A driver that reported FINISHED is on its way out: let it exit by itself (a SIGTERM now would turn its
+        // clean exit into a failure), and only then make sure it is gone.
+        driver.ifPresent(d -> {
+            if (!ChildProcesses.awaitExit(d, Duration.ofSeconds(15))) {
+                ChildProcesses.stop(d, Duration.ofSeconds(5));
+            }
+        });
         try {
             Files.deleteIfExists(stopFile);
         } catch (IOException ignored) {

@@ -1,0 +1,169 @@
+package io.wordstream.console.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as an operator meets it: help, versions, and one clear line for every bad argument. */
+class CliTest {
+    @TempDir
+    Path dataDir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Cli.create(Cli.defaultsOf(Map.of()), new PrintWriter(out, true), new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private void assertOneLineError(String expectedStart) {
+        String e = err.toString();
+        assertTrue(e.startsWith(expectedStart), "stderr was: " + e);
+        assertEquals(1, e.lines().count(), "exactly one line on stderr, was: " + e);
+        assertTrue(!e.contains("Exception") && !e.contains("\tat "), "no stack trace: " + e);
+    }
+
+    @Test
+    void bareCommandPrintsUsageWithTheSubcommands() {
+        assertEquals(0, run());
+        String usage = out.toString();
+        for (String command : new String[] {"run", "send", "watch", "help"}) {
+            assertTrue(usage.contains("\n  " + command + " "), "usage lists " + command + ": " + usage);
+        }
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String command : new String[] {"run", "send", "watch"}) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run(command, "--help"));
+            assertTrue(out.toString().startsWith("Usage: wordstream " + command), out.toString());
+        }
+        assertTrue(out.toString().contains("--bootstrap-server"));
+    }
+
+    @Test
+    void runHelpShowsTheDefaults() {
+        assertEquals(0, run("run", "--help"));
+        String help = out.toString();
+        assertTrue(help.contains("(default: 10s)"), help);
+        assertTrue(help.contains("(default: local[2])"), help);
+        assertTrue(help.contains("(default: S,P,R)"), help);
+    }
+
+    @Test
+    void versionNamesSparkAndKafka() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString().matches("(?s)wordstream \\S+ \\(Spark 3\\.5\\.7, Kafka 4\\.4\\.0\\)\\s*"),
+                out.toString());
+    }
+
+    @Test
+    void aDurationThatIsNotOneIsNamed() {
+        assertEquals(2, run("run", "--window", "abc"));
+        assertOneLineError("wordstream run: Invalid value for option '--window': 'abc' is not a duration");
+    }
+
+    @Test
+    void anUnknownOptionIsNamed() {
+        assertEquals(2, run("run", "--colour", "red"));
+        assertOneLineError("wordstream run: Unknown options: '--colour', 'red'");
+    }
+
+    @Test
+    void settingsThatCannotWorkTogetherAreNamed() {
+        assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--window", "10s", "--slide", "20s"));
+        assertOneLineError("wordstream run: --slide must be between 1s and the window (10s)");
+    }
+
+    @Test
+    void badLettersAndLengthsAreNamed() {
+        assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--letters", "S,PR"));
+        assertOneLineError("wordstream run: --letters takes single letters");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--lengths", "6,eight"));
+        assertOneLineError("wordstream run: --lengths takes whole numbers separated by commas, got 'eight'");
+        err.getBuffer().setLength(0);
+        assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--tokenizer", "fancy"));
+        assertOneLineError("wordstream run: 'fancy' is not a tokenizer (choose default or seed)");
+    }
+
+    @Test
+    void aBrokerPortInUseIsNamedWithTheWayOut() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            long start = System.nanoTime();
+            assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--broker-port",
+                    Integer.toString(taken.getLocalPort())));
+            assertOneLineError("wordstream run: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use;"
+                    + " pass --broker-port");
+            assertTrue(System.nanoTime() - start < 30_000_000_000L, "answers without waiting on anything");
+        }
+    }
+
+    @Test
+    void anUnreachableBootstrapServerIsNamed() {
+        int closed = closedPort();
+        for (String command : new String[] {"run", "send", "watch"}) {
+            err.getBuffer().setLength(0);
+            String[] args = command.equals("send")
+                    ? new String[] {command, "--data-dir", dataDir.toString(), "--bootstrap-server",
+                            "127.0.0.1:" + closed, "hello"}
+                    : new String[] {command, "--data-dir", dataDir.toString(), "--bootstrap-server",
+                            "127.0.0.1:" + closed};
+            assertEquals(2, run(args), command);
+            assertOneLineError("wordstream " + command + ": cannot reach Kafka at 127.0.0.1:" + closed);
+        }
+    }
+
+    @Test
+    void aBootstrapServerThatIsNotAnAddressIsNamed() {
+        assertEquals(2, run("send", "--data-dir", dataDir.toString(), "--bootstrap-server", "no-port-here", "x"));
+        assertOneLineError("wordstream send: cannot use Kafka at 'no-port-here'");
+    }
+
+    @Test
+    void aMissingKafkaConfigFileIsNamed() {
+        assertEquals(2, run("send", "--data-dir", dataDir.toString(), "--kafka-config", "/nonexistent.properties",
+                "x"));
+        assertOneLineError("wordstream send: --kafka-config /nonexistent.properties is not a readable file");
+    }
+
+    @Test
+    void aSecondPipelineOnTheSameDataDirIsRefused() throws IOException {
+        try (var lock = io.wordstream.console.launch.DataDirLock.acquire(dataDir)) {
+            assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--broker-port",
+                    Integer.toString(closedPort())));
+            assertOneLineError("wordstream run: another wordstream (pid " + ProcessHandle.current().pid()
+                    + ") is running on data dir " + dataDir);
+        }
+        assertTrue(Files.exists(dataDir.resolve("wordstream.lock")));
+    }
+
+    @Test
+    void defaultsComeFromTheProvider() {
+        CommandLine cl = Cli.create(Cli.defaultsOf(Map.of("window", "nonsense")), new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        assertEquals(2, cl.execute("run", "--data-dir", dataDir.toString()));
+        assertTrue(err.toString().contains("'nonsense' is not a duration"), err.toString());
+    }
+
+    private static int closedPort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

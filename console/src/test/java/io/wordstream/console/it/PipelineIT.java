@@ -1,0 +1,120 @@
+package io.wordstream.console.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.console.kafka.KafkaClients;
+import io.wordstream.console.kafka.SentenceSender;
+import io.wordstream.console.launch.Pipeline;
+import io.wordstream.console.launch.Ports;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline with real parts: the embedded broker in its own JVM and the Spark job launched through SparkLauncher.
+ * Sentences with explicit event times in two windows go in; the results topic must hold exactly their counts.
+ */
+class PipelineIT {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void countsSentencesOfTwoWindowsExactlyAndStopsEverything() throws Exception {
+        Settings settings = new Settings(dataDir, Optional.empty(), Ports.freePort(Settings.LOOPBACK),
+                Optional.empty(), List.of("sentences"), "wordcounts", "wordstream-metrics", 2,
+                PipelineSettings.defaults(), Duration.ZERO, "local[2]", "1g", Map.of());
+        Instant w1 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(2));
+        Instant w2 = w1.plusSeconds(10);
+
+        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ProcessHandle broker;
+        ProcessHandle driver;
+        try (Pipeline pipeline = Pipeline.start(settings, Install.current(), steps::add, Duration.ofSeconds(180))) {
+            broker = pipeline.broker().handle();
+            driver = pipeline.job().driver().orElseThrow();
+            assertTrue(pipeline.readyLine().startsWith("ready bootstrap=" + settings.bootstrap()
+                    + " topics=sentences results=wordcounts"), pipeline.readyLine());
+
+            try (SentenceSender sender = new SentenceSender(KafkaClients.base(settings), "sentences");
+                 ResultsReader reader = new ResultsReader(KafkaClients.base(settings), "wordcounts",
+                         "wordstream-metrics")) {
+                List<CompletableFuture<?>> acks = List.of(
+                        sender.send("Spark streams words", w1.plusSeconds(1).toEpochMilli()),
+                        sender.send("{\"resumo\": \"Python reads spark\"}", w1.plusSeconds(4).toEpochMilli()),
+                        sender.send("Kafka stores records, Spark reads records", w2.plusSeconds(2).toEpochMilli()),
+                        sender.send("Programming reliable software", w2.plusSeconds(5).toEpochMilli()),
+                        sender.send("{\"resumo\": ", w2.plusSeconds(6).toEpochMilli()));
+                for (CompletableFuture<?> ack : acks) {
+                    ack.get();
+                }
+                sendRaw(settings, new byte[] {(byte) 0xFF, (byte) 0xFE}, w2.plusSeconds(7));
+
+                Map<String, Long> expected = new TreeMap<>();
+                String a = ResultsReader.label(w1, "", "").substring(0, 8);
+                String b = ResultsReader.label(w2, "", "").substring(0, 8);
+                expected.put(a + " word spark", 2L);
+                expected.put(a + " word streams", 1L);
+                expected.put(a + " word words", 1L);
+                expected.put(a + " word python", 1L);
+                expected.put(a + " word reads", 1L);
+                expected.put(a + " letter S", 3L);
+                expected.put(a + " letter P", 1L);
+                expected.put(a + " letter R", 1L);
+                expected.put(a + " length 6", 1L);
+                expected.put(b + " word kafka", 1L);
+                expected.put(b + " word stores", 1L);
+                expected.put(b + " word records", 2L);
+                expected.put(b + " word spark", 1L);
+                expected.put(b + " word reads", 1L);
+                expected.put(b + " word programming", 1L);
+                expected.put(b + " word reliable", 1L);
+                expected.put(b + " word software", 1L);
+                expected.put(b + " letter S", 3L);
+                expected.put(b + " letter R", 4L);
+                expected.put(b + " letter P", 1L);
+                expected.put(b + " length 6", 1L);
+                expected.put(b + " length 8", 2L);
+                expected.put(b + " length 11", 1L);
+
+                Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+                        expected::equals, "the exact counts of both windows");
+                assertEquals(expected, counts);
+
+                long rejected = ResultsReader.await(Duration.ofSeconds(30),
+                        () -> reader.events().stream().mapToLong(e -> e.metric("rejected")).sum(),
+                        n -> n >= 2, "two rejected records in the metrics");
+                assertEquals(2, rejected, "the invalid JSON and the non-UTF-8 record");
+                assertTrue(pipeline.job().state().toString().equals("RUNNING"), "bad records never stop the job");
+            }
+        }
+        assertFalse(broker.isAlive(), "the broker JVM has exited");
+        assertFalse(driver.isAlive(), "the Spark driver JVM has exited");
+        assertEquals(List.of(), ProcessHandle.current().descendants().map(ProcessHandle::pid).toList(),
+                "no process started by the pipeline is left");
+        assertEquals("stopped", steps.get(steps.size() - 1));
+    }
+
+    private static void sendRaw(Settings settings, byte[] value, Instant at) throws Exception {
+        try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(KafkaClients.base(settings),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            p.send(new ProducerRecord<>("sentences", null, at.toEpochMilli(), null, value)).get();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.wordstream.console.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wordstream.console.launch.Ports;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product as an operator runs it: {@code ./wordstream run} in one process, {@code send} and {@code watch} in
+ * others, stopped by a signal, started again on the same data dir.
+ */
+class RunCommandIT {
+    @TempDir
+    Path dataDir;
+
+    private final int brokerPort = Ports.freePort(Settings.LOOPBACK);
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void stopWhateverIsLeft() {
+        started.forEach(p -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        });
+    }
+
+    @Test
+    void runsStopsOnSignalsAndResumesOnTheSameDataDir() throws Exception {
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
+
+        Running first = run();
+        assertTrue(first.readyLine.startsWith("ready bootstrap=127.0.0.1:" + brokerPort
+                + " topics=sentences results=wordcounts"), first.readyLine);
+        assertEquals(0, wordstream("send", "alpha beta alpha").exitCode, "send exits 0");
+        try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            ResultsReader.await(Duration.ofSeconds(60), () -> total(reader.counts(), "alpha"), n -> n == 2,
+                    "alpha counted twice");
+        }
+        Result watch = wordstream("watch", "--timeout", "4s");
+        assertEquals(0, watch.exitCode);
+        assertTrue(watch.stdout.lines().anyMatch(l -> l.matches("\\s+alpha\\s+2(\\s.*)?")), watch.stdout);
+        first.stop("INT");
+
+        Running second = run();
+        assertEquals(0, wordstream("send", "alpha gamma").exitCode);
+        try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), reader::counts,
+                    c -> total(c, "gamma") == 1 && total(c, "alpha") == 3, "the counts after the restart");
+            assertEquals(1, total(counts, "beta"), "nothing counted twice across the restart");
+        }
+        second.stop("TERM");
+    }
+
+    private static long total(Map<String, Long> counts, String word) {
+        return counts.entrySet().stream().filter(e -> e.getKey().endsWith(" word " + word))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** A running {@code wordstream run}, with the processes it had started once ready. */
+    private final class Running {
+        final Process process;
+        final String readyLine;
+        final List<ProcessHandle> children;
+
+        Running(Process process, String readyLine) {
+            this.process = process;
+            this.readyLine = readyLine;
+            this.children = process.descendants().toList();
+        }
+
+        void stop(String signal) throws Exception {
+            // The broker and the driver, plus any short-lived helper the driver runs at this moment.
+            List<ProcessHandle> before = new ArrayList<>(children);
+            process.descendants().filter(d -> !before.contains(d)).forEach(before::add);
+            assertTrue(before.stream().filter(d -> d.info().command().orElse("").endsWith("java")).count() >= 2,
+                    "run started a broker JVM and a driver JVM: " + before);
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
+            assertTrue(process.waitFor(90, TimeUnit.SECONDS), "run exits after SIG" + signal);
+            assertEquals(0, process.exitValue(), "run exits 0 after SIG" + signal + "; stderr: "
+                    + Files.readString(dataDir.resolve("run.err")));
+            for (ProcessHandle child : before) {
+                assertTrue(!child.isAlive(), "pid " + child.pid() + " is left after SIG" + signal);
+            }
+        }
+    }
+
+    private Running run() throws IOException {
+        Process p = new ProcessBuilder(command("run"))
+                .redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("run.err").toFile()))
+                .start();
+        started.add(p);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        String ready = ResultsReader.await(Duration.ofSeconds(240),
+                () -> lines.stream().filter(l -> l.startsWith("ready")).findFirst().orElse(null),
+                l -> l != null || !p.isAlive(), "the ready line");
+        if (ready == null) {
+            throw new AssertionError("run exited with " + p.exitValue() + " before ready: "
+                    + Files.readString(dataDir.resolve("run.err")));
+        }
+        return new Running(p, ready);
+    }
+
+    private record Result(int exitCode, String stdout) {
+    }
+
+    private Result wordstream(String... args) throws Exception {
+        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        started.add(p);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), out);
+    }
+
+    private List<String> command(String... args) {
+        List<String> c = new ArrayList<>();
+        c.add(Install.current().home().resolve("wordstream").toString());
+        c.add(args[0]);
+        c.addAll(List.of("--data-dir", dataDir.toString(), "--broker-port", Integer.toString(brokerPort)));
+        c.addAll(List.of(args).subList(1, args.length));
+        return c;
+    }
+}

@@ -1,0 +1,42 @@
+package io.wordstream.console.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RecordParsingTest {
+    @Test
+    void readsAResultRowAsTheJobWritesIt() {
+        assertEquals(Optional.of(new ResultRow(Instant.parse("2026-11-23T19:30:10Z"),
+                        Instant.parse("2026-11-23T19:30:20Z"), "letter", "S", 3)),
+                ResultRow.parse("{\"windowStart\":\"2026-11-23T19:30:10Z\",\"windowEnd\":\"2026-11-23T19:30:20Z\","
+                        + "\"dimension\":\"letter\",\"key\":\"S\",\"count\":3}"));
+    }
+
+    @Test
+    void skipsWhatIsNotAResultRow() {
+        assertTrue(ResultRow.parse("not json").isEmpty());
+        assertTrue(ResultRow.parse("{\"windowStart\":\"yesterday\",\"windowEnd\":\"today\",\"dimension\":\"word\","
+                + "\"key\":\"a\",\"count\":1}").isEmpty());
+        assertTrue(ResultRow.parse("{\"dimension\":\"word\",\"key\":\"a\",\"count\":1}").isEmpty());
+        assertTrue(ResultRow.parse(null).isEmpty());
+    }
+
+    @Test
+    void readsJobEvents() {
+        JobEvent e = JobEvent.parse("{\"type\":\"progress\",\"appId\":\"local-1\",\"inputRows\":12,"
+                + "\"inputRowsPerSecond\":2.5}").orElseThrow();
+        assertTrue(e.batchDone());
+        assertEquals("local-1", e.appId());
+        assertEquals(12, e.metric("inputRows"));
+        assertEquals(2.5, e.rate("inputRowsPerSecond"));
+        JobEvent failed = JobEvent.parse("{\"type\":\"failed\",\"appId\":\"a\",\"error\":\"boom\"}").orElseThrow();
+        assertTrue(failed.ended());
+        assertEquals("boom", failed.error());
+        assertTrue(JobEvent.parse("{}").isEmpty());
+        assertTrue(JobEvent.parse("[").isEmpty());
+    }
+}

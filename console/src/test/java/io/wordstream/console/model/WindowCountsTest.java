@@ -1,0 +1,81 @@
+package io.wordstream.console.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WindowCountsTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T19:30:00Z");
+
+    private static ResultRow row(int windowIndex, String dimension, String key, long count) {
+        Instant start = T0.plusSeconds(10L * windowIndex);
+        return new ResultRow(start, start.plusSeconds(10), dimension, key, count);
+    }
+
+    @Test
+    void keepsTheLatestCountPerWindowDimensionAndKey() {
+        WindowCounts model = new WindowCounts(10);
+        model.apply(row(0, "word", "spark", 1));
+        model.apply(row(0, "word", "spark", 3));
+        model.apply(row(0, "word", "kafka", 2));
+        model.apply(row(0, "letter", "S", 3));
+        assertEquals(List.of(new WindowCounts.Count("spark", 3), new WindowCounts.Count("kafka", 2)),
+                model.window(T0).top("word", 10));
+        assertEquals(5, model.window(T0).total("word"));
+        assertEquals(3, model.window(T0).total("letter"));
+    }
+
+    @Test
+    void anOlderCountArrivingLateDoesNotOverwriteANewerOne() {
+        WindowCounts model = new WindowCounts(10);
+        assertTrue(model.apply(row(0, "word", "spark", 5)));
+        assertFalse(model.apply(row(0, "word", "spark", 2)));
+        assertEquals(5, model.window(T0).top("word", 1).get(0).count());
+    }
+
+    @Test
+    void duplicatesFromAnAtLeastOnceSinkChangeNothing() {
+        WindowCounts model = new WindowCounts(10);
+        assertTrue(model.apply(row(0, "word", "spark", 2)));
+        assertFalse(model.apply(row(0, "word", "spark", 2)));
+        assertEquals(2, model.window(T0).total("word"));
+    }
+
+    @Test
+    void tiesAreOrderedByKey() {
+        WindowCounts model = new WindowCounts(10);
+        model.apply(row(0, "word", "b", 1));
+        model.apply(row(0, "word", "a", 1));
+        model.apply(row(0, "word", "c", 2));
+        assertEquals(List.of("c", "a", "b"),
+                model.window(T0).top("word", 10).stream().map(WindowCounts.Count::key).toList());
+        assertEquals(2, model.window(T0).top("word", 2).size());
+    }
+
+    @Test
+    void onlyTheMostRecentWindowsAreKept() {
+        WindowCounts model = new WindowCounts(2);
+        model.apply(row(0, "word", "a", 1));
+        model.apply(row(1, "word", "b", 1));
+        model.apply(row(2, "word", "c", 1));
+        assertEquals(List.of(T0.plusSeconds(10), T0.plusSeconds(20)), model.windowStarts());
+        assertNull(model.window(T0));
+        assertFalse(model.apply(row(0, "word", "a", 2)), "a row for an evicted window is ignored");
+        assertEquals(2, model.size());
+        assertEquals("c", model.newest().top("word", 1).get(0).key());
+    }
+
+    @Test
+    void rowsOutOfWindowOrderAreFiledUnderTheirWindow() {
+        WindowCounts model = new WindowCounts(5);
+        model.apply(row(2, "word", "late", 1));
+        model.apply(row(0, "word", "early", 1));
+        assertEquals(List.of(T0, T0.plusSeconds(20)), model.windowStarts());
+        assertEquals("late", model.newest().top("word", 1).get(0).key());
+    }
+}
