@@ -111,6 +111,36 @@ class PipelineIT {
         assertEquals("stopped", steps.get(steps.size() - 1));
     }
 
+    @Test
+    void withABootstrapServerItUsesThatKafkaAndStartsNoBroker(@TempDir Path otherDataDir) throws Exception {
+        Settings owner = new Settings(dataDir, Optional.empty(), Ports.freePort(Settings.LOOPBACK), Optional.empty(),
+                List.of("sentences"), "wordcounts", "wordstream-metrics", 1, PipelineSettings.defaults(),
+                Duration.ZERO, "local[1]", "1g", Map.of());
+        try (Pipeline first = Pipeline.start(owner, Install.current(), m -> { }, Duration.ofSeconds(180))) {
+            ProcessHandle broker = first.broker().handle();
+            // A second pipeline on the first one's broker, with topics of its own and two input topics.
+            Settings guest = new Settings(otherDataDir, Optional.of(owner.bootstrap()), 1, Optional.empty(),
+                    List.of("in-a", "in-b"), "out", "metrics", 1, PipelineSettings.defaults(), Duration.ZERO,
+                    "local[1]", "1g", Map.of());
+            try (Pipeline second = Pipeline.start(guest, Install.current(), m -> { }, Duration.ofSeconds(180));
+                 SentenceSender toA = new SentenceSender(KafkaClients.base(guest), "in-a");
+                 SentenceSender toB = new SentenceSender(KafkaClients.base(guest), "in-b");
+                 ResultsReader reader = new ResultsReader(KafkaClients.base(guest), "out", "metrics")) {
+                assertEquals(null, second.broker(), "no broker of its own");
+                Instant w = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+                toA.send("external kafka", w.plusSeconds(1).toEpochMilli()).get();
+                toB.send("external", w.plusSeconds(2).toEpochMilli()).get();
+                String at = ResultsReader.label(w, "", "").substring(0, 8);
+                // "external" has eight letters: it is counted in the length dimension too.
+                Map<String, Long> expected = new TreeMap<>(Map.of(at + " word external", 2L,
+                        at + " word kafka", 1L, at + " length 8", 2L));
+                assertEquals(expected, ResultsReader.await(Duration.ofSeconds(90), reader::counts, expected::equals,
+                        "counts from both input topics"));
+            }
+            assertTrue(broker.isAlive(), "stopping the guest pipeline leaves the broker it does not own running");
+        }
+    }
+
     private static void sendRaw(Settings settings, byte[] value, Instant at) throws Exception {
         try (KafkaProducer<byte[], byte[]> p = new KafkaProducer<>(KafkaClients.base(settings),
                 new ByteArraySerializer(), new ByteArraySerializer())) {
