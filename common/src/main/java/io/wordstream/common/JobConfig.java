@@ -23,11 +23,37 @@ import java.util.stream.Collectors;
  * @param stopFile         a file whose appearance asks the job to stop cleanly; empty for none
  * @param watchPid         a process whose end stops the job, so it never outlives its console; 0 for none
  * @param kafkaConfigFile  a Kafka client properties file applied to every Kafka client of the job; empty for none
+ * @param source           where sentences come from: Kafka topics, or lines of a TCP socket
+ * @param socket           {@code host:port} of the TCP server to read lines from, for the socket source
  * @param pipeline         what is counted and over which windows
  */
 public record JobConfig(String bootstrapServers, List<String> inputTopics, String resultsTopic, String metricsTopic,
                         String checkpoint, Duration trigger, String stopFile, long watchPid, String kafkaConfigFile,
-                        PipelineSettings pipeline) implements Serializable {
+                        Source source, String socket, PipelineSettings pipeline) implements Serializable {
+
+    /** Where the job reads sentences. */
+    public enum Source {
+        /** Records of the input topics; event time is the record's timestamp. Replayable, so exactly counted. */
+        KAFKA,
+        /**
+         * Lines of a TCP server, as the original read {@code nc -lk 9999}; a line's time is when it arrived
+         * (processing time). Not replayable: a restart starts afresh.
+         */
+        SOCKET;
+
+        public String cliName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Source fromCliName(String name) {
+            for (Source s : values()) {
+                if (s.cliName().equalsIgnoreCase(name == null ? "" : name.strip())) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("'" + name + "' is not a source (choose kafka or socket)");
+        }
+    }
 
     public static final String DEFAULT_INPUT_TOPIC = "sentences";
     public static final String DEFAULT_RESULTS_TOPIC = "wordcounts";
@@ -37,6 +63,10 @@ public record JobConfig(String bootstrapServers, List<String> inputTopics, Strin
         inputTopics = List.copyOf(inputTopics);
         stopFile = stopFile == null ? "" : stopFile;
         kafkaConfigFile = kafkaConfigFile == null ? "" : kafkaConfigFile;
+        socket = socket == null ? "" : socket;
+        if (source == Source.SOCKET) {
+            HostPort.parse(socket, "--socket");
+        }
         if (inputTopics.isEmpty()) {
             throw new IllegalArgumentException("--topics must name at least one input topic");
         }
@@ -74,6 +104,10 @@ public record JobConfig(String bootstrapServers, List<String> inputTopics, Strin
             a.put("--watch-pid", Long.toString(watchPid));
         }
         kafkaConfigFileIfAny().ifPresent(f -> a.put("--kafka-config", f));
+        if (source == Source.SOCKET) {
+            a.put("--source", source.cliName());
+            a.put("--socket", socket);
+        }
         List<String> args = new ArrayList<>();
         a.forEach((k, v) -> {
             args.add(k);
@@ -115,10 +149,12 @@ public record JobConfig(String bootstrapServers, List<String> inputTopics, Strin
                 a.get("--stop-file"),
                 Long.parseLong(a.getOrDefault("--watch-pid", "0")),
                 a.get("--kafka-config"),
+                Source.fromCliName(a.getOrDefault("--source", "kafka")),
+                a.get("--socket"),
                 pipeline);
         Map<String, String> unknown = new LinkedHashMap<>(a);
         config.toArgsMap().keySet().forEach(unknown::remove);
-        List.of("--stop-file", "--watch-pid", "--kafka-config").forEach(unknown::remove);
+        List.of("--stop-file", "--watch-pid", "--kafka-config", "--source", "--socket").forEach(unknown::remove);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown job argument " + unknown.keySet().iterator().next());
         }

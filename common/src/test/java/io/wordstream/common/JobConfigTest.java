@@ -13,8 +13,24 @@ class JobConfigTest {
         PipelineSettings pipeline = new PipelineSettings(Duration.ofSeconds(30), Duration.ofSeconds(10),
                 Duration.ofSeconds(5), List.of("A", "b"), List.of(3, 4), TokenizerMode.SEED, "text");
         JobConfig config = new JobConfig("127.0.0.1:9092", List.of("a", "b"), "out", "metrics", "/tmp/cp",
-                Duration.ofMillis(250), "/tmp/stop", 1234, "/tmp/kafka.properties", pipeline);
+                Duration.ofMillis(250), "/tmp/stop", 1234, "/tmp/kafka.properties", JobConfig.Source.KAFKA, "",
+                pipeline);
         assertEquals(config, JobConfig.fromArgs(config.toArgs().toArray(String[]::new)));
+        JobConfig socket = new JobConfig("127.0.0.1:9092", List.of("a"), "out", "metrics", "/tmp/cp",
+                Duration.ZERO, "", 0, "", JobConfig.Source.SOCKET, "localhost:9999", pipeline);
+        assertEquals(socket, JobConfig.fromArgs(socket.toArgs().toArray(String[]::new)));
+    }
+
+    @Test
+    void theSocketSourceNeedsAnAddress() {
+        assertEquals("--socket takes HOST:PORT, got ''", assertThrows(IllegalArgumentException.class,
+                () -> JobConfig.fromArgs(new String[] {"--bootstrap-server", "h:1", "--checkpoint", "/cp",
+                        "--source", "socket"})).getMessage());
+        assertEquals("--socket takes a port from 1 to 65535, got 70000", assertThrows(IllegalArgumentException.class,
+                () -> HostPort.parse("h:70000", "--socket")).getMessage());
+        assertEquals("'udp' is not a source (choose kafka or socket)", assertThrows(IllegalArgumentException.class,
+                () -> JobConfig.Source.fromCliName("udp")).getMessage());
+        assertEquals(new HostPort("::1", 9999), HostPort.parse("::1:9999", "--socket"));
     }
 
     @Test

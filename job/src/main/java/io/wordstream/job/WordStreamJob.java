@@ -1,5 +1,6 @@
 package io.wordstream.job;
 
+import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
 import java.util.Map;
 import java.util.Optional;
@@ -87,15 +88,7 @@ public final class WordStreamJob {
 
     static StreamingQuery start(SparkSession spark, JobConfig config, KafkaClientConfig kafka)
             throws TimeoutException {
-        Dataset<Row> records = spark.readStream()
-                .format("kafka")
-                .options(kafka.sparkOptions())
-                .option("subscribe", String.join(",", config.inputTopics()))
-                // A new checkpoint counts what was sent before the job started; a restart resumes from its offsets.
-                .option("startingOffsets", "earliest")
-                .load();
-        Dataset<Row> counts = WordCounts.count(
-                KafkaSentences.sentences(records, config.pipeline().textField()), config.pipeline());
+        Dataset<Row> counts = WordCounts.count(sentences(spark, config, kafka), config.pipeline());
         return ResultRecords.toKafkaRecords(counts)
                 .writeStream()
                 .queryName(QUERY_NAME)
@@ -107,6 +100,20 @@ public final class WordStreamJob {
                 .outputMode(OutputMode.Update())
                 .trigger(Trigger.ProcessingTime(config.trigger().toMillis()))
                 .start();
+    }
+
+    private static Dataset<Row> sentences(SparkSession spark, JobConfig config, KafkaClientConfig kafka) {
+        if (config.source() == JobConfig.Source.SOCKET) {
+            return SocketSentences.read(spark, HostPort.parse(config.socket(), "--socket"));
+        }
+        Dataset<Row> records = spark.readStream()
+                .format("kafka")
+                .options(kafka.sparkOptions())
+                .option("subscribe", String.join(",", config.inputTopics()))
+                // A new checkpoint counts what was sent before the job started; a restart resumes from its offsets.
+                .option("startingOffsets", "earliest")
+                .load();
+        return KafkaSentences.sentences(records, config.pipeline().textField());
     }
 
     private static int awaitStop(StreamingQuery query, StopSignals stop) {

@@ -27,6 +27,21 @@ public final class LaunchOptions {
             description = "How long to wait for the job's first micro-batch (default: ${DEFAULT-VALUE}).")
     java.time.Duration startTimeout;
 
+    @Option(names = "--local-cluster", paramLabel = "N", defaultValue = "0",
+            description = "Start a Spark standalone master and N workers on 127.0.0.1 and run the job there"
+                    + " (default: 0, Spark in local mode).")
+    int localCluster;
+
+    @Option(names = "--source", paramLabel = "kafka|socket", defaultValue = "kafka",
+            description = "kafka: read the input topics (event time); socket: read lines from a TCP server, as the"
+                    + " original read 'nc -lk 9999' (processing time) (default: ${DEFAULT-VALUE}).")
+    String source;
+
+    @Option(names = "--socket", paramLabel = "HOST:PORT",
+            description = "The TCP server of the socket source; without it the console serves 127.0.0.1 itself and"
+                    + " sends each line typed on its standard input.")
+    String socket;
+
     /** The defaults, for commands that launch nothing but still create input topics. */
     static LaunchOptions defaults() {
         LaunchOptions o = new LaunchOptions();
@@ -34,6 +49,7 @@ public final class LaunchOptions {
         o.driverMemory = "1g";
         o.partitions = 2;
         o.startTimeout = java.time.Duration.ofSeconds(180);
+        o.source = "kafka";
         return o;
     }
 }

@@ -1,6 +1,11 @@
 package io.wordstream.console.cli;
 
 import io.wordstream.console.launch.ChildProcesses;
+import io.wordstream.console.launch.LineServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import io.wordstream.console.launch.Pipeline;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
@@ -57,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
             }
         };
         try (Pipeline p = Pipeline.start(settings, Install.current(), progress, launch.startTimeout)) {
+            if (p.lineServer() != null) {
+                forwardStandardInput(p.lineServer());
+            }
             out.println(p.readyLine());
             out.flush();
             Pipeline.End end = p.awaitEnd(stop);
@@ -74,5 +82,20 @@ final class RunCommand implements Callable<Integer> {
             // The last guard: nothing this console started outlives it.
             ChildProcesses.killDescendants();
         }
+    }
+
+    /** With the console serving the socket source, each line typed on standard input goes to the job. */
+    private static void forwardStandardInput(LineServer server) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    server.send(line);
+                }
+            } catch (IOException ignored) {
+                // standard input closed: nothing more to forward
+            }
+        }, "stdin-to-socket");
+        t.setDaemon(true);
+        t.start();
     }
 }

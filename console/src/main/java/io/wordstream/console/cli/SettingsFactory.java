@@ -1,5 +1,7 @@
 package io.wordstream.console.cli;
 
+import io.wordstream.common.HostPort;
+import io.wordstream.common.JobConfig;
 import io.wordstream.common.PipelineSettings;
 import io.wordstream.console.UserError;
 import io.wordstream.console.settings.Settings;
@@ -35,11 +37,21 @@ final class SettingsFactory {
         }
         Optional<String> bootstrap = Optional.ofNullable(kafka.bootstrapServer).map(String::strip)
                 .filter(s -> !s.isEmpty());
+        if (launch.localCluster < 0 || launch.localCluster > 16) {
+            throw new IllegalArgumentException("--local-cluster takes a number of workers from 1 to 16, got "
+                    + launch.localCluster);
+        }
+        JobConfig.Source source = JobConfig.Source.fromCliName(launch.source);
+        Optional<HostPort> socket = Optional.ofNullable(launch.socket).filter(s -> !s.isBlank())
+                .map(s -> HostPort.parse(s, "--socket"));
+        if (socket.isPresent() && source != JobConfig.Source.SOCKET) {
+            throw new IllegalArgumentException("--socket goes with --source socket");
+        }
         return new Settings(kafka.dataDir, bootstrap, kafka.brokerPort, Optional.ofNullable(kafka.kafkaConfig),
                 kafka.topics.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), kafka.resultsTopic,
                 kafka.metricsTopic, launch.partitions, pipeline, trigger,
                 launch.master == null ? "local[2]" : launch.master,
                 launch.driverMemory == null ? "1g" : launch.driverMemory,
-                launch.sparkConf == null ? Map.of() : launch.sparkConf);
+                launch.sparkConf == null ? Map.of() : launch.sparkConf, source, socket, launch.localCluster);
     }
 }

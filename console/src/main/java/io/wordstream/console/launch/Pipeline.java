@@ -1,5 +1,6 @@
 package io.wordstream.console.launch;
 
+import io.wordstream.common.JobConfig;
 import io.wordstream.console.UserError;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
@@ -45,7 +46,10 @@ public final class Pipeline implements AutoCloseable {
     private static final Duration BROKER_START = Duration.ofSeconds(60);
     private static final Duration KAFKA_REACH = Duration.ofSeconds(5);
 
-    private final Settings settings;
+    private static final Duration CLUSTER_START = Duration.ofSeconds(90);
+
+    /** What the pipeline runs with; a local cluster's master URL and a served socket are filled in at start. */
+    private volatile Settings settings;
     private final Install install;
     private final Listener listener;
     private final CompletableFuture<JobEvent> firstBatch = new CompletableFuture<>();
@@ -55,6 +59,8 @@ public final class Pipeline implements AutoCloseable {
 
     private DataDirLock lock;
     private BrokerProcess broker;
+    private LocalCluster cluster;
+    private LineServer lineServer;
     private TopicFeed metrics;
     private SparkJob job;
 
@@ -89,6 +95,13 @@ public final class Pipeline implements AutoCloseable {
             broker = BrokerProcess.start(settings, install);
             listener.step("starting the Kafka broker on " + settings.bootstrap() + " (log: " + broker.log() + ")");
         }
+        if (settings.localCluster() > 0) {
+            // Started beside the broker: the JVMs boot in parallel.
+            cluster = LocalCluster.start(settings, install);
+            listener.step("starting a Spark standalone master and " + settings.localCluster() + " worker"
+                    + (settings.localCluster() == 1 ? "" : "s") + " on " + Settings.LOOPBACK + " (logs: "
+                    + settings.logDir().resolve("spark-*.log") + ")");
+        }
         try (TopicAdmin admin = new TopicAdmin(kafka)) {
             if (broker != null) {
                 broker.awaitReady(admin, BROKER_START);
@@ -101,12 +114,56 @@ public final class Pipeline implements AutoCloseable {
                 listener.step("created topics " + String.join(", ", created));
             }
         }
+        if (cluster != null) {
+            cluster.awaitReady(CLUSTER_START);
+            settings = settings.withMaster(cluster.masterUrl());
+            listener.step("Spark master " + cluster.masterUrl() + " is ready with " + cluster.workers() + " workers"
+                    + " (web UI " + cluster.webUi() + ", " + elapsed() + ")");
+        }
+        if (settings.source() == JobConfig.Source.SOCKET) {
+            prepareSocketSource();
+        }
         metrics = TopicFeed.start(kafka, settings.metricsTopic(), TopicFeed.From.END, this::onMetrics);
         listener.step("launching the Spark job on " + settings.master() + " (log: "
                 + settings.logDir().resolve("job.log") + ")");
         job = SparkJob.launch(settings, install, this::onJobState);
         awaitFirstBatch(jobStartTimeout);
         listener.step("the job completed its first micro-batch (" + elapsed() + ")");
+        if (cluster != null) {
+            int executors = awaitExecutors();
+            listener.step("the job runs on " + executors + " executor" + (executors == 1 ? "" : "s") + " of "
+                    + cluster.masterUrl() + " (web UI " + cluster.webUi() + ")");
+        }
+    }
+
+    /** Serves the socket when none is given, and clears the previous run's scratch checkpoint. */
+    private void prepareSocketSource() {
+        if (settings.socket().isEmpty()) {
+            lineServer = LineServer.start();
+            settings = settings.withSocket(lineServer.address());
+            listener.step("serving the socket source on " + lineServer.address()
+                    + ": lines typed on standard input go to the job");
+        }
+        // The socket source cannot replay what it read: its checkpoint is of this run only.
+        Scratch.deleteTree(settings.checkpointDir());
+    }
+
+    private int awaitExecutors() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int executors = cluster.executorsOf(job.appId());
+        while (executors < settings.localCluster() && System.nanoTime() < deadline) {
+            sleep(250);
+            executors = cluster.executorsOf(job.appId());
+        }
+        return executors;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Map<String, Integer> topics() {
@@ -199,6 +256,9 @@ public final class Pipeline implements AutoCloseable {
     /** The line scripts wait for: the pipeline is running and where to reach it. */
     public String readyLine() {
         return "ready bootstrap=" + settings.bootstrap()
+                + (settings.source() == JobConfig.Source.SOCKET
+                        ? " source=socket socket=" + settings.socket().map(Object::toString).orElse("")
+                        : "")
                 + " topics=" + String.join(",", settings.inputTopics())
                 + " results=" + settings.resultsTopic()
                 + " metrics=" + settings.metricsTopic()
@@ -215,8 +275,19 @@ public final class Pipeline implements AutoCloseable {
         return broker;
     }
 
+    /** The settings the pipeline runs with, including what was decided at start. */
     public Settings settings() {
         return settings;
+    }
+
+    /** The local standalone cluster, or null when the job runs elsewhere. */
+    public LocalCluster cluster() {
+        return cluster;
+    }
+
+    /** The socket the console serves for the socket source, or null. */
+    public LineServer lineServer() {
+        return lineServer;
     }
 
     private String elapsed() {
@@ -237,6 +308,13 @@ public final class Pipeline implements AutoCloseable {
         if (metrics != null) {
             metrics.close();
         }
+        if (lineServer != null) {
+            lineServer.close();
+        }
+        if (cluster != null) {
+            listener.step("stopping the Spark standalone cluster");
+            cluster.close();
+        }
         if (broker != null) {
             listener.step("stopping the Kafka broker");
             broker.close();
@@ -244,7 +322,7 @@ public final class Pipeline implements AutoCloseable {
         if (lock != null) {
             lock.close();
         }
-        if (job != null || broker != null) {
+        if (job != null || broker != null || cluster != null) {
             listener.step("stopped");
         }
     }

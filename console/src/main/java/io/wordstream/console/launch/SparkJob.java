@@ -52,8 +52,8 @@ public final class SparkJob implements AutoCloseable {
             throw new UserError("cannot prepare " + settings.runDir() + ": " + e.getMessage());
         }
         Map<String, String> env = new HashMap<>();
-        if (settings.localSpark()) {
-            // Local mode serves nobody else: the driver's block manager and web UI listen on loopback only.
+        if (settings.sparkOnLoopback()) {
+            // Nothing outside this machine takes part: the driver's block manager and web UI listen on loopback only.
             env.put("SPARK_LOCAL_IP", Settings.LOOPBACK);
         }
         env.put("WORDSTREAM_NEW_SESSION", "1");
@@ -102,9 +102,15 @@ public final class SparkJob implements AutoCloseable {
         conf.put("spark.driver.extraJavaOptions", "-Dlog4j2.configurationFile="
                 + install.configDir().resolve("log4j2-job.properties").toUri());
         conf.put("spark.local.dir", settings.dataDir().resolve("spark-tmp").toString());
-        if (settings.localSpark()) {
+        if (settings.sparkOnLoopback()) {
             conf.put("spark.driver.host", Settings.LOOPBACK);
             conf.put("spark.driver.bindAddress", Settings.LOOPBACK);
+        }
+        if (settings.localCluster() > 0) {
+            // One single-core executor per worker, so N workers run N executors side by side.
+            conf.put("spark.executor.cores", "1");
+            conf.put("spark.cores.max", Integer.toString(settings.localCluster()));
+            conf.put("spark.executor.memory", LocalCluster.EXECUTOR_MEMORY);
         }
         return conf;
     }

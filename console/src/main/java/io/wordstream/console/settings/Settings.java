@@ -1,5 +1,6 @@
 package io.wordstream.console.settings;
 
+import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
 import io.wordstream.common.PipelineSettings;
 import java.nio.file.Path;
@@ -25,11 +26,25 @@ import java.util.Optional;
  * @param master           Spark master URL ({@code local[2]}, {@code spark://...}, {@code yarn}, {@code k8s://...})
  * @param driverMemory     the Spark driver's heap
  * @param sparkConf        extra Spark settings, which win over wordstream's own
+ * @param source           where the job reads sentences
+ * @param socket           the TCP server of the socket source; empty for one the console serves itself
+ * @param localCluster     workers of a Spark standalone cluster the console starts on 127.0.0.1; 0 for none
  */
 public record Settings(Path dataDir, Optional<String> bootstrapServers, int brokerPort, Optional<Path> kafkaConfig,
                        List<String> inputTopics, String resultsTopic, String metricsTopic, int inputPartitions,
                        PipelineSettings pipeline, Duration trigger, String master, String driverMemory,
-                       Map<String, String> sparkConf) {
+                       Map<String, String> sparkConf, JobConfig.Source source, Optional<HostPort> socket,
+                       int localCluster) {
+
+    /** Settings with the Kafka source and no local cluster: the embedded default's shape. */
+    public Settings(Path dataDir, Optional<String> bootstrapServers, int brokerPort, Optional<Path> kafkaConfig,
+                    List<String> inputTopics, String resultsTopic, String metricsTopic, int inputPartitions,
+                    PipelineSettings pipeline, Duration trigger, String master, String driverMemory,
+                    Map<String, String> sparkConf) {
+        this(dataDir, bootstrapServers, brokerPort, kafkaConfig, inputTopics, resultsTopic, metricsTopic,
+                inputPartitions, pipeline, trigger, master, driverMemory, sparkConf, JobConfig.Source.KAFKA,
+                Optional.empty(), 0);
+    }
 
     public static final String LOOPBACK = "127.0.0.1";
 
@@ -52,6 +67,25 @@ public record Settings(Path dataDir, Optional<String> bootstrapServers, int brok
         return master.startsWith("local");
     }
 
+    /** True when every Spark process runs on this machine, so all of them can listen on loopback only. */
+    public boolean sparkOnLoopback() {
+        return localSpark() || localCluster > 0;
+    }
+
+    /** The same settings with the master the console decided on at run time (a local cluster's URL). */
+    public Settings withMaster(String url) {
+        return new Settings(dataDir, bootstrapServers, brokerPort, kafkaConfig, inputTopics, resultsTopic,
+                metricsTopic, inputPartitions, pipeline, trigger, url, driverMemory, sparkConf, source, socket,
+                localCluster);
+    }
+
+    /** The same settings with the socket the console serves itself. */
+    public Settings withSocket(HostPort server) {
+        return new Settings(dataDir, bootstrapServers, brokerPort, kafkaConfig, inputTopics, resultsTopic,
+                metricsTopic, inputPartitions, pipeline, trigger, master, driverMemory, sparkConf, source,
+                Optional.of(server), localCluster);
+    }
+
     public Path logDir() {
         return dataDir.resolve("logs");
     }
@@ -60,8 +94,12 @@ public record Settings(Path dataDir, Optional<String> bootstrapServers, int brok
         return dataDir.resolve("kafka");
     }
 
+    /**
+     * Where Spark keeps offsets and state. The socket source cannot replay what it read, so its checkpoint is
+     * scratch space of one run, apart from the Kafka pipeline's.
+     */
     public Path checkpointDir() {
-        return dataDir.resolve("checkpoint");
+        return source == JobConfig.Source.SOCKET ? runDir().resolve("socket-checkpoint") : dataDir.resolve("checkpoint");
     }
 
     public Path runDir() {
@@ -71,7 +109,8 @@ public record Settings(Path dataDir, Optional<String> bootstrapServers, int brok
     /** The job's arguments for this run. */
     public JobConfig jobConfig(Path stopFile, long watchPid) {
         return new JobConfig(bootstrap(), inputTopics, resultsTopic, metricsTopic, checkpointDir().toString(), trigger,
-                stopFile.toString(), watchPid, kafkaConfig.map(Path::toString).orElse(""), pipeline);
+                stopFile.toString(), watchPid, kafkaConfig.map(Path::toString).orElse(""), source,
+                socket.map(HostPort::toString).orElse(""), pipeline);
     }
 
     /** The per-user default data directory: {@code $XDG_DATA_HOME/wordstream}, else ~/.local/share/wordstream. */

@@ -1,0 +1,30 @@
+package io.wordstream.console.it;
+
+import io.wordstream.common.HostPort;
+import io.wordstream.common.JobConfig;
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.console.launch.Ports;
+import io.wordstream.console.settings.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Settings of the embedded default for integration tests: a free broker port and the given data dir. */
+final class ItSettings {
+    private ItSettings() {
+    }
+
+    static Settings embedded(Path dataDir, JobConfig.Source source, Optional<HostPort> socket, int localCluster) {
+        return new Settings(dataDir, Optional.empty(), Ports.freePort(Settings.LOOPBACK), Optional.empty(),
+                List.of("sentences"), "wordcounts", "wordstream-metrics", 1, PipelineSettings.defaults(),
+                Duration.ZERO, "local[2]", "1g", Map.of(), source, socket, localCluster);
+    }
+
+    /** The sum over all windows of one word's latest counts. */
+    static long total(Map<String, Long> counts, String word) {
+        return counts.entrySet().stream().filter(e -> e.getKey().endsWith(" word " + word))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+}

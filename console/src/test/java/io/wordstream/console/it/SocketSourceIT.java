@@ -1,0 +1,90 @@
+package io.wordstream.console.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wordstream.common.HostPort;
+import io.wordstream.common.JobConfig;
+import io.wordstream.console.UserError;
+import io.wordstream.console.kafka.KafkaClients;
+import io.wordstream.console.launch.Pipeline;
+import io.wordstream.console.launch.Ports;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The original's first part: lines from a TCP server, counted in processing-time windows. */
+class SocketSourceIT {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void countsLinesServedByARealNetcat() throws Exception {
+        int port = Ports.freePort(Settings.LOOPBACK);
+        Process netcat = new ProcessBuilder("nc", "-lk", Settings.LOOPBACK, Integer.toString(port))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            Settings settings = ItSettings.embedded(dataDir, JobConfig.Source.SOCKET,
+                    Optional.of(new HostPort(Settings.LOOPBACK, port)), 0);
+            try (Pipeline pipeline = Pipeline.start(settings, Install.current(), m -> { }, Duration.ofSeconds(180));
+                 ResultsReader reader = new ResultsReader(KafkaClients.base(settings), "wordcounts",
+                         "wordstream-metrics")) {
+                assertTrue(pipeline.readyLine().contains(" source=socket socket=127.0.0.1:" + port + " "),
+                        pipeline.readyLine());
+                OutputStream typed = netcat.getOutputStream();
+                typed.write("spark streaming with netcat\nnetcat serves lines\n\n".getBytes(StandardCharsets.UTF_8));
+                typed.flush();
+                Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+                        c -> ItSettings.total(c, "netcat") == 2 && ItSettings.total(c, "lines") == 1,
+                        "the lines' words");
+                assertEquals(1, ItSettings.total(counts, "spark"));
+                assertEquals(1, ItSettings.total(counts, "serves"));
+                long rejected = ResultsReader.await(Duration.ofSeconds(30),
+                        () -> reader.events().stream().mapToLong(e -> e.metric("rejected")).sum(), n -> n >= 1,
+                        "the blank line counted as rejected");
+                assertEquals(1, rejected);
+            }
+        } finally {
+            netcat.destroy();
+        }
+    }
+
+    @Test
+    void theConsoleServesTheSocketItselfWhenNoneIsGiven() throws Exception {
+        Settings settings = ItSettings.embedded(dataDir, JobConfig.Source.SOCKET, Optional.empty(), 0);
+        try (Pipeline pipeline = Pipeline.start(settings, Install.current(), m -> { }, Duration.ofSeconds(180));
+             ResultsReader reader = new ResultsReader(KafkaClients.base(settings), "wordcounts",
+                     "wordstream-metrics")) {
+            assertEquals(1, pipeline.lineServer().connections(), "the job's socket source is connected");
+            pipeline.lineServer().send("typed without netcat");
+            pipeline.lineServer().send("typed again");
+            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+                    c -> ItSettings.total(c, "typed") == 2 && ItSettings.total(c, "again") == 1, "the typed words");
+            assertEquals(1, ItSettings.total(counts, "netcat"));
+        }
+        assertEquals(List.of(), ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
+    }
+
+    @Test
+    void aSocketThatNobodyServesIsNamed() {
+        int closed = Ports.freePort(Settings.LOOPBACK);
+        Settings settings = ItSettings.embedded(dataDir, JobConfig.Source.SOCKET,
+                Optional.of(new HostPort(Settings.LOOPBACK, closed)), 0);
+        UserError e = assertThrows(UserError.class,
+                () -> Pipeline.start(settings, Install.current(), m -> { }, Duration.ofSeconds(180)).close());
+        assertTrue(e.getMessage().startsWith("the Spark job failed: "), e.getMessage());
+        assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
+        assertEquals(List.of(), ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
+    }
+}
