@@ -69,7 +69,7 @@ public record Settings(Path dataDir, Optional<String> bootstrapServers, int brok
 
     /** True when every Spark process runs on this machine, so all of them can listen on loopback only. */
     public boolean sparkOnLoopback() {
-        return localSpark() || localCluster > 0;
+        return localSpark() || localCluster > 0 || master.matches("spark://(127(\\.\\d+){3}|localhost):\\d+");
     }
 
     /** The same settings with the master the console decided on at run time (a local cluster's URL). */

@@ -152,6 +152,28 @@ class CliTest {
     }
 
     @Test
+    void badSourceAndClusterOptionsAreNamed() {
+        String[][] cases = {
+            {"--source", "udp"}, {"--socket", "127.0.0.1:9999"}, {"--source", "socket", "--socket", "nocolon"},
+            {"--local-cluster", "99"}};
+        String[] expected = {
+            "wordstream run: 'udp' is not a source (choose kafka or socket)",
+            "wordstream run: --socket goes with --source socket",
+            "wordstream run: --socket takes HOST:PORT, got 'nocolon'",
+            "wordstream run: --local-cluster takes a number of workers from 1 to 16, got 99"};
+        for (int i = 0; i < cases.length; i++) {
+            err.getBuffer().setLength(0);
+            String[] args = new String[cases[i].length + 3];
+            args[0] = "run";
+            args[1] = "--data-dir";
+            args[2] = dataDir.toString();
+            System.arraycopy(cases[i], 0, args, 3, cases[i].length);
+            assertEquals(2, run(args), String.join(" ", cases[i]));
+            assertOneLineError(expected[i]);
+        }
+    }
+
+    @Test
     void defaultsComeFromTheProvider() {
         CommandLine cl = Cli.create(Cli.defaultsOf(Map.of("window", "nonsense")), new PrintWriter(out, true),
                 new PrintWriter(err, true));
