@@ -58,6 +58,7 @@ final class WatchCommand implements Callable<Integer> {
         var props = KafkaClients.base(settings);
         try (TopicAdmin admin = new TopicAdmin(props)) {
             admin.requireReachable(Duration.ofSeconds(5));
+            admin.requireTopic(settings.resultsTopic());
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = Signals.stopOnInterruptOrTerminate();

@@ -57,6 +57,21 @@ public final class TopicAdmin implements AutoCloseable {
         }
     }
 
+    /** Fails with a message naming the way out when {@code topic} does not exist. */
+    public void requireTopic(String topic) {
+        try {
+            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+                throw new UserError("topic '" + topic + "' does not exist on Kafka at " + bootstrap + "; start the"
+                        + " pipeline with 'wordstream run' first, or check the topic options");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserError("cannot list the topics of Kafka at " + bootstrap + ": " + rootMessage(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while listing topics");
+        }
+    }
+
     /**
      * Creates the topics that do not exist yet.
      *

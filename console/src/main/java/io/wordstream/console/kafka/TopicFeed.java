@@ -74,9 +74,7 @@ public final class TopicFeed implements AutoCloseable {
         p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
         KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .toList();
+        List<TopicPartition> partitions = partitionsOf(consumer, topic, Duration.ofSeconds(10));
         if (partitions.isEmpty()) {
             consumer.close(Duration.ZERO);
             throw new UserError("topic '" + topic + "' does not exist on Kafka at "
@@ -95,6 +93,29 @@ public final class TopicFeed implements AutoCloseable {
         TopicFeed feed = new TopicFeed(consumer, end, sink, "feed-" + topic);
         feed.thread.start();
         return feed;
+    }
+
+    /**
+     * The topic's partitions; a topic created a moment ago may not be in the metadata yet, so an empty answer is
+     * asked again until {@code wait} has passed.
+     */
+    private static List<TopicPartition> partitionsOf(KafkaConsumer<String, String> consumer, String topic,
+                                                     Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, wait).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            if (!partitions.isEmpty() || System.nanoTime() > deadline) {
+                return partitions;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return partitions;
+            }
+        }
     }
 
     private void loop(Consumer<Batch> sink) {

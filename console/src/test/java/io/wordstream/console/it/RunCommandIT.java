@@ -55,6 +55,10 @@ class RunCommandIT {
             ResultsReader.await(Duration.ofSeconds(60), () -> total(reader.counts(), "alpha"), n -> n == 2,
                     "alpha counted twice");
         }
+        Result missing = wordstream("watch", "--results-topic", "no-such-topic", "--timeout", "1s");
+        assertEquals(2, missing.exitCode);
+        assertEquals("wordstream watch: topic 'no-such-topic' does not exist on Kafka at 127.0.0.1:" + brokerPort
+                + "; start the pipeline with 'wordstream run' first, or check the topic options", missing.stdout.strip());
         Result watch = wordstream("watch", "--timeout", "4s");
         assertEquals(0, watch.exitCode);
         assertTrue(watch.stdout.lines().anyMatch(l -> l.matches("\\s+alpha\\s+2(\\s.*)?")), watch.stdout);
