@@ -14,7 +14,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.junit.jupiter.api.Test;
 import scala.Tuple5;
 
@@ -56,17 +55,8 @@ class KafkaSentencesTest {
             Map<String, Long> expected = new TreeMap<>(Map.of("19:30:00 word ok", 2L, "19:30:00 word json", 1L,
                     "19:30:00 word plain", 1L, "19:30:00 letter P", 1L));
             assertEquals(expected, LatestCounts.of("rejects"));
-            long records = 0;
-            long rejected = 0;
-            for (StreamingQueryProgress p : query.recentProgress()) {
-                Row observed = p.observedMetrics().get(KafkaSentences.OBSERVATION);
-                if (observed != null) {
-                    records += observed.getLong(observed.fieldIndex(KafkaSentences.RECORDS));
-                    rejected += observed.getLong(observed.fieldIndex(KafkaSentences.REJECTED));
-                }
-            }
-            assertEquals(7, records);
-            assertEquals(5, rejected);
+            assertEquals(7, LocalSpark.observed(query, KafkaSentences.RECORDS));
+            assertEquals(5, LocalSpark.observed(query, KafkaSentences.REJECTED));
         } finally {
             query.stop();
         }

@@ -4,7 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
 import scala.collection.JavaConverters;
 
@@ -36,6 +39,16 @@ final class LocalSpark {
 
     static Timestamp at(int secondsAfterT0) {
         return Timestamp.from(T0.plusSeconds(secondsAfterT0));
+    }
+
+    /** The sum of one column of the job's input observation over every progress the query has reported. */
+    static long observed(StreamingQuery query, String column) {
+        long sum = 0;
+        for (StreamingQueryProgress p : query.recentProgress()) {
+            Row o = p.observedMetrics().get(KafkaSentences.OBSERVATION);
+            sum += o == null ? 0 : o.getLong(o.fieldIndex(column));
+        }
+        return sum;
     }
 
     @SafeVarargs

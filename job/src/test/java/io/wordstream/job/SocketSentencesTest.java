@@ -8,11 +8,9 @@ import java.sql.Timestamp;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
-import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.junit.jupiter.api.Test;
 import scala.Tuple2;
 
@@ -35,12 +33,7 @@ class SocketSentencesTest {
             assertEquals(new TreeMap<>(Map.of("19:30:00 word spark", 1L, "19:30:00 word streaming", 1L,
                             "19:30:00 letter S", 2L, "19:30:10 word spark", 1L, "19:30:10 letter S", 1L)),
                     LatestCounts.of("socket"));
-            long rejected = 0;
-            for (StreamingQueryProgress p : query.recentProgress()) {
-                Row o = p.observedMetrics().get(KafkaSentences.OBSERVATION);
-                rejected += o == null ? 0 : o.getLong(o.fieldIndex(KafkaSentences.REJECTED));
-            }
-            assertEquals(1, rejected);
+            assertEquals(1, LocalSpark.observed(query, KafkaSentences.REJECTED));
         } finally {
             query.stop();
         }
