@@ -2,6 +2,9 @@ package io.wordstream.job;
 
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
 public final class WordStreamJob {
     private static final Logger LOG = LoggerFactory.getLogger(WordStreamJob.class);
     static final String QUERY_NAME = "wordstream";
+    private static final Duration TOPIC_WAIT = Duration.ofSeconds(120);
 
     /**
      * Settings the job needs for low latency on a small machine, applied only where the operator set nothing, so
@@ -61,6 +65,18 @@ public final class WordStreamJob {
         try (MetricsPublisher metrics = new MetricsPublisher(kafka.clientProperties(), config.metricsTopic(),
                 spark.sparkContext().applicationId())) {
             spark.streams().addListener(metrics);
+            StopSignals stop = new StopSignals(config);
+            Optional<String> notReady = TopicWait.await(kafka.clientProperties(), topicsNeeded(config),
+                    TOPIC_WAIT, stop::reason);
+            if (notReady.isPresent()) {
+                boolean asked = stop.reason().isPresent();
+                LOG.info("not starting the query: {}", notReady.get());
+                if (!asked) {
+                    System.err.println("wordstream job: not starting the query: " + notReady.get());
+                }
+                spark.stop();
+                return asked ? 0 : 1;
+            }
             StreamingQuery query;
             try {
                 query = start(spark, config, kafka);
@@ -72,10 +88,20 @@ public final class WordStreamJob {
                 spark.stop();
                 return 1;
             }
-            code = awaitStop(query, new StopSignals(config));
+            code = awaitStop(query, stop);
         }
         spark.stop();
         return code;
+    }
+
+    private static List<String> topicsNeeded(JobConfig config) {
+        List<String> topics = new ArrayList<>();
+        if (config.source() == JobConfig.Source.KAFKA) {
+            topics.addAll(config.inputTopics());
+        }
+        topics.add(config.resultsTopic());
+        topics.add(config.metricsTopic());
+        return topics;
     }
 
     private static void applyDefaults(RuntimeConfig conf) {

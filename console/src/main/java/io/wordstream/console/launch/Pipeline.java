@@ -95,6 +95,11 @@ public final class Pipeline implements AutoCloseable {
             broker = BrokerProcess.start(settings, install);
             listener.step("starting the Kafka broker on " + settings.bootstrap() + " (log: " + broker.log() + ")");
         }
+        if (broker != null && settings.localCluster() == 0 && settings.source() == JobConfig.Source.KAFKA) {
+            // The driver boots while the broker does (the job waits for its topics before its query starts):
+            // start-up takes the longer of the two, not their sum.
+            launchJob();
+        }
         if (settings.localCluster() > 0) {
             // Started beside the broker: the JVMs boot in parallel.
             cluster = LocalCluster.start(settings, install);
@@ -123,17 +128,24 @@ public final class Pipeline implements AutoCloseable {
         if (settings.source() == JobConfig.Source.SOCKET) {
             prepareSocketSource();
         }
+        if (job == null) {
+            launchJob();
+        }
         metrics = TopicFeed.start(kafka, settings.metricsTopic(), TopicFeed.From.END, this::onMetrics);
-        listener.step("launching the Spark job on " + settings.master() + " (log: "
-                + settings.logDir().resolve("job.log") + ")");
-        job = SparkJob.launch(settings, install, this::onJobState);
         awaitFirstBatch(jobStartTimeout);
+        awaitRunning(Duration.ofSeconds(30));
         listener.step("the job completed its first micro-batch (" + elapsed() + ")");
         if (cluster != null) {
             int executors = awaitExecutors();
             listener.step("the job runs on " + executors + " executor" + (executors == 1 ? "" : "s") + " of "
                     + cluster.masterUrl() + " (web UI " + cluster.webUi() + ")");
         }
+    }
+
+    private void launchJob() {
+        listener.step("launching the Spark job on " + settings.master() + " (log: "
+                + settings.logDir().resolve("job.log") + ")");
+        job = SparkJob.launch(settings, install, this::onJobState);
     }
 
     /** Serves the socket when none is given, and clears the previous run's scratch checkpoint. */
@@ -194,6 +206,21 @@ public final class Pipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while waiting for the Spark job");
+        }
+    }
+
+    /** The launcher may report RUNNING a moment after the first batch's event: ready means both. */
+    private void awaitRunning(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (job.state() != SparkAppHandle.State.RUNNING) {
+            if (job.state().isFinal()) {
+                throw new UserError("the Spark job ended (" + job.state() + ") while starting: " + failureReason());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new UserError("the Spark launcher did not report the job RUNNING within " + timeout.toSeconds()
+                        + " s (state " + job.state() + "); see " + job.log());
+            }
+            sleep(50);
         }
     }
 
