@@ -10,20 +10,29 @@ import java.util.Optional;
  * Where the built artifacts the console starts are: the broker's classpath, the job jar, the Spark home and the
  * default configuration. They sit in the source tree's module folders ({@code wordstream.home}).
  */
-public record Install(Path home) {
+public record Install(Path home, Optional<Path> sparkHomeEnv) {
 
-    /** The install this console runs from: {@code -Dwordstream.home}, else three levels above its own jar. */
+    public Install(Path home) {
+        this(home, Optional.empty());
+    }
+
+    /**
+     * The install this console runs from: {@code -Dwordstream.home}, else three levels above its own jar; with
+     * {@code SPARK_HOME} from the environment.
+     */
     public static Install current() {
+        Optional<Path> sparkHome = Optional.ofNullable(System.getenv("SPARK_HOME")).filter(s -> !s.isBlank())
+                .map(Path::of);
         String prop = System.getProperty("wordstream.home");
         if (prop != null && !prop.isBlank()) {
-            return new Install(Path.of(prop).toAbsolutePath().normalize());
+            return new Install(Path.of(prop).toAbsolutePath().normalize(), sparkHome);
         }
         try {
             Path jar = Path.of(Install.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             // console/target/lib/wordstream-console.jar -> the source tree's root
-            return new Install(jar.getParent().getParent().getParent().getParent());
+            return new Install(jar.getParent().getParent().getParent().getParent(), sparkHome);
         } catch (URISyntaxException | NullPointerException e) {
-            return new Install(Path.of("").toAbsolutePath());
+            return new Install(Path.of("").toAbsolutePath(), sparkHome);
         }
     }
 
@@ -37,18 +46,12 @@ public record Install(Path home) {
 
     /** {@code SPARK_HOME} when set (a real Spark 3.5 installation), else the one the build assembles. */
     public Path sparkHome() {
-        Optional<String> env = Optional.ofNullable(System.getenv("SPARK_HOME")).filter(s -> !s.isBlank());
-        if (env.isPresent()) {
-            return require(Path.of(env.get()).resolve("bin/spark-submit"), "spark-submit of SPARK_HOME").getParent()
+        if (sparkHomeEnv.isPresent()) {
+            return require(sparkHomeEnv.get().resolve("bin/spark-submit"), "spark-submit of SPARK_HOME").getParent()
                     .getParent();
         }
         return require(home.resolve("spark-home/target/spark-home/bin/spark-submit"), "the assembled Spark home")
                 .getParent().getParent();
-    }
-
-    /** True when the Spark home is the one the build assembles, which honours {@code WORDSTREAM_NEW_SESSION}. */
-    public boolean assembledSparkHome() {
-        return System.getenv("SPARK_HOME") == null || System.getenv("SPARK_HOME").isBlank();
     }
 
     public Path configDir() {
