@@ -51,10 +51,24 @@ class RunCommandIT {
         assertTrue(first.readyLine.startsWith("ready bootstrap=127.0.0.1:" + brokerPort
                 + " topics=sentences results=wordcounts"), first.readyLine);
         assertEquals(0, wordstream("send", "alpha beta alpha").exitCode, "send exits 0");
+        Path file = dataDir.resolve("lines.txt");
+        Files.writeString(file, "delta from a file\n\ndelta again\n");
+        Result fromFile = wordstream("send", "--file", file.toString());
+        assertEquals(0, fromFile.exitCode);
+        assertTrue(fromFile.stdout.contains("sent 2 records to sentences, skipped 1 empty line"), fromFile.stdout);
+        Result fromStdin = wordstreamWithInput("epsilon on stdin\n{\"resumo\": \"epsilon as json\"}\n", "send");
+        assertEquals(0, fromStdin.exitCode, fromStdin.stdout);
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
-            ResultsReader.await(Duration.ofSeconds(60), () -> total(reader.counts(), "alpha"), n -> n == 2,
-                    "alpha counted twice");
+            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), reader::counts,
+                    c -> total(c, "alpha") == 2 && total(c, "delta") == 2 && total(c, "epsilon") == 2,
+                    "the words of the arguments, the file and standard input");
+            assertEquals(1, total(counts, "json"), "the JSON record's text, not its braces");
+            assertEquals(0, total(counts, "resumo"));
         }
+        Result json = wordstream("watch", "--json", "--timeout", "3s");
+        assertEquals(0, json.exitCode);
+        assertTrue(json.stdout.lines().anyMatch(l -> l.matches("\\{\"windowStart\":\"[0-9T:Z-]+\",\"windowEnd\":"
+                + "\"[0-9T:Z-]+\",\"dimension\":\"word\",\"key\":\"alpha\",\"count\":2}")), json.stdout);
         Result missing = wordstream("watch", "--results-topic", "no-such-topic", "--timeout", "1s");
         assertEquals(2, missing.exitCode);
         assertEquals("wordstream watch: topic 'no-such-topic' does not exist on Kafka at 127.0.0.1:" + brokerPort
@@ -139,8 +153,15 @@ class RunCommandIT {
     }
 
     private Result wordstream(String... args) throws Exception {
+        return wordstreamWithInput("", args);
+    }
+
+    private Result wordstreamWithInput(String input, String... args) throws Exception {
         Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
         started.add(p);
+        try (var in = p.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         return new Result(p.exitValue(), out);
