@@ -88,6 +88,20 @@ class RunCommandIT {
         second.stop("TERM");
     }
 
+    @Test
+    void aConsoleKilledWithSigkillLeavesNoProcessBehind() throws Exception {
+        Running running = run("--local-cluster", "1");
+        // Broker, driver, master, worker, and the executor the worker started.
+        List<ProcessHandle> all = running.process.descendants().toList();
+        assertTrue(all.stream().filter(d -> d.info().command().orElse("").endsWith("java")).count() >= 5,
+                "broker, driver, master, worker and executor JVMs: " + all);
+        running.process.destroyForcibly();
+        for (ProcessHandle p : all) {
+            ResultsReader.await(Duration.ofSeconds(30), p::isAlive, alive -> !alive,
+                    "pid " + p.pid() + " " + p.info().command().orElse("") + " to end after the console's SIGKILL");
+        }
+    }
+
     private static long total(Map<String, Long> counts, String word) {
         return counts.entrySet().stream().filter(e -> e.getKey().endsWith(" word " + word))
                 .mapToLong(Map.Entry::getValue).sum();
@@ -121,8 +135,11 @@ class RunCommandIT {
         }
     }
 
-    private Running run() throws IOException {
-        Process p = new ProcessBuilder(command("run"))
+    private Running run(String... options) throws IOException {
+        String[] args = new String[options.length + 1];
+        args[0] = "run";
+        System.arraycopy(options, 0, args, 1, options.length);
+        Process p = new ProcessBuilder(command(args))
                 .redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("run.err").toFile()))
                 .start();
         started.add(p);
