@@ -87,9 +87,12 @@ public final class EmbeddedBroker {
         int code = kafka.tools.StorageTool.execute(
                 new String[] {"format", "-t", clusterId, "-c", config.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.out.print(out.toString(StandardCharsets.UTF_8));
+        String said = out.toString(StandardCharsets.UTF_8);
+        System.out.print(said);
         if (code != 0) {
-            throw new IllegalStateException("formatting the Kafka storage in " + dir + " failed with code " + code);
+            String reason = said.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("code " + code);
+            System.out.println("wordstream broker: cannot format the Kafka storage in " + dir + ": " + reason);
+            System.exit(1);
         }
     }
 

@@ -30,7 +30,7 @@ public final class BrokerProcess implements AutoCloseable {
     public static BrokerProcess start(Settings settings, Install install) {
         Ports.requireFree(Settings.LOOPBACK, settings.brokerPort(), "pass --broker-port to choose another port, or"
                 + " --bootstrap-server HOST:PORT to use the broker that is already there");
-        int controllerPort = Ports.freePort(Settings.LOOPBACK);
+        int controllerPort = Ports.freePorts(Settings.LOOPBACK, 1, java.util.Set.of(settings.brokerPort())).get(0);
         Path log = settings.logDir().resolve("broker.log");
         List<String> command = new ArrayList<>();
         if (SessionLeader.available()) {

@@ -44,8 +44,11 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts the master and the workers; they serve once {@link #awaitReady} returns. */
     public static LocalCluster start(Settings settings, Install install) {
-        int port = Ports.freePort(Settings.LOOPBACK);
-        int uiPort = Ports.freePort(Settings.LOOPBACK);
+        // Master, master UI and one UI per worker: chosen together so no two are the same, and none is the broker's.
+        List<Integer> ports = Ports.freePorts(Settings.LOOPBACK, 2 + settings.localCluster(),
+                java.util.Set.of(settings.brokerPort()));
+        int port = ports.get(0);
+        int uiPort = ports.get(1);
         String url = "spark://" + Settings.LOOPBACK + ":" + port;
         Path sparkClass = install.sparkHome().resolve("bin/spark-class");
         Process master = spawn(sparkClass, settings.logDir().resolve("spark-master.log"),
@@ -60,7 +63,7 @@ public final class LocalCluster implements AutoCloseable {
                 workers.add(spawn(sparkClass, settings.logDir().resolve("spark-worker-" + i + ".log"),
                         List.of("org.apache.spark.deploy.worker.Worker", "--host", Settings.LOOPBACK,
                                 "--cores", "1", "--memory", WORKER_MEMORY,
-                                "--webui-port", Integer.toString(Ports.freePort(Settings.LOOPBACK)),
+                                "--webui-port", Integer.toString(ports.get(1 + i)),
                                 "--work-dir", workDir.toString(), url)));
             }
         } catch (IOException | RuntimeException e) {

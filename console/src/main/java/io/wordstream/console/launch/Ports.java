@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /** Port checks done before starting a listener, so a busy port is reported in words rather than in a log. */
 public final class Ports {
@@ -26,10 +29,35 @@ public final class Ports {
 
     /** A port that was free a moment ago on {@code host}. */
     public static int freePort(String host) {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return s.getLocalPort();
+        return freePorts(host, 1, Set.of()).get(0);
+    }
+
+    /**
+     * {@code count} distinct ports that were free a moment ago, none of them in {@code taken}. They are held open
+     * together while chosen: asked one at a time, the system may hand out the same port twice.
+     */
+    public static List<Integer> freePorts(String host, int count, Set<Integer> taken) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            List<Integer> ports = new ArrayList<>();
+            while (ports.size() < count) {
+                ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(host));
+                held.add(s);
+                if (!taken.contains(s.getLocalPort())) {
+                    ports.add(s.getLocalPort());
+                }
+            }
+            return ports;
         } catch (IOException e) {
             throw new UserError("no free TCP port on " + host + ": " + e.getMessage());
+        } finally {
+            for (ServerSocket s : held) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // released anyway when the process ends
+                }
+            }
         }
     }
 }
