@@ -17,7 +17,12 @@ final class ItSettings {
     }
 
     static Settings embedded(Path dataDir, JobConfig.Source source, Optional<HostPort> socket, int localCluster) {
-        return new Settings(dataDir, Optional.empty(), Ports.freePort(Settings.LOOPBACK), Optional.empty(),
+        return embedded(dataDir, source, socket, localCluster, Ports.freePort(Settings.LOOPBACK));
+    }
+
+    static Settings embedded(Path dataDir, JobConfig.Source source, Optional<HostPort> socket, int localCluster,
+                             int brokerPort) {
+        return new Settings(dataDir, Optional.empty(), brokerPort, Optional.empty(),
                 List.of("sentences"), "wordcounts", "wordstream-metrics", 1, PipelineSettings.defaults(),
                 Duration.ZERO, "local[2]", "1g", Map.of(), source, socket, localCluster);
     }

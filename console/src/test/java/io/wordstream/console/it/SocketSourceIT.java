@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,14 +30,16 @@ class SocketSourceIT {
 
     @Test
     void countsLinesServedByARealNetcat() throws Exception {
-        int port = Ports.freePort(Settings.LOOPBACK);
+        // Chosen together: netcat binds its port only a moment after it starts.
+        List<Integer> ports = Ports.freePorts(Settings.LOOPBACK, 2, Set.of());
+        int port = ports.get(0);
         Process netcat = new ProcessBuilder("nc", "-lk", Settings.LOOPBACK, Integer.toString(port))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
             Settings settings = ItSettings.embedded(dataDir, JobConfig.Source.SOCKET,
-                    Optional.of(new HostPort(Settings.LOOPBACK, port)), 0);
+                    Optional.of(new HostPort(Settings.LOOPBACK, port)), 0, ports.get(1));
             try (Pipeline pipeline = Pipeline.start(settings, Install.current(), m -> { }, Duration.ofSeconds(180));
                  ResultsReader reader = new ResultsReader(KafkaClients.base(settings), "wordcounts",
                          "wordstream-metrics")) {
@@ -78,9 +81,10 @@ class SocketSourceIT {
 
     @Test
     void aSocketThatNobodyServesIsNamed() {
-        int closed = Ports.freePort(Settings.LOOPBACK);
+        List<Integer> ports = Ports.freePorts(Settings.LOOPBACK, 2, Set.of());
+        int closed = ports.get(0);
         Settings settings = ItSettings.embedded(dataDir, JobConfig.Source.SOCKET,
-                Optional.of(new HostPort(Settings.LOOPBACK, closed)), 0);
+                Optional.of(new HostPort(Settings.LOOPBACK, closed)), 0, ports.get(1));
         UserError e = assertThrows(UserError.class,
                 () -> Pipeline.start(settings, Install.current(), m -> { }, Duration.ofSeconds(180)).close());
         assertTrue(e.getMessage().startsWith("the Spark job failed: "), e.getMessage());
