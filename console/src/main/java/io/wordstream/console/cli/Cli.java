@@ -14,6 +14,23 @@ public final class Cli {
     private Cli() {
     }
 
+    /**
+     * The arguments to run: in a terminal, none at all (or only options, such as {@code --data-dir}) means the
+     * terminal UI, the operator's one command; without a terminal (a script, a pipe) a bare run prints the usage
+     * instead of failing for want of a screen.
+     */
+    public static String[] arguments(String[] args, boolean terminal) {
+        boolean consoleOptions = args.length > 0 && args[0].startsWith("-")
+                && !java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0]);
+        if (terminal && (args.length == 0 || consoleOptions)) {
+            String[] withCommand = new String[args.length + 1];
+            withCommand[0] = "console";
+            System.arraycopy(args, 0, withCommand, 1, args.length);
+            return withCommand;
+        }
+        return args;
+    }
+
     public static CommandLine create() {
         return create(ConfigDefaults.standard(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }

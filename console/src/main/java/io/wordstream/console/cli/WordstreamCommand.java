@@ -8,14 +8,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root command: lists the subcommands and prints its usage when run bare. */
+/**
+ * The root command: lists the subcommands and prints its usage when run bare without a terminal (in a terminal,
+ * {@link Cli#arguments} makes a bare run the terminal UI).
+ */
 @Command(name = "wordstream",
         mixinStandardHelpOptions = true,
         versionProvider = WordstreamCommand.Version.class,
         description = "Live word counts per time window: sentences into Kafka, counted by Spark Structured Streaming,"
                 + " results back to Kafka.",
-        subcommands = {RunCommand.class, SendCommand.class, WatchCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Start with 'wordstream run', then 'wordstream send \"some words\"' and 'wordstream watch'."})
+        subcommands = {ConsoleCommand.class, RunCommand.class, SendCommand.class, WatchCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "'wordstream' alone starts the terminal UI. Without a screen: 'wordstream run', then",
+                "'wordstream send \"some words\"' and 'wordstream watch'."})
 public final class WordstreamCommand implements Runnable {
     @Spec
     CommandSpec spec;

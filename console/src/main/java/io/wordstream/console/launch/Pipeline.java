@@ -24,6 +24,10 @@ import org.apache.spark.launcher.SparkAppHandle;
 /**
  * The whole pipeline of one console: the data dir lock, the broker (embedded, unless an external one is given), the
  * topics, and the Spark job; started in that order, stopped in the reverse order, each by its handle.
+ *
+ * <p>Call {@link #start} and {@link #restartJob} on a thread that lives until {@link #close} has returned: the
+ * children get SIGTERM when the thread that started them ends (they are started with a parent-death signal, which
+ * Linux ties to the starting thread, not to the process).
  */
 public final class Pipeline implements AutoCloseable {
     /** What the pipeline reports while it starts and runs; called from several threads. */
@@ -37,6 +41,10 @@ public final class Pipeline implements AutoCloseable {
 
         /** A record of the metrics topic that belongs to this pipeline's job. */
         default void jobEvent(JobEvent event) {
+        }
+
+        /** Kafka answers and the topics exist: readers of the results topic can start. */
+        default void kafkaReady() {
         }
     }
 
@@ -52,7 +60,12 @@ public final class Pipeline implements AutoCloseable {
     private volatile Settings settings;
     private final Install install;
     private final Listener listener;
-    private final CompletableFuture<JobEvent> firstBatch = new CompletableFuture<>();
+    /** Completed by the first batch of the job launched last; replaced at each launch. */
+    private volatile CompletableFuture<JobEvent> firstBatch = new CompletableFuture<>();
+    /** Counts launches, so the state reports of a job replaced by a restart are not taken for the new one's. */
+    private volatile int launches;
+    /** Applications a restart replaced: their late metrics must not pass for the new job's. */
+    private final java.util.Set<String> retiredApps = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final long startNanos = System.nanoTime();
     private volatile JobEvent lastEnd;
     private volatile boolean stopping;
@@ -62,7 +75,7 @@ public final class Pipeline implements AutoCloseable {
     private LocalCluster cluster;
     private LineServer lineServer;
     private TopicFeed metrics;
-    private SparkJob job;
+    private volatile SparkJob job;
 
     private Pipeline(Settings settings, Install install, Listener listener) {
         this.settings = settings;
@@ -76,33 +89,59 @@ public final class Pipeline implements AutoCloseable {
      * @throws UserError naming what failed; whatever had started is stopped again
      */
     public static Pipeline start(Settings settings, Install install, Listener listener, Duration jobStartTimeout) {
-        Pipeline p = new Pipeline(settings, install, listener);
+        Pipeline p = create(settings, install, listener);
+        p.start(jobStartTimeout);
+        return p;
+    }
+
+    /**
+     * A pipeline not started yet: a caller that starts it on a thread of its own keeps a handle to {@link #close}
+     * it while it starts (the terminal UI, when the operator quits during start-up).
+     */
+    public static Pipeline create(Settings settings, Install install, Listener listener) {
+        return new Pipeline(settings, install, listener);
+    }
+
+    /**
+     * Starts everything and returns once the job has completed its first micro-batch.
+     *
+     * @throws UserError naming what failed, or that {@link #close} was called meanwhile; whatever had started is
+     *                   stopped again
+     */
+    public void start(Duration jobStartTimeout) {
         try {
-            p.startAll(jobStartTimeout);
-            return p;
+            startAll(jobStartTimeout);
         } catch (RuntimeException e) {
-            p.close();
+            close();
             throw e;
         }
     }
 
+    /** Runs one start-up step that starts a process, unless {@link #close} has begun: then nothing more starts. */
+    private synchronized void unlessStopping(Runnable step) {
+        if (stopping) {
+            throw new UserError("stopped while starting");
+        }
+        step.run();
+    }
+
     private void startAll(Duration jobStartTimeout) {
-        lock = DataDirLock.acquire(settings.dataDir());
+        unlessStopping(() -> lock = DataDirLock.acquire(settings.dataDir()));
         Properties kafka = KafkaClients.base(settings);
         // Checks that can fail on the operator's input come before the first progress line, so such a failure
         // is the only line printed.
         if (settings.embeddedBroker()) {
-            broker = BrokerProcess.start(settings, install);
+            unlessStopping(() -> broker = BrokerProcess.start(settings, install));
             listener.step("starting the Kafka broker on " + settings.bootstrap() + " (log: " + broker.log() + ")");
         }
         if (broker != null && settings.localCluster() == 0 && settings.source() == JobConfig.Source.KAFKA) {
             // The driver boots while the broker does (the job waits for its topics before its query starts):
             // start-up takes the longer of the two, not their sum.
-            launchJob();
+            unlessStopping(this::launchJob);
         }
         if (settings.localCluster() > 0) {
             // Started beside the broker: the JVMs boot in parallel.
-            cluster = LocalCluster.start(settings, install);
+            unlessStopping(() -> cluster = LocalCluster.start(settings, install));
             listener.step("starting a Spark standalone master and " + settings.localCluster() + " worker"
                     + (settings.localCluster() == 1 ? "" : "s") + " on " + Settings.LOOPBACK + " (logs: "
                     + settings.logDir().resolve("spark-*.log") + ")");
@@ -119,6 +158,7 @@ public final class Pipeline implements AutoCloseable {
                 listener.step("created topics " + String.join(", ", created));
             }
         }
+        listener.kafkaReady();
         if (cluster != null) {
             cluster.awaitReady(CLUSTER_START);
             settings = settings.withMaster(cluster.masterUrl());
@@ -126,12 +166,13 @@ public final class Pipeline implements AutoCloseable {
                     + " (web UI " + cluster.webUi() + ", " + elapsed() + ")");
         }
         if (settings.source() == JobConfig.Source.SOCKET) {
-            prepareSocketSource();
+            unlessStopping(this::prepareSocketSource);
         }
         if (job == null) {
-            launchJob();
+            unlessStopping(this::launchJob);
         }
-        metrics = TopicFeed.start(kafka, settings.metricsTopic(), TopicFeed.From.END, this::onMetrics);
+        unlessStopping(() -> metrics = TopicFeed.start(kafka, settings.metricsTopic(), TopicFeed.From.END,
+                this::onMetrics));
         awaitFirstBatch(jobStartTimeout);
         awaitRunning(Duration.ofSeconds(30));
         listener.step("the job completed its first micro-batch (" + elapsed() + ")");
@@ -145,7 +186,37 @@ public final class Pipeline implements AutoCloseable {
     private void launchJob() {
         listener.step("launching the Spark job on " + settings.master() + " (log: "
                 + settings.logDir().resolve("job.log") + ")");
-        job = SparkJob.launch(settings, install, this::onJobState);
+        int launch = ++launches;
+        job = SparkJob.launch(settings, install, h -> {
+            if (launch == launches) {
+                onJobState(h);
+            }
+        });
+    }
+
+    /**
+     * Stops the job and launches it again from its checkpoint, returning once the new job has completed a batch:
+     * what the operator asks for when a job has failed or seems stuck.
+     *
+     * @throws UserError when the new job does not start, or the pipeline is closed meanwhile
+     */
+    public void restartJob(Duration jobStartTimeout) {
+        SparkJob old = job;
+        if (old != null) {
+            listener.step("stopping the Spark job");
+            old.stop(Duration.ofSeconds(30));
+            if (old.appId() != null) {
+                retiredApps.add(old.appId());
+            }
+        }
+        unlessStopping(() -> {
+            firstBatch = new CompletableFuture<>();
+            lastEnd = null;
+            launchJob();
+        });
+        awaitFirstBatch(jobStartTimeout);
+        awaitRunning(Duration.ofSeconds(30));
+        listener.step("the job completed its first micro-batch (" + job.appId() + ")");
     }
 
     /** Serves the socket when none is given, and clears the previous run's scratch checkpoint. */
@@ -243,7 +314,11 @@ public final class Pipeline implements AutoCloseable {
 
     /** Events of another application sharing the metrics topic are not ours. */
     private boolean ours(JobEvent e) {
-        String appId = job == null ? null : job.appId();
+        if (retiredApps.contains(e.appId())) {
+            return false;
+        }
+        SparkJob current = job;
+        String appId = current == null ? null : current.appId();
         return appId == null || appId.equals(e.appId());
     }
 
@@ -328,6 +403,8 @@ public final class Pipeline implements AutoCloseable {
             return;
         }
         stopping = true;
+        // A start-up waiting for the first batch gives up now rather than at its timeout.
+        firstBatch.completeExceptionally(new UserError("stopped while starting"));
         if (job != null) {
             listener.step("stopping the Spark job");
             job.stop(Duration.ofSeconds(30));

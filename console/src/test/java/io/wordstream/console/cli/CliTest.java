@@ -39,14 +39,33 @@ class CliTest {
     void bareCommandPrintsUsageWithTheSubcommands() {
         assertEquals(0, run());
         String usage = out.toString();
-        for (String command : new String[] {"run", "send", "watch", "help"}) {
+        for (String command : new String[] {"console", "run", "send", "watch", "help"}) {
             assertTrue(usage.contains("\n  " + command + " "), "usage lists " + command + ": " + usage);
         }
     }
 
     @Test
+    void inATerminalNoArgumentsOrOnlyOptionsMeanTheConsole() {
+        assertEquals(java.util.List.of("console"), java.util.List.of(Cli.arguments(new String[0], true)));
+        assertEquals(java.util.List.of("console", "--data-dir", "/x"),
+                java.util.List.of(Cli.arguments(new String[] {"--data-dir", "/x"}, true)));
+        assertEquals(java.util.List.of("--help"), java.util.List.of(Cli.arguments(new String[] {"--help"}, true)));
+        assertEquals(java.util.List.of("run"), java.util.List.of(Cli.arguments(new String[] {"run"}, true)));
+        assertEquals(java.util.List.of(), java.util.List.of(Cli.arguments(new String[0], false)),
+                "without a terminal a bare run prints the usage");
+    }
+
+    @Test
+    void theConsoleWithoutATerminalSaysWhatToDoInstead() {
+        // The tests' standard input and output are not a terminal.
+        assertEquals(2, run("console", "--data-dir", dataDir.toString()));
+        assertOneLineError("wordstream console: the console needs a terminal (standard input and output are not one);"
+                + " run it in a terminal, or use 'wordstream run' for the pipeline without a screen");
+    }
+
+    @Test
     void everySubcommandHasHelp() {
-        for (String command : new String[] {"run", "send", "watch"}) {
+        for (String command : new String[] {"console", "run", "send", "watch"}) {
             out.getBuffer().setLength(0);
             assertEquals(0, run(command, "--help"));
             assertTrue(out.toString().startsWith("Usage: wordstream " + command), out.toString());

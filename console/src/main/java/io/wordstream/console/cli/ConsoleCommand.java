@@ -1,0 +1,112 @@
+package io.wordstream.console.cli;
+
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import io.wordstream.console.UserError;
+import io.wordstream.console.launch.ChildProcesses;
+import io.wordstream.console.model.PipelineStatus;
+import io.wordstream.console.model.WindowCounts;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import io.wordstream.console.tui.ConsoleController;
+import io.wordstream.console.tui.PipelineBackend;
+import io.wordstream.console.tui.UiLoop;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The terminal UI: the same pipeline as 'run', with an input line, live charts and the job's state on one screen. */
+@Command(name = "console", mixinStandardHelpOptions = true,
+        description = {"Start the pipeline as 'run' does, in a full-screen terminal UI: type sentences, watch the"
+                + " counts of each window as bar charts, with the job's state and metrics.",
+                "This is what 'wordstream' with no arguments runs. q (in keys mode) or Ctrl-C stops the job and the"
+                        + " broker; a restart on the same --data-dir shows the same charts again."})
+final class ConsoleCommand implements Callable<Integer> {
+    /** Windows the console keeps: an hour of the default ten-second windows. */
+    static final int HISTORY_WINDOWS = 360;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    PipelineOptions pipeline;
+
+    @Mixin
+    LaunchOptions launch;
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = SettingsFactory.forRun(kafka, pipeline, launch);
+        if (System.console() == null) {
+            throw new UserError("the console needs a terminal (standard input and output are not one); run it in a"
+                    + " terminal, or use 'wordstream run' for the pipeline without a screen");
+        }
+        ConsoleLog.init(settings);
+        Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+                .setForceTextTerminal(true)
+                // Ctrl-C arrives as a key, so quitting goes through the same orderly stop as q.
+                .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+                .createTerminal();
+        TerminalScreen screen = new TerminalScreen(terminal);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ConsoleController controller;
+        try (PrintStream log = new PrintStream(new FileOutputStream(
+                settings.logDir().resolve("console.log").toFile(), true), true, StandardCharsets.UTF_8)) {
+            screen.startScreen();
+            // Whatever a library prints from now on would land on the screen: it goes to the log instead.
+            System.setOut(log);
+            System.setErr(log);
+            PipelineBackend backend = null;
+            try {
+                long started = System.nanoTime();
+                WindowCounts counts = new WindowCounts(HISTORY_WINDOWS);
+                PipelineStatus status = new PipelineStatus(started, settings.bootstrap(), settings.master());
+                UiLoop[] loop = new UiLoop[1];
+                backend = new PipelineBackend(settings, Install.current(), launch.startTimeout, t -> loop[0].execute(t));
+                controller = new ConsoleController(counts, status, settings.pipeline(), backend, System::nanoTime);
+                loop[0] = new UiLoop(screen, controller, ZoneId.systemDefault(), System::nanoTime);
+                ConsoleController c = controller;
+                Signals.onInterruptOrTerminate(() -> loop[0].execute(c::quit));
+                backend.start(controller);
+                loop[0].run();
+            } finally {
+                if (backend != null) {
+                    backend.close();
+                }
+                stopScreen(screen);
+                System.setOut(out);
+                System.setErr(err);
+                ChildProcesses.killDescendants();
+            }
+        }
+        String error = controller.startError();
+        if (!error.isEmpty()) {
+            spec.commandLine().getErr().println("wordstream: " + error);
+            return 1;
+        }
+        spec.commandLine().getOut().println("wordstream: stopped; the counts stay in " + settings.dataDir()
+                + " for the next start");
+        return 0;
+    }
+
+    private static void stopScreen(TerminalScreen screen) {
+        try {
+            screen.stopScreen();
+        } catch (IOException | RuntimeException e) {
+            // The terminal is gone (its window closed): nothing to restore.
+        }
+    }
+}

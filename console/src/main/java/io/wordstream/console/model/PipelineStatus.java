@@ -1,0 +1,177 @@
+package io.wordstream.console.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the console knows of its pipeline: the start-up steps so far, the Spark job's state as the launcher reports
+ * it, and the job's latest metrics. Times are {@code System.nanoTime()} values given by the caller, so the model
+ * stays a pure function of what it was told. Not thread-safe: one thread owns it.
+ */
+public final class PipelineStatus {
+    /** Where the pipeline is in its life. */
+    public enum Phase { STARTING, RUNNING, RESTARTING, FAILED, STOPPING, STOPPED }
+
+    /** One step of start-up or shutdown, in words, and when it was reported. */
+    public record Step(String message, long atNanos) {
+    }
+
+    private static final int MAX_STEPS = 40;
+
+    private final long startedNanos;
+    private final List<Step> steps = new ArrayList<>();
+    private Phase phase = Phase.STARTING;
+    private String jobState = "";
+    private String appId = "";
+    private String bootstrap = "";
+    private String master = "";
+    private String error = "";
+    private JobEvent lastProgress;
+    private JobEvent lastData;
+    private long lastDataNanos = -1;
+    private long lastEventNanos = -1;
+    private long phaseSinceNanos;
+    private boolean everReady;
+
+    public PipelineStatus(long startedNanos, String bootstrap, String master) {
+        this.startedNanos = startedNanos;
+        this.phaseSinceNanos = startedNanos;
+        this.bootstrap = bootstrap;
+        this.master = master;
+    }
+
+    public void step(String message, long now) {
+        steps.add(new Step(message, now));
+        if (steps.size() > MAX_STEPS) {
+            steps.remove(0);
+        }
+    }
+
+    /** The launcher's report; the app id arrives a moment after the first states. */
+    public void jobState(String state, String appId, long now) {
+        this.jobState = state;
+        if (appId != null && !appId.isEmpty()) {
+            this.appId = appId;
+        }
+    }
+
+    /** A record of the job's metrics topic. */
+    public void event(JobEvent e, long now) {
+        lastEventNanos = now;
+        if (e.type().equals("progress")) {
+            lastProgress = e;
+            if (e.metric("inputRows") > 0) {
+                lastData = e;
+                lastDataNanos = now;
+            }
+        }
+        if (!e.appId().isEmpty()) {
+            appId = e.appId();
+        }
+    }
+
+    /** The pipeline completed its first batch; {@code master} is the one it runs on (a local cluster's URL). */
+    public void ready(String bootstrap, String master, String appId, long now) {
+        this.bootstrap = bootstrap;
+        this.master = master;
+        if (appId != null) {
+            this.appId = appId;
+        }
+        enter(Phase.RUNNING, now);
+        everReady = true;
+        error = "";
+    }
+
+    public void restarting(long now) {
+        enter(Phase.RESTARTING, now);
+        lastProgress = null;
+        lastData = null;
+        lastDataNanos = -1;
+    }
+
+    /** Start-up or the job failed; {@code reason} is one line in plain words. */
+    public void failed(String reason, long now) {
+        error = reason;
+        enter(Phase.FAILED, now);
+    }
+
+    public void stopping(long now) {
+        enter(Phase.STOPPING, now);
+    }
+
+    public void stopped(long now) {
+        enter(Phase.STOPPED, now);
+    }
+
+    private void enter(Phase next, long now) {
+        phase = next;
+        phaseSinceNanos = now;
+    }
+
+    public Phase phase() {
+        return phase;
+    }
+
+    /** True while the pipeline is on its way up (first start or a restart of the job). */
+    public boolean starting() {
+        return phase == Phase.STARTING || phase == Phase.RESTARTING;
+    }
+
+    /** True once the pipeline has completed a first batch, whatever happened after. */
+    public boolean everReady() {
+        return everReady;
+    }
+
+    public List<Step> steps() {
+        return List.copyOf(steps);
+    }
+
+    public String jobState() {
+        return jobState;
+    }
+
+    public String appId() {
+        return appId;
+    }
+
+    public String bootstrap() {
+        return bootstrap;
+    }
+
+    public String master() {
+        return master;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    /** The metrics of the job's latest micro-batch that read data. */
+    public Optional<JobEvent> lastProgress() {
+        return Optional.ofNullable(lastProgress);
+    }
+
+    /** The metrics of the job's latest micro-batch that read records: its rates are the live ones. */
+    public Optional<JobEvent> lastData() {
+        return Optional.ofNullable(lastData);
+    }
+
+    /** When the latest micro-batch that read records was reported, or -1. */
+    public long lastDataNanos() {
+        return lastDataNanos;
+    }
+
+    /** When the job last said anything on the metrics topic, or -1. */
+    public long lastEventNanos() {
+        return lastEventNanos;
+    }
+
+    public long startedNanos() {
+        return startedNanos;
+    }
+
+    public long phaseSinceNanos() {
+        return phaseSinceNanos;
+    }
+}

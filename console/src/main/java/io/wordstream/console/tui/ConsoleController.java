@@ -1,0 +1,370 @@
+package io.wordstream.console.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import io.wordstream.common.Dimension;
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.console.model.JobEvent;
+import io.wordstream.console.model.PipelineStatus;
+import io.wordstream.console.model.ResultRow;
+import io.wordstream.console.model.WindowCounts;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The coordinator of the terminal UI: turns keystrokes into model changes and requests to the pipeline, and the
+ * pipeline's reports into model changes. Every method runs on the UI thread; the views only read what it holds.
+ */
+public final class ConsoleController {
+    /** What the controller asks of the running pipeline; each call returns at once and reports back later. */
+    public interface Backend {
+        /** Sends one sentence; reports {@link #sendAcked}, {@link #sendFailed} or {@link #sendQueued}. */
+        void send(String sentence);
+
+        /** Stops the job and launches it again; reports {@link #restarted} or {@link #restartFailed}. */
+        void restartJob();
+
+        /** Stops everything; reports {@link #stopped}. */
+        void quit();
+
+        /** The logs for the log pane, each with its last {@code lines} lines. */
+        List<Frame.LogSource> logTail(int lines);
+    }
+
+    private static final long LOG_REFRESH_NANOS = 500_000_000L;
+
+    private final WindowCounts counts;
+    private final PipelineStatus status;
+    private final PipelineSettings pipeline;
+    private final Backend backend;
+    private final LongSupplier clock;
+    private final ViewState view = new ViewState();
+    private boolean historyLoaded;
+    private boolean finished;
+    private boolean dirty = true;
+    private List<Frame.LogSource> logs = List.of();
+    private long logsReadAt = Long.MIN_VALUE;
+
+    public ConsoleController(WindowCounts counts, PipelineStatus status, PipelineSettings pipeline, Backend backend,
+                             LongSupplier clock) {
+        this.counts = counts;
+        this.status = status;
+        this.pipeline = pipeline;
+        this.backend = backend;
+        this.clock = clock;
+    }
+
+    // ---- reports from the pipeline ----
+
+    public void step(String message) {
+        status.step(message, clock.getAsLong());
+        if (status.phase() == PipelineStatus.Phase.STOPPING || status.phase() == PipelineStatus.Phase.RESTARTING) {
+            view.say(ViewState.Tone.INFO, message);
+        }
+        dirty = true;
+    }
+
+    public void jobState(String state, String appId) {
+        status.jobState(state, appId, clock.getAsLong());
+        dirty = true;
+    }
+
+    public void jobEvent(JobEvent event) {
+        status.event(event, clock.getAsLong());
+        dirty = true;
+    }
+
+    public void ready(String bootstrap, String master, String appId) {
+        status.ready(bootstrap, master, appId, clock.getAsLong());
+        view.say(ViewState.Tone.GOOD, "the pipeline is running: type a sentence and press Enter");
+        dirty = true;
+    }
+
+    public void startFailed(String reason) {
+        status.failed(reason, clock.getAsLong());
+        view.say(ViewState.Tone.BAD, "the pipeline did not start: " + reason);
+        dirty = true;
+    }
+
+    /** The job ended while it was running (it failed, or was killed). */
+    public void jobEnded(String state, String reason) {
+        if (status.phase() != PipelineStatus.Phase.RUNNING) {
+            return;
+        }
+        status.failed("the Spark job ended (" + state + "): " + reason, clock.getAsLong());
+        view.say(ViewState.Tone.BAD, "the Spark job ended (" + state + "); press Esc then r to restart it");
+        dirty = true;
+    }
+
+    /** The Kafka broker is gone: nothing can be sent or counted until it is back. */
+    public void brokerLost(String reason) {
+        if (status.phase() == PipelineStatus.Phase.STOPPING || status.phase() == PipelineStatus.Phase.STOPPED) {
+            return;
+        }
+        status.failed(reason, clock.getAsLong());
+        view.say(ViewState.Tone.BAD, reason);
+        dirty = true;
+    }
+
+    public void results(List<ResultRow> rows, boolean caughtUp) {
+        for (ResultRow r : rows) {
+            dirty |= counts.apply(r);
+        }
+        if (caughtUp && !historyLoaded) {
+            historyLoaded = true;
+            dirty = true;
+        }
+    }
+
+    public void sendQueued(String sentence) {
+        view.say(ViewState.Tone.WARN, "queued until the pipeline is ready: " + quote(sentence));
+        dirty = true;
+    }
+
+    public void sendAcked(String sentence, String where) {
+        view.acked++;
+        view.say(ViewState.Tone.GOOD, "✓ acknowledged " + quote(sentence) + " (" + where + ")");
+        dirty = true;
+    }
+
+    public void sendFailed(String sentence, String reason) {
+        view.failed++;
+        view.say(ViewState.Tone.BAD, "✗ not sent " + quote(sentence) + ": " + reason);
+        dirty = true;
+    }
+
+    public void restarted(String appId) {
+        status.ready(status.bootstrap(), status.master(), appId, clock.getAsLong());
+        view.say(ViewState.Tone.GOOD, "the job was restarted from its checkpoint (" + appId + ")");
+        dirty = true;
+    }
+
+    public void restartFailed(String reason) {
+        status.failed(reason, clock.getAsLong());
+        view.say(ViewState.Tone.BAD, "the job did not restart: " + reason);
+        dirty = true;
+    }
+
+    public void stopped() {
+        status.stopped(clock.getAsLong());
+        finished = true;
+        dirty = true;
+    }
+
+    // ---- keys ----
+
+    /** Handles one keystroke from the terminal. */
+    public void key(KeyStroke k) {
+        dirty = true;
+        if (k.getKeyType() == KeyType.EOF || isCtrl(k, 'c')) {
+            quit();
+            return;
+        }
+        if (view.help) {
+            view.help = false;
+            return;
+        }
+        if (view.confirmRestart) {
+            view.confirmRestart = false;
+            if (isChar(k, 'y')) {
+                restart();
+            } else {
+                view.say(ViewState.Tone.INFO, "restart cancelled");
+            }
+            return;
+        }
+        switch (k.getKeyType()) {
+            case F1 -> view.help = true;
+            case Tab -> cycleFocus(1);
+            case ReverseTab -> cycleFocus(-1);
+            case PageUp -> older();
+            case PageDown -> newer();
+            default -> {
+                if (view.mode == ViewState.Mode.TYPING) {
+                    typing(k);
+                } else {
+                    command(k);
+                }
+            }
+        }
+    }
+
+    private void typing(KeyStroke k) {
+        LineEditor in = view.input;
+        switch (k.getKeyType()) {
+            case Enter -> submit();
+            case Escape -> view.mode = ViewState.Mode.KEYS;
+            case Backspace -> in.backspace();
+            case Delete -> in.delete();
+            case ArrowLeft -> in.left();
+            case ArrowRight -> in.right();
+            case Home -> in.home();
+            case End -> in.end();
+            case Character -> {
+                if (isCtrl(k, 'u')) {
+                    in.deleteToStart();
+                } else if (isCtrl(k, 'a')) {
+                    in.home();
+                } else if (isCtrl(k, 'e')) {
+                    in.end();
+                } else if (!k.isCtrlDown() && !k.isAltDown()) {
+                    in.insert(k.getCharacter().toString());
+                }
+            }
+            default -> {
+                // other keys mean nothing while typing
+            }
+        }
+    }
+
+    private void command(KeyStroke k) {
+        switch (k.getKeyType()) {
+            case ArrowLeft -> older();
+            case ArrowRight -> newer();
+            case End -> view.selected = null;
+            case Home -> view.selected = counts.windowStarts().isEmpty() ? null : counts.windowStarts().get(0);
+            case Enter, Escape -> view.mode = ViewState.Mode.TYPING;
+            case Character -> {
+                switch (k.getCharacter()) {
+                    case 'q' -> quit();
+                    case 'i' -> view.mode = ViewState.Mode.TYPING;
+                    case '?' -> view.help = true;
+                    case 'l' -> {
+                        view.logs = !view.logs;
+                        logsReadAt = Long.MIN_VALUE;
+                    }
+                    case 'c' -> clear();
+                    case 'r' -> askRestart();
+                    default -> {
+                        // unbound
+                    }
+                }
+            }
+            default -> {
+                // unbound
+            }
+        }
+    }
+
+    private void submit() {
+        String line = view.input.take();
+        if (line.isBlank()) {
+            view.say(ViewState.Tone.INFO, "nothing to send: type a sentence first");
+            return;
+        }
+        view.sent++;
+        view.say(ViewState.Tone.INFO, "sending " + quote(line));
+        backend.send(line);
+    }
+
+    /** Quits: stops the job and the broker (the screen shows the steps), then ends the UI. */
+    public void quit() {
+        if (status.phase() == PipelineStatus.Phase.STOPPING || finished) {
+            return;
+        }
+        status.stopping(clock.getAsLong());
+        view.help = false;
+        view.say(ViewState.Tone.INFO, "stopping the pipeline...");
+        dirty = true;
+        backend.quit();
+    }
+
+    private void askRestart() {
+        if (!status.everReady() || status.starting() || status.phase() == PipelineStatus.Phase.STOPPING) {
+            view.say(ViewState.Tone.WARN, "the pipeline is not running yet: nothing to restart");
+            return;
+        }
+        view.confirmRestart = true;
+        view.say(ViewState.Tone.WARN, "restart the Spark job from its checkpoint? press y to restart, any other key"
+                + " to cancel");
+    }
+
+    private void restart() {
+        status.restarting(clock.getAsLong());
+        view.say(ViewState.Tone.INFO, "restarting the Spark job...");
+        backend.restartJob();
+    }
+
+    private void clear() {
+        counts.clear();
+        view.selected = null;
+        view.say(ViewState.Tone.INFO, "view cleared: windows updated from now on show again");
+    }
+
+    private void cycleFocus(int step) {
+        Dimension[] all = Dimension.values();
+        view.focus = all[Math.floorMod(view.focus.ordinal() + step, all.length)];
+    }
+
+    /** Selects the window before the selected one. */
+    private void older() {
+        List<Instant> starts = counts.windowStarts();
+        if (starts.isEmpty()) {
+            return;
+        }
+        int i = view.selected == null ? starts.size() - 1 : starts.indexOf(view.selected);
+        if (i < 0) {
+            i = starts.size() - 1;
+        }
+        view.selected = starts.get(Math.max(0, i - 1));
+    }
+
+    /** Selects the window after the selected one; reaching the newest follows it again. */
+    private void newer() {
+        List<Instant> starts = counts.windowStarts();
+        if (view.selected == null || starts.isEmpty()) {
+            return;
+        }
+        int i = starts.indexOf(view.selected);
+        view.selected = i < 0 || i + 1 >= starts.size() - 1 ? null : starts.get(i + 1);
+    }
+
+    // ---- what the views read ----
+
+    /** The frame to draw now; reads the log files when the pane shows them and they are due. */
+    Frame frame() {
+        long now = clock.getAsLong();
+        if (view.logs && (logsReadAt == Long.MIN_VALUE || now - logsReadAt >= LOG_REFRESH_NANOS)) {
+            logs = backend.logTail(50);
+            logsReadAt = now;
+        }
+        if (view.selected != null && counts.window(view.selected) == null) {
+            view.selected = null; // evicted or cleared: follow the newest again
+        }
+        return new Frame(counts, status, view, pipeline, view.logs ? logs : List.of(), historyLoaded, now);
+    }
+
+    /** True when something changed since the last drawing. */
+    boolean takeDirty() {
+        boolean d = dirty;
+        dirty = false;
+        return d;
+    }
+
+    /** True while the screen moves by itself (a spinner, the log pane), so it is redrawn even without news. */
+    boolean animating() {
+        return status.starting() || status.phase() == PipelineStatus.Phase.STOPPING || view.logs;
+    }
+
+    public boolean finished() {
+        return finished;
+    }
+
+    /** The start-up error to repeat on the terminal after the screen is gone, or empty. */
+    public String startError() {
+        return status.everReady() ? "" : status.error();
+    }
+
+    private static boolean isCtrl(KeyStroke k, char c) {
+        return k.getKeyType() == KeyType.Character && k.isCtrlDown() && Character.toLowerCase(k.getCharacter()) == c;
+    }
+
+    private static boolean isChar(KeyStroke k, char c) {
+        return k.getKeyType() == KeyType.Character && !k.isCtrlDown() && k.getCharacter() == c;
+    }
+
+    private static String quote(String sentence) {
+        return "'" + Text.fit(Text.printable(sentence), 40) + "'";
+    }
+}

@@ -1,0 +1,37 @@
+package io.wordstream.console.tui;
+
+import io.wordstream.common.Dimension;
+import java.time.Instant;
+
+/** What the operator chose to see and is typing: everything on screen that is not data from the pipeline. */
+final class ViewState {
+    /** Whether keys go to the input line or are commands. */
+    enum Mode { TYPING, KEYS }
+
+    /** How the last message on the feedback line should look. */
+    enum Tone { INFO, GOOD, WARN, BAD }
+
+    Mode mode = Mode.TYPING;
+    /** The window shown, by its start; null to follow the newest. */
+    Instant selected;
+    Dimension focus = Dimension.WORD;
+    boolean help;
+    boolean logs;
+    boolean confirmRestart;
+    final LineEditor input = new LineEditor();
+
+    long sent;
+    long acked;
+    long failed;
+    String feedback = "";
+    Tone tone = Tone.INFO;
+
+    void say(Tone tone, String message) {
+        this.tone = tone;
+        this.feedback = message;
+    }
+
+    boolean following() {
+        return selected == null;
+    }
+}

@@ -1,0 +1,146 @@
+package io.wordstream.console.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.wordstream.console.launch.LogTail;
+import io.wordstream.console.launch.Ports;
+import io.wordstream.console.settings.Settings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product as the operator meets it: {@code ./wordstream} in a real terminal (tmux), a sentence typed, its words
+ * and bars on the screen, q to quit, nothing left running; started again, the charts come back from the results
+ * topic.
+ */
+class ConsoleTmuxIT {
+    private static final Duration START = Duration.ofSeconds(180);
+
+    @TempDir
+    Path dataDir;
+
+    /** A tmux server of this test alone, so nothing else's sessions are touched. */
+    private final String server = "wordstream-it-" + ProcessHandle.current().pid();
+    private final int brokerPort = Ports.freePort(Settings.LOOPBACK);
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        tmux("kill-server");
+        ProcessHandle.allProcesses().filter(this::ours).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    void typeASentenceSeeItsBarsQuitAndComeBackToTheSameCharts() throws Exception {
+        startConsole();
+        awaitScreen("the pipeline running", s -> s.contains("● RUNNING"), START);
+
+        tmux("send-keys", "-t", "ws", "-l", "alpha beta alpha gamma");
+        tmux("send-keys", "-t", "ws", "Enter");
+        Pattern alphaBar = Pattern.compile("(?m)^ +alpha +█+ +2( |$)");
+        Pattern betaBar = Pattern.compile("(?m)^ +beta +█+ +1( |$)");
+        String screen = awaitScreen("the words and their bars",
+                s -> alphaBar.matcher(s).find() && betaBar.matcher(s).find(), Duration.ofSeconds(60));
+        assertTrue(screen.contains("✓ acknowledged 'alpha beta alpha gamma'"), screen);
+        assertTrue(screen.contains("sent 1 · acked 1"), screen);
+
+        quitWithQ();
+
+        startConsole();
+        screen = awaitScreen("the charts rebuilt from the results topic",
+                s -> s.contains("● RUNNING") && alphaBar.matcher(s).find() && betaBar.matcher(s).find(), START);
+        assertTrue(!screen.contains("sent 1"), "nothing was sent this time: " + screen);
+        quitWithQ();
+    }
+
+    private void startConsole() throws Exception {
+        Path home = Path.of(System.getProperty("wordstream.home")).toAbsolutePath().normalize();
+        // The shell prints the console's exit status after it, and keeps the pane open to read it.
+        String command = home.resolve("wordstream") + " --data-dir " + dataDir + " --broker-port " + brokerPort
+                + "; echo wordstream-exit=$?; sleep 120";
+        tmux("new-session", "-d", "-s", "ws", "-x", "120", "-y", "36", command);
+    }
+
+    private void quitWithQ() throws Exception {
+        tmux("send-keys", "-t", "ws", "Escape");
+        awaitScreen("keys mode", s -> s.contains("q quit"), Duration.ofSeconds(10));
+        tmux("send-keys", "-t", "ws", "q");
+        String screen = awaitScreen("the console's exit", s -> s.contains("wordstream-exit="), Duration.ofSeconds(60));
+        assertTrue(screen.contains("wordstream-exit=0"), "the console exited 0 after q:\n" + screen);
+        assertTrue(screen.contains("wordstream: stopped"), screen);
+        awaitNoProcessLeft();
+        tmux("kill-session", "-t", "ws");
+    }
+
+    private void awaitNoProcessLeft() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<String> left = List.of();
+        while (System.nanoTime() < deadline) {
+            left = ProcessHandle.allProcesses().filter(this::ours)
+                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        fail("processes left after quitting: " + left);
+    }
+
+    /**
+     * A process of this test's pipeline: its command line names the data dir. The tmux server and the pane's shell
+     * name it too, in the command that prints the exit status: they are the test's, not the console's.
+     */
+    private boolean ours(ProcessHandle p) {
+        return p.isAlive() && p.pid() != ProcessHandle.current().pid()
+                && p.info().commandLine().map(c -> c.contains(dataDir.toString()) && !c.contains("wordstream-exit="))
+                        .orElse(false);
+    }
+
+    private String awaitScreen(String what, Predicate<String> done, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String screen = "";
+        while (System.nanoTime() < deadline) {
+            screen = capture();
+            if (done.test(screen)) {
+                return screen;
+            }
+            if (screen.contains("did not start")) {
+                break; // the console says why: no point waiting
+            }
+            Thread.sleep(250);
+        }
+        fail("the screen did not show " + what + " within " + timeout.toSeconds() + " s:\n" + screen
+                + "\nbroker.log:\n" + String.join("\n", LogTail.lastLines(dataDir.resolve("logs/broker.log"), 30)));
+        return screen;
+    }
+
+    private String capture() throws Exception {
+        return tmux("capture-pane", "-p", "-t", "ws");
+    }
+
+    private String tmux(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tmux", "-L", server));
+        command.addAll(List.of(args));
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IOException("tmux is needed for this test (apt-get install tmux; .ci/run installs it)", e);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,221 @@
+package io.wordstream.console.tui;
+
+import static io.wordstream.console.tui.TestConsole.at;
+import static io.wordstream.console.tui.TestConsole.row;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard drawn on a virtual 80x24 terminal: exact rows for given window data, resizing, keys. */
+class DashboardScreenTest {
+    private static final String W1 = "2026-11-23T12:00:00Z";
+    private static final String W0 = "2026-11-23T11:59:50Z";
+
+    private static void oneWindow(TestConsole c) {
+        c.results(row(W1, "word", "the", 4), row(W1, "word", "fox", 2), row(W1, "word", "dog", 1),
+                row(W1, "letter", "S", 3), row(W1, "letter", "P", 1), row(W1, "length", "6", 2));
+    }
+
+    @Test
+    void chartsOfTheNewestWindowRowByRow() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        oneWindow(c);
+        List<String> rows = c.show();
+
+        assertEquals(" Window 12:00:00 – 12:00:10 UTC  newest, following  · 7 words, 3 distinct", rows.get(3));
+        assertEquals(at(" ▶ Top words (3 of 3)", 49) + "  First letters", rows.get(5));
+        // Bars scale to the largest count (the=4 fills 38 columns), drawn in eighths; counts always printed.
+        assertEquals(at("   the " + "█".repeat(38) + " 4", 49) + "  S " + "█".repeat(24) + " 3", rows.get(6));
+        assertEquals(at("   fox " + "█".repeat(19) + " ".repeat(19) + " 2", 49) + "  P " + "█".repeat(8)
+                + " ".repeat(16) + " 1", rows.get(7));
+        assertEquals(at("   dog " + "█".repeat(9) + "▌" + " ".repeat(28) + " 1", 49) + "  R " + " ".repeat(24) + " 0",
+                rows.get(8));
+        assertEquals(at("", 49) + "  Lengths", rows.get(11));
+        assertEquals(at("", 49) + "  6  " + "█".repeat(23) + " 2", rows.get(12));
+        assertEquals(at("", 49) + "  8  " + " ".repeat(23) + " 0", rows.get(13));
+        assertEquals(at("", 49) + "  11 " + " ".repeat(23) + " 0", rows.get(14));
+        assertEquals(" words per window █ 1 window", rows.get(19));
+        assertEquals(at("", 18) + "▲ 12:00:00", rows.get(20));
+        assertEquals("› type a sentence and press Enter (Esc: keys, F1: help)", rows.get(21));
+        assertEquals(" Enter send  Esc keys  PgUp/PgDn window  Tab focus  F1 help  Ctrl-C quit", rows.get(23));
+    }
+
+    @Test
+    void aLaterCountOfTheSameKeyRedrawsItsBar() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        oneWindow(c);
+        c.show();
+        c.results(row(W1, "word", "dog", 8), row(W1, "word", "dog", 3)); // a stale duplicate after the new count
+        List<String> rows = c.show();
+        assertEquals(at("   dog " + "█".repeat(38) + " 8", 49) + "  S " + "█".repeat(24) + " 3", rows.get(6));
+        assertEquals(at("   the " + "█".repeat(19) + " ".repeat(19) + " 4", 49) + "  P " + "█".repeat(8)
+                + " ".repeat(16) + " 1", rows.get(7));
+    }
+
+    @Test
+    void resizingRedrawsForTheNewSize() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        oneWindow(c);
+        c.show();
+        c.terminal.setTerminalSize(new TerminalSize(100, 30));
+        List<String> rows = c.show();
+        assertEquals(30, rows.size());
+        // The left column is three fifths of the new width: 58 columns, the right one starts at 61.
+        assertEquals(at(" ▶ Top words (3 of 3)", 61) + "  First letters", rows.get(5));
+        assertEquals(at("   the " + "█".repeat(50) + " 4", 61) + "  S " + "█".repeat(32) + " 3", rows.get(6));
+        assertEquals(" Enter send  Esc keys  PgUp/PgDn window  Tab focus  F1 help  Ctrl-C quit", rows.get(29));
+    }
+
+    @Test
+    void aTooSmallTerminalSaysSoAndRecoversWhenEnlarged() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        oneWindow(c);
+        c.show();
+        c.terminal.setTerminalSize(new TerminalSize(50, 12));
+        List<String> rows = c.show();
+        assertEquals(List.of(
+                "",
+                "",
+                "",
+                "",
+                "",
+                "            Terminal too small: 50x12",
+                "         wordstream needs at least 60x16.",
+                "   Enlarge the window, or press Ctrl-C to quit.",
+                "",
+                "",
+                "",
+                ""), rows);
+        c.terminal.setTerminalSize(new TerminalSize(80, 24));
+        assertEquals(" Window 12:00:00 – 12:00:10 UTC  newest, following  · 7 words, 3 distinct", c.show().get(3));
+    }
+
+    @Test
+    void arrowsSelectOlderWindowsAndEndFollowsTheNewestAgain() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        c.results(row(W0, "word", "old", 5), row(W1, "word", "new", 2), row(W1, "word", "news", 1));
+        assertTrue(c.show().get(3).startsWith(" Window 12:00:00 – 12:00:10 UTC  newest, following"));
+
+        c.press(KeyType.Escape); // keys mode: arrows select windows
+        c.press(KeyType.ArrowLeft);
+        List<String> rows = c.show();
+        assertEquals(" Window 11:59:50 – 12:00:00 UTC  1 of 2 (End: newest)  · 5 words, 1 distinct", rows.get(3));
+        assertEquals("   old " + "█".repeat(38) + " 5", rows.get(6).substring(0, 47));
+        assertEquals(" words per window █▅ 2 windows", rows.get(19));
+        assertEquals(at("", 18) + "▲ 11:59:50", rows.get(20));
+        assertEquals(" q quit  i type  ←→/End window  Tab focus  r restart  c clear  l logs  ? help",
+                rows.get(23));
+
+        // A new window arriving does not move a chosen selection.
+        c.results(row("2026-11-23T12:00:10Z", "word", "newer", 1));
+        assertTrue(c.show().get(3).startsWith(" Window 11:59:50 – 12:00:00 UTC  1 of 3 (End: newest)"));
+
+        c.press(KeyType.End);
+        assertTrue(c.show().get(3).startsWith(" Window 12:00:10 – 12:00:20 UTC  newest, following"));
+
+        c.press(KeyType.ArrowLeft);
+        c.press(KeyType.ArrowRight); // back onto the newest: following again
+        assertTrue(c.show().get(3).startsWith(" Window 12:00:10 – 12:00:20 UTC  newest, following"));
+
+        c.press(KeyType.Enter); // back to typing; PageUp still selects
+        c.press(KeyType.PageUp);
+        c.press(KeyType.PageUp);
+        assertTrue(c.show().get(3).startsWith(" Window 11:59:50 – 12:00:00 UTC  1 of 3"));
+    }
+
+    @Test
+    void tabMovesTheFocusToLettersThenLengths() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        oneWindow(c);
+        c.press(KeyType.Tab);
+        List<String> rows = c.show();
+        assertEquals(at(" ▶ First letters", 49) + "  Top words (3 of 3)", rows.get(5));
+        assertEquals(" letters per window █ 1 window", rows.get(19));
+        c.press(KeyType.Tab);
+        assertEquals(at(" ▶ Lengths", 49) + "  Top words (3 of 3)", c.show().get(5));
+    }
+
+    @Test
+    void startUpShowsEachStepWithItsTimeAndASpinnerOnTheCurrentOne() throws Exception {
+        TestConsole c = new TestConsole(80, 24);
+        long t0 = c.clock.get();
+        c.clock.set(t0 + 300_000_000L);
+        c.controller.step("starting the Kafka broker on 127.0.0.1:9092");
+        c.clock.set(t0 + 4_600_000_000L);
+        c.controller.step("Kafka is ready at 127.0.0.1:9092");
+        c.controller.jobState("SUBMITTED", null);
+        List<String> rows = c.show(); // 4.7 s after the start: the spinner's 47th frame is the 8th (index 7)
+        assertEquals(" wordstream ● STARTING (job SUBMITTED) ⠧ 4.7 s │ up 4s │ kafka 127.0.0.1:9092 │…",
+                rows.get(0));
+        assertEquals(" Starting the pipeline ⠧ 4.7 s", rows.get(3));
+        assertEquals(at(" ✓ starting the Kafka broker on 127.0.0.1:9092", 74) + "0.3 s", rows.get(5));
+        assertEquals(at(" ⠧ Kafka is ready at 127.0.0.1:9092", 74) + "4.6 s", rows.get(6));
+        assertEquals("   Spark job: SUBMITTED", rows.get(7));
+    }
+
+    @Test
+    void aFailedStartSaysWhyInPlainWords() throws Exception {
+        TestConsole c = new TestConsole(80, 24);
+        c.controller.step("starting the Kafka broker on 127.0.0.1:9092");
+        c.controller.startFailed("port 9092 on 127.0.0.1 is in use; pass --broker-port");
+        List<String> rows = c.show();
+        assertEquals(" The pipeline did not start", rows.get(3));
+        assertEquals(" ✗ port 9092 on 127.0.0.1 is in use; pass --broker-port", rows.get(6));
+        assertEquals(" ✗ port 9092 on 127.0.0.1 is in use; pass --broker-port", rows.get(1));
+        assertEquals("port 9092 on 127.0.0.1 is in use; pass --broker-port", c.controller.startError());
+    }
+
+    @Test
+    void helpShowsEveryKeyAndAnyKeyClosesIt() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        c.press(KeyType.F1);
+        List<String> rows = c.show();
+        String screen = String.join("\n", rows);
+        for (String key : List.of("Enter", "Esc", "PgUp/PgDn", "Tab", "Ctrl-C", "End / Home", "r ", "c ", "l ", "q ")) {
+            assertTrue(screen.contains("  " + key), "help lists " + key + ":\n" + screen);
+        }
+        assertTrue(screen.contains("press any key to close"));
+        c.press('x');
+        assertTrue(String.join("\n", c.show()).lines().noneMatch(l -> l.contains("press any key to close")));
+        assertTrue(c.backend.sent.isEmpty() && c.backend.quits == 0, "the closing key did nothing else");
+    }
+
+    @Test
+    void theLogPaneShowsTheJobAndBrokerLogsWhenToggled() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        c.press(KeyType.Escape);
+        c.press('l');
+        List<String> rows = c.show();
+        // 24 rows: the pane takes the 6 rows above the input line, half for each log.
+        assertEquals("── job.log " + "─".repeat(69), rows.get(15));
+        assertEquals("job line 1", rows.get(16));
+        assertEquals("job line 2", rows.get(17));
+        assertEquals("── broker.log " + "─".repeat(66), rows.get(18));
+        assertEquals("broker line", rows.get(19));
+        c.press('l');
+        assertTrue(c.show().stream().noneMatch(l -> l.startsWith("── job.log")));
+    }
+
+    @Test
+    void resultsArrivingFasterThanTenTimesASecondAreDrawnTogether() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        c.show();
+        long before = c.loop.draws();
+        for (int i = 1; i <= 1000; i++) {
+            int n = i;
+            c.loop.execute(() -> c.results(row(W1, "word", "flood", n)));
+            if (i % 100 == 0) {
+                c.clock.addAndGet(9_000_000L); // 1000 results over 90 ms
+                c.loop.step();
+            }
+        }
+        assertEquals(before, c.loop.draws(), "nothing drawn within 100 ms of the last drawing");
+        List<String> rows = c.show();
+        assertEquals(before + 1, c.loop.draws());
+        assertEquals("   flood " + "█".repeat(33) + " 1000", rows.get(6).substring(0, 49).stripTrailing());
+    }
+}
