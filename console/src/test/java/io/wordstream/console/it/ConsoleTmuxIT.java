@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The product as the operator meets it: {@code ./wordstream} in a real terminal (tmux), a sentence typed, its words
  * and bars on the screen, q to quit, nothing left running; started again, the charts come back from the results
- * topic.
+ * topic, and the job restarts from the keys mode.
  */
 class ConsoleTmuxIT {
     private static final Duration START = Duration.ofSeconds(180);
@@ -60,6 +60,16 @@ class ConsoleTmuxIT {
         screen = awaitScreen("the charts rebuilt from the results topic",
                 s -> s.contains("● RUNNING") && alphaBar.matcher(s).find() && betaBar.matcher(s).find(), START);
         assertTrue(!screen.contains("sent 1"), "nothing was sent this time: " + screen);
+
+        // Restart the job from the keys mode: a new application, the same counts.
+        tmux("send-keys", "-t", "ws", "Escape");
+        awaitScreen("keys mode", s -> s.contains("q quit"), Duration.ofSeconds(10));
+        tmux("send-keys", "-t", "ws", "r");
+        awaitScreen("the restart question", s -> s.contains("press y to restart"), Duration.ofSeconds(10));
+        tmux("send-keys", "-t", "ws", "y");
+        screen = awaitScreen("the restarted job", s -> s.contains("the job was restarted from its checkpoint")
+                && s.contains("● RUNNING"), START);
+        assertTrue(alphaBar.matcher(screen).find(), screen);
         quitWithQ();
     }
 
