@@ -224,7 +224,8 @@ public final class ConsoleController {
             case ArrowRight -> newer();
             case End -> view.selected = null;
             case Home -> view.selected = counts.windowStarts().isEmpty() ? null : counts.windowStarts().get(0);
-            case Enter, Escape -> view.mode = ViewState.Mode.TYPING;
+            // Esc is "keys mode" wherever it is pressed, never a toggle: pressing it twice must not start typing.
+            case Enter -> view.mode = ViewState.Mode.TYPING;
             case Character -> {
                 switch (k.getCharacter()) {
                     case 'q' -> quit();

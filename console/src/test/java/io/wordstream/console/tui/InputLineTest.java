@@ -93,6 +93,7 @@ class InputLineTest {
         c.show();
         assertEquals(0, c.backend.quits, "q typed in a sentence is a letter");
         c.press(KeyType.Escape);
+        c.press(KeyType.Escape); // a second Esc stays in keys mode
         c.press('q');
         List<String> rows = c.show();
         assertEquals(1, c.backend.quits);
