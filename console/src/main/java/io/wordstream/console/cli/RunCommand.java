@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import io.wordstream.console.launch.Pipeline;
+import io.wordstream.console.launch.RelaunchPolicy;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.io.PrintWriter;
@@ -67,16 +68,27 @@ final class RunCommand implements Callable<Integer> {
             }
             out.println(p.readyLine());
             out.flush();
-            Pipeline.End end = p.awaitEnd(stop);
-            switch (end) {
-                case STOP_REQUESTED:
-                    return 0;
-                case JOB_ENDED:
-                    err.println("wordstream: the Spark job ended (" + p.job().state() + "): " + p.failureReason());
-                    return 1;
-                default:
-                    err.println("wordstream: the Kafka broker exited; see " + p.broker().log());
-                    return 1;
+            RelaunchPolicy relaunch = RelaunchPolicy.standard();
+            while (true) {
+                Pipeline.End end = p.awaitEnd(stop);
+                switch (end) {
+                    case STOP_REQUESTED:
+                        return 0;
+                    case JOB_ENDED:
+                        // A crashed or killed driver is relaunched from its checkpoint: nothing lost, nothing
+                        // counted twice. Only a job that keeps ending ends the run.
+                        if (p.relaunchAfterFailure(relaunch, stop)) {
+                            continue;
+                        }
+                        if (stop.getCount() == 0) {
+                            return 0;
+                        }
+                        err.println("wordstream: the Spark job ended (" + p.job().state() + "): " + p.failureReason());
+                        return 1;
+                    default:
+                        err.println("wordstream: the Kafka broker exited; see " + p.broker().log());
+                        return 1;
+                }
             }
         } finally {
             // The last guard: nothing this console started outlives it.

@@ -11,7 +11,9 @@ import io.wordstream.console.settings.Settings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -64,6 +66,7 @@ public final class Pipeline implements AutoCloseable {
     private volatile CompletableFuture<JobEvent> firstBatch = new CompletableFuture<>();
     /** Counts launches, so the state reports of a job replaced by a restart are not taken for the new one's. */
     private volatile int launches;
+    private volatile Duration jobStartTimeout = Duration.ofSeconds(180);
     /** Applications a restart replaced: their late metrics must not pass for the new job's. */
     private final java.util.Set<String> retiredApps = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final long startNanos = System.nanoTime();
@@ -109,6 +112,7 @@ public final class Pipeline implements AutoCloseable {
      *                   stopped again
      */
     public void start(Duration jobStartTimeout) {
+        this.jobStartTimeout = jobStartTimeout;
         try {
             startAll(jobStartTimeout);
         } catch (RuntimeException e) {
@@ -217,6 +221,41 @@ public final class Pipeline implements AutoCloseable {
         awaitFirstBatch(jobStartTimeout);
         awaitRunning(Duration.ofSeconds(30));
         listener.step("the job completed its first micro-batch (" + job.appId() + ")");
+    }
+
+    /**
+     * After the job ended by itself (its driver crashed or was killed): relaunches it from its checkpoint, pausing
+     * as {@code policy} says between attempts, until it runs again, the policy gives up, or {@code stop} is counted
+     * down. Call it on the thread that started the pipeline (see the class comment).
+     *
+     * @return true when the job runs again
+     */
+    public boolean relaunchAfterFailure(RelaunchPolicy policy, CountDownLatch stop) throws InterruptedException {
+        SparkJob ended = job;
+        listener.step("the Spark job ended (" + ended.state() + "): " + failureReason());
+        while (!stopping) {
+            Optional<Duration> pause = policy.next(System.nanoTime());
+            if (pause.isEmpty()) {
+                listener.step("the job ended " + policy.attempts() + " times in a row: not relaunching it again");
+                return false;
+            }
+            listener.step(String.format(Locale.ROOT, "relaunching the job from its checkpoint in %d s (attempt %d of"
+                    + " %d)", pause.get().toSeconds(), policy.attempts(), policy.maxAttempts()));
+            if (stop.await(pause.get().toMillis(), TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            try {
+                restartJob(jobStartTimeout);
+                policy.launched(System.nanoTime());
+                return true;
+            } catch (UserError e) {
+                if (stopping) {
+                    return false;
+                }
+                listener.step("the relaunch failed: " + e.getMessage());
+            }
+        }
+        return false;
     }
 
     /** Serves the socket when none is given, and clears the previous run's scratch checkpoint. */

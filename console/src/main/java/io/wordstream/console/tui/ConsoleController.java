@@ -93,7 +93,17 @@ public final class ConsoleController {
             return;
         }
         status.failed("the Spark job ended (" + state + "): " + reason, clock.getAsLong());
-        view.say(ViewState.Tone.BAD, "the Spark job ended (" + state + "); press Esc then r to restart it");
+        view.say(ViewState.Tone.BAD, "the Spark job ended (" + state + ")");
+        dirty = true;
+    }
+
+    /** The console relaunches the job that ended by itself; the steps show on the feedback line. */
+    public void relaunching() {
+        if (status.phase() == PipelineStatus.Phase.STOPPING || finished) {
+            return;
+        }
+        status.restarting(clock.getAsLong());
+        view.say(ViewState.Tone.WARN, "relaunching the Spark job from its checkpoint...");
         dirty = true;
     }
 

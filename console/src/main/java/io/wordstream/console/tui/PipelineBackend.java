@@ -7,6 +7,7 @@ import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.launch.LineServer;
 import io.wordstream.console.launch.LogTail;
 import io.wordstream.console.launch.Pipeline;
+import io.wordstream.console.launch.RelaunchPolicy;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.ResultRow;
 import io.wordstream.console.settings.Install;
@@ -63,7 +64,11 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
     });
     private ConsoleController controller;
     private volatile boolean running;
-    private volatile boolean restarting;
+    private final java.util.concurrent.atomic.AtomicBoolean restarting =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private final RelaunchPolicy relaunch = RelaunchPolicy.standard();
+    /** Counted down at close: a relaunch waiting out its pause gives up at once. */
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean closing;
     private TopicFeed results;
     private SentenceSender sender;
@@ -164,7 +169,7 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
 
     @Override
     public void restartJob() {
-        restarting = true;
+        restarting.set(true);
         lifecycle.execute(() -> {
             try {
                 pipeline.restartJob(startTimeout);
@@ -175,9 +180,27 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
                     ui.execute(() -> controller.restartFailed(e.getMessage()));
                 }
             } finally {
-                restarting = false;
+                restarting.set(false);
             }
         });
+    }
+
+    /** The job ended by itself: relaunch it from its checkpoint, with pauses, a few times at most. */
+    private void relaunch() {
+        try {
+            ui.execute(controller::relaunching);
+            if (pipeline.relaunchAfterFailure(relaunch, closed)) {
+                String appId = pipeline.job().appId();
+                ui.execute(() -> controller.restarted(appId));
+            } else if (!closing) {
+                ui.execute(() -> controller.restartFailed("the job ended " + relaunch.attempts() + " times in a"
+                        + " row; press Esc then r to try again (log: " + settings.logDir().resolve("job.log") + ")"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            restarting.set(false);
+        }
     }
 
     @Override
@@ -208,6 +231,7 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
             closing = true;
             running = false;
         }
+        closed.countDown();
         watch.shutdownNow();
         sends.shutdown();
         try {
@@ -251,9 +275,10 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
         @Override
         public void jobState(SparkAppHandle.State state, String appId) {
             ui.execute(() -> controller.jobState(state.name(), appId));
-            if (state.isFinal() && running && !restarting && !closing) {
+            if (state.isFinal() && running && !closing && restarting.compareAndSet(false, true)) {
                 String reason = pipeline.failureReason();
                 ui.execute(() -> controller.jobEnded(state.name(), reason));
+                lifecycle.execute(PipelineBackend.this::relaunch);
             }
         }
 

@@ -89,6 +89,45 @@ class RunCommandIT {
     }
 
     @Test
+    void aKilledDriverIsRelaunchedFromItsCheckpointAndNothingIsLostOrCountedTwice() throws Exception {
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
+        Running running = run();
+        assertEquals(0, wordstream("send", "before the crash", "before").exitCode);
+        try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            ResultsReader.await(Duration.ofSeconds(60), reader::counts, c -> total(c, "before") == 2,
+                    "the counts before the crash");
+            ProcessHandle driver = running.process.descendants()
+                    .filter(d -> d.info().commandLine().orElse("").contains("org.apache.spark.deploy.SparkSubmit"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no driver JVM under run"));
+            driver.destroyForcibly();
+            // Sent while no job runs: Kafka keeps it, the relaunched job reads it from its checkpointed offsets.
+            assertEquals(0, wordstream("send", "during the outage").exitCode);
+            Path err = dataDir.resolve("run.err");
+            ResultsReader.await(Duration.ofSeconds(120), () -> read(err),
+                    e -> e.contains("relaunching the job from its checkpoint in 1 s (attempt 1 of 5)")
+                            && e.lines().filter(l -> l.contains("completed its first micro-batch")).count() == 2,
+                    "run to say the job ended and to relaunch it");
+            assertEquals(0, wordstream("send", "after the crash").exitCode);
+            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), reader::counts,
+                    c -> total(c, "after") == 1 && total(c, "outage") == 1, "the counts after the relaunch");
+            assertEquals(2, total(counts, "before"), "nothing counted twice");
+            assertEquals(2, total(counts, "crash"));
+            assertEquals(3, total(counts, "the"), "every sentence counted once");
+            assertTrue(running.process.isAlive(), "run goes on");
+        }
+        running.stop("TERM");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Test
     void aConsoleKilledWithSigkillLeavesNoProcessBehind() throws Exception {
         Running running = run("--local-cluster", "1");
         // Broker, driver, master, worker, and the executor the worker started.

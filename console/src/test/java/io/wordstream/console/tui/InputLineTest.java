@@ -143,13 +143,29 @@ class InputLineTest {
     }
 
     @Test
-    void aJobThatEndsWhileRunningIsShownAsFailedWithTheWayOut() throws Exception {
+    void aJobThatEndsWhileRunningIsShownFailedThenRelaunched() throws Exception {
         TestConsole c = TestConsole.running(80, 24);
         c.controller.jobState("LOST", "local-1");
         c.controller.jobEnded("LOST", "driver exited with code 137");
         List<String> rows = c.show();
         assertTrue(rows.get(0).startsWith(" wordstream ● FAILED (job LOST)"), rows.get(0));
         assertEquals(" ✗ the Spark job ended (LOST): driver exited with code 137", rows.get(1));
-        assertEquals(" the Spark job ended (LOST); press Esc then r to restart it", rows.get(22));
+        assertEquals(" the Spark job ended (LOST)", rows.get(22));
+
+        c.controller.relaunching();
+        c.controller.step("relaunching the job from its checkpoint in 1 s (attempt 1 of 5)");
+        rows = c.show();
+        assertTrue(rows.get(0).startsWith(" wordstream ● RESTARTING (job LOST) "), rows.get(0));
+        assertEquals(" relaunching the job from its checkpoint in 1 s (attempt 1 of 5)", rows.get(22));
+        c.controller.restarted("local-2");
+        rows = c.show();
+        assertTrue(rows.get(0).startsWith(" wordstream ● RUNNING"), rows.get(0));
+        assertTrue(rows.get(0).contains("app local-2") || rows.get(0).endsWith("…"), rows.get(0));
+
+        c.controller.jobEnded("FAILED", "again");
+        c.controller.relaunching();
+        c.controller.restartFailed("the job ended 5 times in a row; press Esc then r to try again");
+        rows = c.show();
+        assertEquals(" ✗ the job ended 5 times in a row; press Esc then r to try again", rows.get(1));
     }
 }
