@@ -70,7 +70,7 @@ class ConsoleTmuxIT {
         screen = awaitScreen("the restarted job", s -> s.contains("the job was restarted from its checkpoint")
                 && s.contains("● RUNNING"), START);
         assertTrue(alphaBar.matcher(screen).find(), screen);
-        quitWithQ();
+        quit("C-c"); // Ctrl-C quits from the input line too
     }
 
     private void startConsole() throws Exception {
@@ -84,7 +84,11 @@ class ConsoleTmuxIT {
     private void quitWithQ() throws Exception {
         tmux("send-keys", "-t", "ws", "Escape");
         awaitScreen("keys mode", s -> s.contains("q quit"), Duration.ofSeconds(10));
-        tmux("send-keys", "-t", "ws", "q");
+        quit("q");
+    }
+
+    private void quit(String key) throws Exception {
+        tmux("send-keys", "-t", "ws", key);
         String screen = awaitScreen("the console's exit", s -> s.contains("wordstream-exit="), Duration.ofSeconds(60));
         assertTrue(screen.contains("wordstream-exit=0"), "the console exited 0 after q:\n" + screen);
         assertTrue(screen.contains("wordstream: stopped"), screen);

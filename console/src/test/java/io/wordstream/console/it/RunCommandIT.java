@@ -128,6 +128,22 @@ class RunCommandIT {
     }
 
     @Test
+    void aFailedStartSaysWhyInOneLineAndLeavesNoProcessBehind() throws Exception {
+        // Two seconds is too short for the first micro-batch: the start fails after broker and driver started.
+        Process p = new ProcessBuilder(command("run", "--start-timeout", "2s")).redirectErrorStream(true).start();
+        started.add(p);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), out);
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("wordstream run: the Spark job did not complete a micro-batch within 2 s"), out);
+        assertTrue(!out.contains("Exception") && !out.contains("\tat "), out);
+        ResultsReader.await(Duration.ofSeconds(30), () -> ProcessHandle.allProcesses()
+                        .filter(h -> h.info().commandLine().orElse("").contains(dataDir.toString())).toList(),
+                List::isEmpty, "no process of the failed start left");
+    }
+
+    @Test
     void aConsoleKilledWithSigkillLeavesNoProcessBehind() throws Exception {
         Running running = run("--local-cluster", "1");
         // Broker, driver, master, worker, and the executor the worker started.

@@ -57,6 +57,24 @@ class DashboardScreenTest {
     }
 
     @Test
+    void wideAndVeryLongWordsKeepTheColumnsInLine() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        String huge = "x".repeat(10_000);
+        c.results(row(W1, "word", "日本語", 3), row(W1, "word", "😀", 2), row(W1, "word", huge, 1),
+                row(W1, "word", "עברית", 1));
+        List<String> rows = c.show();
+        // Keys take at most a third of the chart (14 columns); wide characters count twice; the long word is cut;
+        // the right-hand column stays at column 49 on every row.
+        assertEquals(at("   日本語" + " ".repeat(8) + " " + "█".repeat(27) + " 3", 49) + "  S " + " ".repeat(24) + " 0",
+                rows.get(6));
+        assertEquals(at("   😀" + " ".repeat(12) + " " + "█".repeat(18) + " ".repeat(9) + " 2", 49) + "  P "
+                + " ".repeat(24) + " 0", rows.get(7));
+        assertEquals(at("   " + "x".repeat(13) + "… " + "█".repeat(9) + " ".repeat(18) + " 1", 49) + "  R "
+                + " ".repeat(24) + " 0", rows.get(8));
+        assertEquals("   עברית" + " ".repeat(9) + " " + "█".repeat(9) + " ".repeat(18) + " 1", rows.get(9));
+    }
+
+    @Test
     void resizingRedrawsForTheNewSize() throws Exception {
         TestConsole c = TestConsole.running(80, 24);
         oneWindow(c);
