@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * Runs a one-node Kafka broker in KRaft combined mode, in this JVM, until the JVM is asked to stop (SIGTERM) or
@@ -74,8 +73,17 @@ public final class EmbeddedBroker {
 
     /** Formats the storage the first time; a formatted directory keeps its cluster id and its data. */
     static void formatOnce(Path dir, Path config) throws IOException {
+        String failure = format(dir, config);
+        if (failure != null) {
+            System.out.println("wordstream broker: cannot format the Kafka storage in " + dir + ": " + failure);
+            System.exit(1);
+        }
+    }
+
+    /** Formats the storage unless it is; returns null when it is formatted, else what the tool said. */
+    static String format(Path dir, Path config) throws IOException {
         if (Files.exists(dir.resolve("data").resolve("meta.properties"))) {
-            return;
+            return null;
         }
         Path idFile = dir.resolve("cluster.id");
         if (!Files.exists(idFile)) {
@@ -83,25 +91,24 @@ public final class EmbeddedBroker {
         }
         String clusterId = Files.readString(idFile).trim();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // execute(), unlike StorageTool.main, returns instead of exiting the JVM.
+        // execute(), unlike StorageTool.main, returns instead of exiting the JVM. "--cluster-id=ID" is one
+        // argument: an id may begin with '-', which the tool's parser would take for an option (a dir formatted
+        // before this was fixed may hold such an id).
         int code = kafka.tools.StorageTool.execute(
-                new String[] {"format", "-t", clusterId, "-c", config.toString()},
+                new String[] {"format", "--cluster-id=" + clusterId, "--config", config.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         String said = out.toString(StandardCharsets.UTF_8);
         System.out.print(said);
-        if (code != 0) {
-            String reason = said.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("code " + code);
-            System.out.println("wordstream broker: cannot format the Kafka storage in " + dir + ": " + reason);
-            System.exit(1);
+        if (code == 0) {
+            return null;
         }
+        return said.lines().filter(l -> !l.isBlank()).reduce((x, y) -> y).orElse("exit code " + code
+                + " (its reason is on standard error, above)");
     }
 
-    /** A Kafka cluster id: 16 random bytes in URL-safe base64 without padding. */
+    /** A Kafka cluster id; Kafka's own generator never starts one with '-', which command lines would misread. */
     static String clusterId() {
-        UUID u = UUID.randomUUID();
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(16);
-        b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+        return org.apache.kafka.common.Uuid.randomUuid().toString();
     }
 
     /** Exits (running the shutdown hooks) once {@code pid} has ended, so a killed console leaves no broker. */
