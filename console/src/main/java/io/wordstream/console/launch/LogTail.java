@@ -31,12 +31,21 @@ public final class LogTail {
     /** The last line that looks like an error, else the last line; empty when the file has none. */
     public static String lastError(Path file) {
         List<String> lines = lastLines(file, 200);
+        return errorIn(lines).orElse(lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip());
+    }
+
+    /** The last line that looks like an error, if there is one. */
+    public static java.util.Optional<String> lastErrorOnly(Path file) {
+        return errorIn(lastLines(file, 200));
+    }
+
+    private static java.util.Optional<String> errorIn(List<String> lines) {
         for (int i = lines.size() - 1; i >= 0; i--) {
             String l = lines.get(i);
             if (l.contains("ERROR") || l.contains("Exception") || l.startsWith("wordstream")) {
-                return l.strip();
+                return java.util.Optional.of(l.strip());
             }
         }
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).strip();
+        return java.util.Optional.empty();
     }
 }

@@ -8,6 +8,7 @@ import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -375,8 +376,11 @@ public final class Pipeline implements AutoCloseable {
         if (end != null && !end.error().isEmpty()) {
             return end.error() + " (log: " + settings.logDir().resolve("job.log") + ")";
         }
-        return LogTail.lastError(settings.logDir().resolve("job.log")) + " (log: "
-                + settings.logDir().resolve("job.log") + ")";
+        Path log = settings.logDir().resolve("job.log");
+        // A driver killed from outside (SIGKILL, the OOM killer) writes no last word: say that rather than quote an
+        // unrelated warning.
+        return LogTail.lastErrorOnly(log).orElse("the driver stopped without an error in its log (killed from"
+                + " outside?)") + " (log: " + log + ")";
     }
 
     /** Waits until {@code stop} is counted down, the job ends, or the embedded broker dies. */

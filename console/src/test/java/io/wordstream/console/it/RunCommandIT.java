@@ -119,6 +119,19 @@ class RunCommandIT {
         running.stop("TERM");
     }
 
+    /**
+     * True while the process runs. An exited child not yet reaped (a zombie: it holds nothing but its pid) does not
+     * count: once its parent is gone, reaping it is init's job, which this sandbox's init does slowly.
+     */
+    static boolean running(ProcessHandle p) {
+        if (!p.isAlive()) {
+            return false;
+        }
+        String stat = read(Path.of("/proc", Long.toString(p.pid()), "stat"));
+        int end = stat.lastIndexOf(')');
+        return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
+    }
+
     private static String read(Path file) {
         try {
             return Files.readString(file);
@@ -152,7 +165,7 @@ class RunCommandIT {
                 "broker, driver, master, worker and executor JVMs: " + all);
         running.process.destroyForcibly();
         for (ProcessHandle p : all) {
-            ResultsReader.await(Duration.ofSeconds(30), p::isAlive, alive -> !alive,
+            ResultsReader.await(Duration.ofSeconds(30), () -> running(p), alive -> !alive,
                     "pid " + p.pid() + " " + p.info().command().orElse("") + " to end after the console's SIGKILL");
         }
     }
@@ -184,8 +197,11 @@ class RunCommandIT {
             assertTrue(process.waitFor(90, TimeUnit.SECONDS), "run exits after SIG" + signal);
             assertEquals(0, process.exitValue(), "run exits 0 after SIG" + signal + "; stderr: "
                     + Files.readString(dataDir.resolve("run.err")));
+            String stderr = Files.readString(dataDir.resolve("run.err"));
             for (ProcessHandle child : before) {
-                assertTrue(!child.isAlive(), "pid " + child.pid() + " is left after SIG" + signal);
+                ResultsReader.await(Duration.ofSeconds(10), () -> running(child), r -> !r,
+                        "pid " + child.pid() + " (" + child.info().commandLine().orElse("?") + ") to be gone after SIG"
+                                + signal + "; stderr: " + stderr);
             }
         }
     }
