@@ -16,6 +16,7 @@ import java.util.Properties;
  * secrets never travel on a command line.
  */
 final class KafkaClientConfig {
+    private static final String FETCH_MAX_WAIT = "fetch.max.wait.ms";
     private final Map<String, String> settings = new LinkedHashMap<>();
 
     KafkaClientConfig(JobConfig config) {
@@ -36,6 +37,19 @@ final class KafkaClientConfig {
         Properties p = new Properties();
         p.putAll(settings);
         return p;
+    }
+
+    /**
+     * As options of Spark's Kafka source. A task's consumer that has read part of its offset range keeps a fetch
+     * parked at the broker while it asks for the rest, and waits out that fetch's {@code fetch.max.wait.ms}
+     * (500 ms by default): measured, every fourth batch took half a second longer. The range is known to exist, so
+     * the broker need not wait for more; an operator's own value in the properties file wins.
+     */
+    Map<String, String> sourceOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("kafka." + FETCH_MAX_WAIT, "10");
+        options.putAll(sparkOptions());
+        return options;
     }
 
     /** As options of Spark's Kafka source and sink, which take client settings prefixed with {@code kafka.}. */

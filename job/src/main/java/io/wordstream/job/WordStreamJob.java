@@ -29,14 +29,13 @@ public final class WordStreamJob {
     private static final Logger LOG = LoggerFactory.getLogger(WordStreamJob.class);
     static final String QUERY_NAME = "wordstream";
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(120);
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
     /**
      * Settings the job needs for low latency on a small machine, applied only where the operator set nothing, so
      * {@code --conf} on spark-submit always wins.
      */
     private static final Map<String, String> DEFAULTS = Map.of(
-            // Few, small micro-batches: 200 shuffle partitions would mean 200 state store commits per batch.
-            "spark.sql.shuffle.partitions", "2",
             // Adaptive execution does not apply to streaming and only logs a warning.
             "spark.sql.adaptive.enabled", "false",
             // Idle queries still report every second, which the console uses as a heartbeat.
@@ -104,12 +103,25 @@ public final class WordStreamJob {
         return topics;
     }
 
-    private static void applyDefaults(RuntimeConfig conf) {
+    static void applyDefaults(RuntimeConfig conf) {
         DEFAULTS.forEach((k, v) -> {
             if (!conf.contains(k)) {
                 conf.set(k, v);
             }
         });
+        if (!conf.contains(SHUFFLE_PARTITIONS)) {
+            conf.set(SHUFFLE_PARTITIONS, shufflePartitions(conf.get("spark.master", "")));
+        }
+    }
+
+    /**
+     * State store partitions of a new checkpoint (an existing one keeps its own). Each is a task and a state
+     * commit in every batch, and after the partial aggregation the state stage is small: on one machine one
+     * partition keeps batches shortest (the measured before and after are in docs/benchmarks.md); a cluster gets
+     * two, spread over executors. Spark's 200 would mean 200 commits per batch.
+     */
+    static String shufflePartitions(String master) {
+        return master.startsWith("local") ? "1" : "2";
     }
 
     static StreamingQuery start(SparkSession spark, JobConfig config, KafkaClientConfig kafka)
@@ -134,7 +146,7 @@ public final class WordStreamJob {
         }
         Dataset<Row> records = spark.readStream()
                 .format("kafka")
-                .options(kafka.sparkOptions())
+                .options(kafka.sourceOptions())
                 .option("subscribe", String.join(",", config.inputTopics()))
                 // A new checkpoint counts what was sent before the job started; a restart resumes from its offsets.
                 .option("startingOffsets", "earliest")

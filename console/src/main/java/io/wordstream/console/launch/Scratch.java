@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Removes scratch directories of the console's own making; never used on anything that holds user data. */
-final class Scratch {
+public final class Scratch {
     private Scratch() {
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

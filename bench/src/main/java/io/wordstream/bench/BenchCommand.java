@@ -1,0 +1,202 @@
+package io.wordstream.bench;
+
+import io.wordstream.bench.subject.KafkaStreamsSubject;
+import io.wordstream.bench.subject.OriginalDesignSubject;
+import io.wordstream.bench.subject.PeersKafka;
+import io.wordstream.bench.subject.PlainConsumerSubject;
+import io.wordstream.bench.subject.WordstreamSubject;
+import io.wordstream.common.Durations;
+import io.wordstream.console.launch.ChildProcesses;
+import io.wordstream.console.launch.Ports;
+import io.wordstream.console.launch.Scratch;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./wordstream bench}: every system on the same data, in one run, and the table and RESULT line. */
+@Command(name = "wordstream bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measures wordstream against the original design (three Spark queries in Complete mode),"
+                + " Kafka Streams and a plain Kafka consumer, on the same generated text, in one run: start-up,"
+                + " latency at a steady rate, throughput of bursts, peak memory.",
+            "Prints a table and, last, a line starting with RESULT."})
+public final class BenchCommand implements Callable<Integer> {
+    /** The systems, in the order they run. */
+    enum System { wordstream, original, kstreams, limit }
+
+    @Option(names = "--quick", description = "a smaller run of under two minutes")
+    boolean quick;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the generated text (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--vocabulary", defaultValue = "4000", description = "distinct words of the generated text")
+    int vocabulary;
+
+    @Option(names = "--file", description = "send this text's non-blank lines instead of generated sentences")
+    Path file;
+
+    @Option(names = "--rate", defaultValue = "100", description = "sentences per second in the latency phase")
+    int rate;
+
+    @Option(names = "--warmup", description = "load at the latency phase's rate before it is measured (default"
+            + " 15s, --quick 5s)")
+    String warmup;
+
+    @Option(names = "--latency-time", description = "length of the latency phase (default 60s, --quick 10s)")
+    String latencyTime;
+
+    @Option(names = "--burst-words", description = "words per throughput burst (default 1000000, --quick 150000)")
+    Long burstWords;
+
+    @Option(names = "--repeats", description = "bursts per system, the median reported (default 3, --quick 1)")
+    Integer repeats;
+
+    @Option(names = "--systems", split = ",", description = "which systems, in order (default: all of"
+            + " ${COMPLETION-CANDIDATES})")
+    List<System> systems = new ArrayList<>(List.of(System.values()));
+
+    @Option(names = "--conf", description = "a Spark setting for wordstream's job and the original design's,"
+            + " repeatable (to compare a tuning)")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
+    @Option(names = "--timeout", defaultValue = "180s", description = "longest wait for a system to start or catch up")
+    String timeout;
+
+    @Option(names = "--work-dir", description = "where the systems keep their data (default: a new temporary"
+            + " directory, deleted afterwards)")
+    Path workDir;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        // Whatever happens to this JVM, its children (a broker, a Spark driver, wordstream run) go with it.
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::killDescendants, "bench-cleanup"));
+        java.lang.System.exit(execute(args, java.lang.System.out, java.lang.System.err));
+    }
+
+    /** Runs the command; errors in the arguments are one line on {@code err} and status 2. */
+    static int execute(String[] args, PrintStream out, PrintStream err) {
+        return new CommandLine(new BenchCommand(out, err))
+                .setOut(new java.io.PrintWriter(out, true))
+                .setParameterExceptionHandler((e, a) -> {
+                    err.println("wordstream bench: " + e.getMessage() + " (see ./wordstream bench --help)");
+                    return 2;
+                })
+                .execute(args);
+    }
+
+    Plan plan() {
+        Duration latency = Durations.parse(latencyTime != null ? latencyTime : quick ? "10s" : "60s");
+        if (rate < 1 || latency.toSeconds() < 1) {
+            throw new IllegalArgumentException("--rate and --latency-time must be at least 1 sentence per second"
+                    + " and 1s");
+        }
+        if ((burstWords != null && burstWords < 1) || (repeats != null && repeats < 1) || vocabulary < 1) {
+            throw new IllegalArgumentException("--burst-words, --repeats and --vocabulary must be at least 1");
+        }
+        Duration warm = Durations.parse(warmup != null ? warmup : quick ? "5s" : "15s");
+        return new Plan(seed, vocabulary, Optional.ofNullable(file), rate, warm, latency, 5,
+                burstWords != null ? burstWords : quick ? 150_000 : 1_000_000,
+                repeats != null ? repeats : quick ? 1 : 3, Durations.parse(timeout));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Plan plan;
+        try {
+            plan = plan();
+        } catch (IllegalArgumentException e) {
+            err.println("wordstream bench: " + e.getMessage());
+            return 2;
+        }
+        if (file != null && !Files.isReadable(file)) {
+            err.println("wordstream bench: cannot read --file " + file + "; give a readable text file");
+            return 2;
+        }
+        Install install = Install.current();
+        boolean temporary = workDir == null;
+        Path work = temporary ? Files.createTempDirectory("wordstream-bench-") : workDir.toAbsolutePath();
+        Files.createDirectories(work);
+        err.println("bench: " + describe(plan) + "; work dir " + work);
+        Benchmark benchmark = new Benchmark(plan, err);
+        List<SubjectResult> results = new ArrayList<>();
+        try {
+            List<Integer> ports = Ports.freePorts(Settings.LOOPBACK, 2, Set.of());
+            if (systems.contains(System.wordstream)) {
+                List<String> args = new ArrayList<>();
+                sparkConf.forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
+                results.add(benchmark.measure(new WordstreamSubject(install.home(), work.resolve("wordstream"),
+                        ports.get(0), args)));
+            }
+            List<System> peers = systems.stream().filter(s -> s != System.wordstream).toList();
+            if (!peers.isEmpty()) {
+                err.println("bench: starting the Kafka broker of the other systems");
+                try (PeersKafka kafka = PeersKafka.start(install, work.resolve("peers-kafka"), ports.get(1),
+                        plan.timeout())) {
+                    for (System s : peers) {
+                        results.add(switch (s) {
+                            case original -> benchmark.measure(new OriginalDesignSubject(kafka,
+                                    work.resolve("original"), driverMemory(install), sparkConf));
+                            case kstreams -> benchmark.measure(new KafkaStreamsSubject(kafka,
+                                    work.resolve("kstreams")));
+                            case limit -> benchmark.measure(new PlainConsumerSubject(kafka));
+                            case wordstream -> throw new IllegalStateException("measured first");
+                        });
+                    }
+                    err.printf("bench: peak RSS of the other systems' broker: %d MB%n",
+                            kafka.peakRssBytes() / (1024 * 1024));
+                }
+            }
+        } finally {
+            if (temporary) {
+                Scratch.deleteTree(work);
+            }
+        }
+        Report report = new Report(results);
+        out.print(report.table());
+        out.println(report.resultLine());
+        return results.stream().anyMatch(r -> r.failure().isPresent()) ? 1 : 0;
+    }
+
+    /** The driver heap wordstream's job gets by default, so that the original design gets the same. */
+    private static String driverMemory(Install install) {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(install.configDir().resolve("wordstream.properties"))) {
+            p.load(in);
+        } catch (IOException e) {
+            return "1g";
+        }
+        return p.getProperty("driver-memory", "1g").strip();
+    }
+
+    private String describe(Plan plan) {
+        return String.format("%s; latency %d sentences/s for %d s after %d s of warm-up, a probe in every %d; bursts of %,d words x %d;"
+                        + " systems %s",
+                plan.file().map(f -> "lines of " + f).orElse("generated text (seed " + plan.seed() + ", "
+                        + plan.vocabulary() + " words, Zipf)"),
+                plan.rate(), plan.latencyTime().toSeconds(), plan.warmup().toSeconds(), plan.probeEvery(), plan.burstWords(), plan.repeats(),
+                systems);
+    }
+}

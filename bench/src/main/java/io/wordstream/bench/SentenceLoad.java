@@ -1,0 +1,66 @@
+package io.wordstream.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** Sends sentences as an operator's producer would: acknowledged by all replicas, idempotent, never blocking. */
+final class SentenceLoad implements AutoCloseable {
+    /** How records are batched: one at a time for latency, in large batches for a burst. */
+    enum Shape { STEADY, BURST }
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final String topic;
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+    SentenceLoad(Properties kafka, String topic, Shape shape) {
+        Properties p = new Properties();
+        p.putAll(kafka);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        if (shape == Shape.STEADY) {
+            p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        } else {
+            p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+            p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        }
+        this.producer = new KafkaProducer<>(p);
+        this.topic = topic;
+    }
+
+    void send(String sentence) {
+        producer.send(new ProducerRecord<>(topic, sentence.getBytes(StandardCharsets.UTF_8)), (meta, error) -> {
+            if (error != null) {
+                failed.incrementAndGet();
+                firstFailure.compareAndSet(null, error.toString());
+            }
+        });
+    }
+
+    void flush() {
+        producer.flush();
+    }
+
+    /** Sends that Kafka refused: a run with any is not a fair measurement. */
+    long failed() {
+        return failed.get();
+    }
+
+    String firstFailure() {
+        return firstFailure.get();
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
+    }
+}

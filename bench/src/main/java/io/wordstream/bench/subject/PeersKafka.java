@@ -1,0 +1,88 @@
+package io.wordstream.bench.subject;
+
+import io.wordstream.bench.measure.ProcessMemory;
+import io.wordstream.common.JobConfig;
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.console.kafka.TopicAdmin;
+import io.wordstream.console.launch.BrokerProcess;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The Kafka broker the other systems run on: wordstream's own embedded broker (same build, same settings), started
+ * by the benchmark, each system on topics of its own.
+ */
+public final class PeersKafka implements AutoCloseable {
+    private final Install install;
+    private final Settings brokerSettings;
+    private final BrokerProcess broker;
+
+    private PeersKafka(Install install, Settings brokerSettings, BrokerProcess broker) {
+        this.install = install;
+        this.brokerSettings = brokerSettings;
+        this.broker = broker;
+    }
+
+    public static PeersKafka start(Install install, Path dir, int port, Duration timeout) {
+        Settings s = settings(dir, Optional.empty(), port, "peers-in", "peers-out", "1g", Map.of());
+        BrokerProcess broker = BrokerProcess.start(s, install);
+        PeersKafka kafka = new PeersKafka(install, s, broker);
+        try (TopicAdmin admin = new TopicAdmin(kafka.properties())) {
+            broker.awaitReady(admin, timeout);
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+        return kafka;
+    }
+
+    /** Settings for a system of this broker: its own data dir and topics, wordstream's defaults otherwise. */
+    public Settings settingsFor(Path dataDir, String input, String results, String driverMemory,
+                                Map<String, String> sparkConf) {
+        return settings(dataDir, Optional.of(brokerSettings.bootstrap()), brokerSettings.brokerPort(), input, results,
+                driverMemory, sparkConf);
+    }
+
+    private static Settings settings(Path dataDir, Optional<String> bootstrap, int port, String input,
+                                     String results, String driverMemory, Map<String, String> sparkConf) {
+        return new Settings(dataDir, bootstrap, port, Optional.empty(), List.of(input), results,
+                JobConfig.DEFAULT_METRICS_TOPIC, 2, PipelineSettings.defaults(), Duration.ZERO, "local[2]",
+                driverMemory, sparkConf);
+    }
+
+    /** Creates a system's input topic (as many partitions as wordstream's) and its results topic, if any. */
+    public void createTopics(String input, Optional<String> results) {
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        topics.put(input, brokerSettings.inputPartitions());
+        results.ifPresent(r -> topics.put(r, 1));
+        try (TopicAdmin admin = new TopicAdmin(properties())) {
+            admin.ensureTopics(topics, Map.of());
+        }
+    }
+
+    public Properties properties() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", brokerSettings.bootstrap());
+        return p;
+    }
+
+    public Install install() {
+        return install;
+    }
+
+    public long peakRssBytes() {
+        return ProcessMemory.peakRssBytes(broker.handle().pid()).orElse(-1);
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+    }
+}

@@ -1,0 +1,30 @@
+package io.wordstream.bench.subject;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+/** One system under test: it reads sentences from its input topic and reports counts to a sink. */
+public interface Subject extends AutoCloseable {
+    /** The name in the report's table. */
+    String name();
+
+    /** Starts the system without waiting for it; its result rows reach {@code sink} from then on. */
+    void start(ResultSink sink);
+
+    /** Waits until the system says it is ready (for systems that say so); returns right away otherwise. */
+    default void awaitReady(Duration timeout) throws InterruptedException {
+    }
+
+    /** Client properties to reach its Kafka. */
+    Properties kafka();
+
+    String inputTopic();
+
+    /** Peak resident memory of its processes, by role; read before {@link #close}. */
+    Map<String, Long> peakMemory();
+
+    /** Stops everything it started. */
+    @Override
+    void close();
+}

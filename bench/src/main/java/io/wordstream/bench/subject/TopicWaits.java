@@ -1,0 +1,30 @@
+package io.wordstream.bench.subject;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+
+/** The partitions of a topic, once it exists (a system under test may create its topics as it starts). */
+final class TopicWaits {
+    private TopicWaits() {
+    }
+
+    /** Asks until the topic has partitions, or returns an empty list once {@code stillWanted} turns false. */
+    static List<TopicPartition> partitionsOf(Consumer<?, ?> consumer, String topic, BooleanSupplier stillWanted) {
+        while (stillWanted.getAsBoolean()) {
+            try {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(2));
+                if (infos != null && !infos.isEmpty()) {
+                    return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+                }
+            } catch (TimeoutException e) {
+                // Not there yet: the metadata request itself was the wait.
+            }
+        }
+        return List.of();
+    }
+}

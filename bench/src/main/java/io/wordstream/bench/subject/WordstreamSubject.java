@@ -1,0 +1,180 @@
+package io.wordstream.bench.subject;
+
+import io.wordstream.common.JobConfig;
+import io.wordstream.console.launch.ChildProcesses;
+import io.wordstream.console.settings.Settings;
+import io.wordstream.bench.measure.ProcessMemory;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * wordstream itself, exactly as an operator runs it: {@code ./wordstream run} on a new data dir, with its own
+ * embedded broker and its Spark job, as a child process.
+ */
+public final class WordstreamSubject implements Subject {
+    private final Path home;
+    private final Path dataDir;
+    private final int brokerPort;
+    private final List<String> extraArgs;
+    private final CompletableFuture<Long> readyAt = new CompletableFuture<>();
+    private Process process;
+    private long launchedAtNanos;
+    private ResultsReader reader;
+
+    public WordstreamSubject(Path home, Path dataDir, int brokerPort, List<String> extraArgs) {
+        this.home = home;
+        this.dataDir = dataDir;
+        this.brokerPort = brokerPort;
+        this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    @Override
+    public String name() {
+        return "wordstream";
+    }
+
+    @Override
+    public void start(ResultSink sink) {
+        List<String> command = new ArrayList<>(List.of(home.resolve("wordstream").toString(), "run",
+                "--data-dir", dataDir.toString(), "--broker-port", Integer.toString(brokerPort)));
+        command.addAll(extraArgs);
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("run.err").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // The benchmark was built before it started: a build now would be counted as start-up.
+        pb.environment().put("WORDSTREAM_NO_BUILD", "1");
+        try {
+            Files.createDirectories(dataDir);
+            launchedAtNanos = System.nanoTime();
+            process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command.get(0), e);
+        }
+        Thread out = new Thread(this::readStdout, "bench-wordstream-stdout");
+        out.setDaemon(true);
+        out.start();
+        reader = new ResultsReader(kafka(), JobConfig.DEFAULT_RESULTS_TOPIC, sink);
+    }
+
+    private void readStdout() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("ready ")) {
+                    readyAt.complete(System.nanoTime());
+                }
+            }
+        } catch (IOException e) {
+            // The process ended; awaitReady says so.
+        }
+        readyAt.completeExceptionally(new IllegalStateException("wordstream run exited with status "
+                + exitStatus() + " before it was ready: " + lastLine(dataDir.resolve("run.err"))));
+    }
+
+    private String exitStatus() {
+        try {
+            return Integer.toString(process.waitFor(10, TimeUnit.SECONDS) ? process.exitValue() : -1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    @Override
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        try {
+            readyAt.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("wordstream run was not ready within " + timeout.toSeconds() + " s; see "
+                    + dataDir.resolve("logs"));
+        }
+    }
+
+    /** Nanoseconds from launching {@code wordstream run} to its {@code ready} line. */
+    public long readyAfterNanos() {
+        return readyAt.join() - launchedAtNanos;
+    }
+
+    public long launchedAtNanos() {
+        return launchedAtNanos;
+    }
+
+    @Override
+    public Properties kafka() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
+        return p;
+    }
+
+    @Override
+    public String inputTopic() {
+        return JobConfig.DEFAULT_INPUT_TOPIC;
+    }
+
+    @Override
+    public Map<String, Long> peakMemory() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        if (process == null) {
+            return m;
+        }
+        ProcessMemory.peakRssBytes(process.pid()).ifPresent(b -> m.put("console", b));
+        process.descendants().forEach(p -> {
+            String cmd = commandLine(p.pid());
+            if (cmd.contains("io.wordstream.broker.EmbeddedBroker")) {
+                ProcessMemory.peakRssBytes(p.pid()).ifPresent(b -> m.put("broker", b));
+            } else if (cmd.contains("org.apache.spark.deploy.SparkSubmit")) {
+                ProcessMemory.peakRssBytes(p.pid()).ifPresent(b -> m.put("driver", b));
+            }
+        });
+        return m;
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static String lastLine(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
+        } catch (IOException e) {
+            return "(no output)";
+        }
+    }
+
+    /** SIGTERM, as an operator would stop it: the job, then the broker, stop cleanly; forced after a minute. */
+    @Override
+    public void close() {
+        if (reader != null) {
+            reader.close();
+        }
+        if (process != null) {
+            List<ProcessHandle> children = process.descendants().toList();
+            ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(60));
+            children.forEach(c -> ChildProcesses.stop(c, Duration.ofSeconds(10)));
+        }
+    }
+}

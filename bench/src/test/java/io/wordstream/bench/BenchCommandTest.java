@@ -1,0 +1,69 @@
+package io.wordstream.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = BenchCommand.execute(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertOneLineError(Run r, String mentions) {
+        assertEquals(2, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("wordstream bench: "), r.err());
+        assertTrue(r.err().contains(mentions), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void anUnknownSystemIsOneLine() {
+        assertOneLineError(run("--systems", "wordstream,flink"), "flink");
+    }
+
+    @Test
+    void aZeroRateIsOneLine() {
+        assertOneLineError(run("--rate", "0"), "--rate");
+    }
+
+    @Test
+    void aBadDurationIsOneLine() {
+        assertOneLineError(run("--latency-time", "soon"), "soon");
+    }
+
+    @Test
+    void anUnreadableFileIsOneLine() {
+        assertOneLineError(run("--file", "/nonexistent/text.txt"), "/nonexistent/text.txt");
+    }
+
+    @Test
+    void quickPlanIsSmallerThanTheFullOne() {
+        BenchCommand quick = new BenchCommand(System.out, System.err);
+        new CommandLine(quick).parseArgs("--quick");
+        BenchCommand full = new BenchCommand(System.out, System.err);
+        new CommandLine(full).parseArgs();
+        assertTrue(quick.plan().burstWords() < full.plan().burstWords());
+        assertTrue(quick.plan().latencyTime().compareTo(full.plan().latencyTime()) < 0);
+        assertEquals(1_000_000, full.plan().burstWords());
+    }
+
+    @Test
+    void helpListsTheOptions() {
+        Run r = run("--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("--quick") && r.out().contains("--file") && r.out().contains("RESULT"), r.out());
+    }
+}

@@ -1,0 +1,82 @@
+package io.wordstream.bench.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wordstream.console.launch.ChildProcesses;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./wordstream bench} for real, on a small load: every system starts, every burst is counted exactly (the
+ * benchmark fails a system whose results do not add up to what was sent), the RESULT line has every figure, and
+ * nothing is left running. No figure is compared with a threshold: timing belongs to the benchmark, not the tests.
+ */
+class BenchIT {
+    private static final Path HOME = Path.of(System.getProperty("wordstream.home", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    Path work;
+
+    private Process bench;
+
+    @AfterEach
+    void stopWhatIsLeft() {
+        if (bench != null) {
+            List<ProcessHandle> tree = new ArrayList<>(bench.descendants().toList());
+            ChildProcesses.stop(bench.toHandle(), Duration.ofSeconds(30));
+            tree.forEach(p -> ChildProcesses.stop(p, Duration.ofSeconds(10)));
+        }
+    }
+
+    @Test
+    void allFourSystemsAreMeasuredOnTheSameDataAndNothingIsLeft() throws Exception {
+        Path out = work.resolve("out.txt");
+        Path err = work.resolve("err.txt");
+        ProcessBuilder pb = new ProcessBuilder(HOME.resolve("wordstream").toString(), "bench", "--quick",
+                "--warmup", "2s", "--latency-time", "3s", "--rate", "50", "--burst-words", "30000",
+                "--timeout", "120s", "--work-dir", work.resolve("systems").toString())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        // Maven built everything this test runs; a build inside a test would replace jars under it.
+        pb.environment().put("WORDSTREAM_NO_BUILD", "1");
+        bench = pb.start();
+        assertTrue(bench.waitFor(8, TimeUnit.MINUTES), "the benchmark did not finish: " + read(err));
+        assertEquals(0, bench.exitValue(), read(out) + read(err));
+
+        List<String> lines = Files.readAllLines(out);
+        String result = lines.get(lines.size() - 1);
+        assertTrue(result.startsWith("RESULT "), result);
+        Map<String, String> kv = Arrays.stream(result.substring(7).split(" ")).map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> p[1]));
+        for (String key : List.of("latency_p50_ms", "latency_p99_ms", "throughput_wps", "seed_ratio",
+                "kstreams_ratio", "limit_ratio", "startup_s", "rss_console_mb", "rss_broker_mb", "rss_driver_mb")) {
+            assertTrue(kv.containsKey(key), key + " missing from " + result);
+            double v = Double.parseDouble(kv.get(key));
+            assertTrue(v > 0, key + " = " + v + " in " + result);
+        }
+        String table = read(out);
+        for (String system : List.of("wordstream", "original design", "Kafka Streams", "plain consumer (limit)")) {
+            assertTrue(table.contains(system), system + " missing from\n" + table);
+        }
+        assertTrue(!table.contains("failed:"), table);
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("")
+                .contains(work.toString())), "a process of the benchmark's work dir is still running");
+    }
+
+    private static String read(Path p) throws IOException {
+        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
+    }
+}
