@@ -64,7 +64,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--burst-words", description = "words per throughput burst (default 1000000, --quick 150000)")
     Long burstWords;
 
-    @Option(names = "--repeats", description = "bursts per system, the median reported (default 3, --quick 1)")
+    @Option(names = "--repeats", description = "bursts per system, the median reported (default 5, --quick 1)")
     Integer repeats;
 
     @Option(names = "--systems", split = ",", description = "which systems, in order (default: all of"
@@ -119,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
         Duration warm = Durations.parse(warmup != null ? warmup : quick ? "5s" : "15s");
         return new Plan(seed, vocabulary, Optional.ofNullable(file), rate, warm, latency, 5,
                 burstWords != null ? burstWords : quick ? 150_000 : 1_000_000,
-                repeats != null ? repeats : quick ? 1 : 3, Durations.parse(timeout));
+                repeats != null ? repeats : quick ? 1 : 5, Durations.parse(timeout));
     }
 
     @Override

@@ -83,6 +83,10 @@ final class Benchmark {
             }
             try (SentenceLoad burst = new SentenceLoad(subject.kafka(), subject.inputTopic(),
                     SentenceLoad.Shape.BURST)) {
+                // As for latency, the measured bursts see the system warm: the first large batches of a JVM run
+                // in the interpreter and cold caches, which is start-up cost, not throughput.
+                say(subject, "warm-up burst (not counted): %,.0f words/s",
+                        burst(subject, burst, corpus, ledger, totals));
                 for (int i = 0; i < plan.repeats(); i++) {
                     double wps = burst(subject, burst, corpus, ledger, totals);
                     throughput.add(wps);

@@ -2,10 +2,9 @@ package io.wordstream.common;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Turns a sentence into the (dimension, key) entries to count: one {@code word} entry per word, plus a
@@ -19,18 +18,29 @@ public final class DimensionRules implements Serializable {
     }
 
     private final Tokenizer tokenizer;
-    private final Set<String> letters;
-    private final Set<Integer> lengths;
     private final boolean caseSensitive;
+    // A handful of letters and lengths, asked for every word: scanned arrays with their keys made once beat hashing
+    // a new string or a boxed integer per word.
+    private final int[] letterPoints;
+    private final String[] letterKeys;
+    private final int[] lengthValues;
+    private final String[] lengthKeys;
 
     public DimensionRules(PipelineSettings settings) {
         this.tokenizer = new Tokenizer(settings.tokenizer());
         this.caseSensitive = settings.tokenizer() == TokenizerMode.SEED;
-        this.letters = new HashSet<>();
+        List<String> keys = new ArrayList<>();
         for (String letter : settings.letters()) {
-            letters.add(caseSensitive ? letter : letter.toUpperCase(Locale.ROOT));
+            String key = caseSensitive ? letter : letter.toUpperCase(Locale.ROOT);
+            // A key of several code points can never equal a word's first one.
+            if (key.codePointCount(0, key.length()) == 1 && !keys.contains(key)) {
+                keys.add(key);
+            }
         }
-        this.lengths = new HashSet<>(settings.lengths());
+        this.letterKeys = keys.toArray(String[]::new);
+        this.letterPoints = keys.stream().mapToInt(k -> k.codePointAt(0)).toArray();
+        this.lengthValues = settings.lengths().stream().mapToInt(Integer::intValue).distinct().toArray();
+        this.lengthKeys = Arrays.stream(lengthValues).mapToObj(Integer::toString).toArray(String[]::new);
     }
 
     /** Every entry the sentence yields, in word order. */
@@ -42,9 +52,9 @@ public final class DimensionRules implements Serializable {
             if (letter != null) {
                 entries.add(new Entry(Dimension.LETTER.id(), letter));
             }
-            int length = Tokenizer.length(word);
-            if (lengths.contains(length)) {
-                entries.add(new Entry(Dimension.LENGTH.id(), Integer.toString(length)));
+            String length = lengthKey(Tokenizer.length(word));
+            if (length != null) {
+                entries.add(new Entry(Dimension.LENGTH.id(), length));
             }
         }
         return entries;
@@ -53,9 +63,21 @@ public final class DimensionRules implements Serializable {
     /** The letter key of a word, or {@code null} when its first letter is not one of the configured letters. */
     String letterKey(String word) {
         int first = word.codePointAt(0);
-        String key = caseSensitive
-                ? new String(Character.toChars(first))
-                : new String(Character.toChars(Character.toUpperCase(first)));
-        return letters.contains(key) ? key : null;
+        int point = caseSensitive ? first : Character.toUpperCase(first);
+        for (int i = 0; i < letterPoints.length; i++) {
+            if (letterPoints[i] == point) {
+                return letterKeys[i];
+            }
+        }
+        return null;
+    }
+
+    private String lengthKey(int length) {
+        for (int i = 0; i < lengthValues.length; i++) {
+            if (lengthValues[i] == length) {
+                return lengthKeys[i];
+            }
+        }
+        return null;
     }
 }

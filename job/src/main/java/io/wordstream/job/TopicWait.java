@@ -31,6 +31,8 @@ final class TopicWait {
         p.putAll(client);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        // The broker may be starting beside the job: notice it within 0.1 s, not after a backoff grown to 1 s.
+        p.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "100");
         long deadline = System.nanoTime() + timeout.toNanos();
         Set<String> missing = new HashSet<>(topics);
         try (Admin admin = Admin.create(p)) {

@@ -1,19 +1,17 @@
 package io.wordstream.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.window;
 
 import io.wordstream.common.DimensionRules;
 import io.wordstream.common.Durations;
 import io.wordstream.common.PipelineSettings;
-import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import java.math.BigInteger;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -32,10 +30,13 @@ public final class WordCounts {
     public static final String KEY = "key";
     public static final String COUNT = "count";
 
+    /** The pre-aggregated entries: how often a key occurred in one time slice, and the slice's latest event. */
+    private static final String OCCURRENCES = "occurrences";
     private static final StructType ENTRY = new StructType()
             .add(DIMENSION, DataTypes.StringType, false)
             .add(KEY, DataTypes.StringType, false)
-            .add(TIMESTAMP, DataTypes.TimestampType, false);
+            .add(TIMESTAMP, DataTypes.TimestampType, false)
+            .add(OCCURRENCES, DataTypes.LongType, false);
 
     private WordCounts() {
     }
@@ -49,10 +50,12 @@ public final class WordCounts {
      */
     public static Dataset<Row> count(Dataset<Row> sentences, PipelineSettings settings) {
         DimensionRules rules = new DimensionRules(settings);
-        // One row per thing to count, so all three dimensions share one aggregation and one state store.
+        long sliceMicros = sliceMicros(settings);
+        // Each partition of a micro-batch first counts its own entries per (time slice, dimension, key): a burst
+        // of a million words becomes a few thousand rows before Spark's aggregation and state store see them.
         Dataset<Row> entries = sentences
                 .select(col(TEXT), col(TIMESTAMP))
-                .flatMap(toEntries(rules), Encoders.row(ENTRY));
+                .mapPartitions(new SliceCounter(rules, sliceMicros), Encoders.row(ENTRY));
         return entries
                 // The watermark is what lets Update mode drop a window's state once no record can still reach it.
                 .withWatermark(TIMESTAMP, Durations.toSparkInterval(settings.watermark()))
@@ -60,26 +63,20 @@ public final class WordCounts {
                         window(col(TIMESTAMP), Durations.toSparkInterval(settings.window()),
                                 Durations.toSparkInterval(settings.slide())),
                         col(DIMENSION), col(KEY))
-                .count()
+                .agg(sum(OCCURRENCES).as(COUNT))
                 .select(
                         col("window.start").as(WINDOW_START),
                         col("window.end").as(WINDOW_END),
                         col(DIMENSION), col(KEY), col(COUNT));
     }
 
-    private static FlatMapFunction<Row, Row> toEntries(DimensionRules rules) {
-        return row -> {
-            String text = row.getString(0);
-            Timestamp time = row.getTimestamp(1);
-            if (text == null || time == null) {
-                return List.<Row>of().iterator();
-            }
-            List<DimensionRules.Entry> found = rules.entries(text);
-            List<Row> rows = new ArrayList<>(found.size());
-            for (DimensionRules.Entry e : found) {
-                rows.add(RowFactory.create(e.dimension(), e.key(), time));
-            }
-            return rows.iterator();
-        };
+    /**
+     * The longest span of event time whose records all fall in the same windows: the greatest common divisor of the
+     * window and the slide, as windows start at multiples of the slide from the epoch.
+     */
+    static long sliceMicros(PipelineSettings settings) {
+        long window = TimeUnit.NANOSECONDS.toMicros(settings.window().toNanos());
+        long slide = TimeUnit.NANOSECONDS.toMicros(settings.slide().toNanos());
+        return BigInteger.valueOf(window).gcd(BigInteger.valueOf(slide)).longValueExact();
     }
 }

@@ -97,6 +97,18 @@ class WordCountsTest {
     }
 
     @Test
+    void aSlideThatDoesNotDivideTheWindowStillPutsEachRecordInExactlyTheWindowsCoveringIt() {
+        // Windows of 10 s every 4 s start at ..., -8, -4, 0, 4, 8 s: 1 s lies in three, 3 s in two, 9 s in three.
+        PipelineSettings uneven = new PipelineSettings(Duration.ofSeconds(10), Duration.ofSeconds(4),
+                Duration.ofSeconds(10), List.of("X"), List.of(1), TokenizerMode.UNICODE, "resumo");
+        Map<String, Long> expected = new TreeMap<>(Map.of(
+                "19:29:52 word spark", 1L, "19:29:56 word spark", 2L, "19:30:00 word spark", 3L,
+                "19:30:04 word spark", 1L, "19:30:08 word spark", 1L));
+        assertEquals(expected, LatestCounts.collect(WordCounts.count(
+                sentences("spark", 1, "spark", 3, "spark", 9), uneven)));
+    }
+
+    @Test
     void seedTokenizerKeepsCaseAndMatchesLettersExactly() {
         PipelineSettings seed = new PipelineSettings(Duration.ofSeconds(10), Duration.ofSeconds(10),
                 Duration.ofSeconds(10), List.of("S", "P", "R"), List.of(6), TokenizerMode.SEED, "resumo");

@@ -29,6 +29,9 @@ public final class TopicAdmin implements AutoCloseable {
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "wordstream-admin");
+        // A broker starting beside us answers within seconds; the default backoff between connection attempts
+        // (growing to 1 s) would notice it up to a second late.
+        p.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "100");
         try {
             this.admin = Admin.create(p);
         } catch (KafkaException e) {

@@ -14,13 +14,15 @@ import java.util.List;
 /** The embedded Kafka broker: a JVM of its own, on 127.0.0.1, owned and stopped by this console. */
 public final class BrokerProcess implements AutoCloseable {
     /** Enough for one node under the benchmark's load (about 350 MB resident measured). */
-    static final String HEAP = "-Xmx512m";
+    static final String HEAP = "-Xmx256m";
 
     private final Process process;
     private final Path log;
     private final String bootstrap;
+    private final ClassDataArchive classData;
 
-    private BrokerProcess(Process process, Path log, String bootstrap) {
+    private BrokerProcess(Process process, Path log, String bootstrap, ClassDataArchive classData) {
+        this.classData = classData;
         this.process = process;
         this.log = log;
         this.bootstrap = bootstrap;
@@ -37,6 +39,9 @@ public final class BrokerProcess implements AutoCloseable {
             command.add(SessionLeader.COMMAND);
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ClassDataArchive classData = ClassDataArchive.of(install.classDataCache(), "broker",
+                ClassDataArchive.jarsIn(install.brokerLib()));
+        command.addAll(classData.jvmOptions());
         command.addAll(List.of(HEAP, "-XX:+UseG1GC", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + install.configDir().resolve("log4j2-broker.properties").toUri(),
                 "-cp", install.brokerLib().resolve("*").toString(),
@@ -53,7 +58,7 @@ public final class BrokerProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
-            return new BrokerProcess(p, log, settings.bootstrap());
+            return new BrokerProcess(p, log, settings.bootstrap(), classData);
         } catch (IOException e) {
             throw new UserError("cannot start the embedded Kafka broker: " + e.getMessage());
         }
@@ -90,6 +95,8 @@ public final class BrokerProcess implements AutoCloseable {
     /** Stops the broker cleanly (SIGTERM runs Kafka's controlled shutdown), by force after 30 s. */
     @Override
     public void close() {
-        ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(30));
+        boolean killed = ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(30));
+        // 137: killed by SIGKILL from elsewhere, perhaps while writing its archive.
+        classData.jvmExited(!killed && !process.isAlive() && process.exitValue() != 137);
     }
 }

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,8 +30,11 @@ public final class SparkJob implements AutoCloseable {
     private final Path stopFile;
     private final Path log;
     private final Optional<ProcessHandle> driver;
+    private final ClassDataArchive classData;
 
-    private SparkJob(SparkAppHandle handle, Path stopFile, Path log, Optional<ProcessHandle> driver) {
+    private SparkJob(SparkAppHandle handle, Path stopFile, Path log, Optional<ProcessHandle> driver,
+                     ClassDataArchive classData) {
+        this.classData = classData;
         this.handle = handle;
         this.stopFile = stopFile;
         this.log = log;
@@ -76,7 +81,11 @@ public final class SparkJob implements AutoCloseable {
                 .setConf(SparkLauncher.DRIVER_MEMORY, settings.driverMemory())
                 .redirectError()
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        defaultConf(settings, install).forEach(launcher::setConf);
+        // The job jar is not on the driver JVM's classpath (spark-submit loads it in a class loader of its own,
+        // whose classes are never archived): a rebuilt job keeps the archive.
+        ClassDataArchive classData = ClassDataArchive.of(install.classDataCache(), "driver",
+                ClassDataArchive.jarsIn(install.sparkHome().resolve("jars")));
+        defaultConf(settings, install, classData).forEach(launcher::setConf);
         settings.sparkConf().forEach(launcher::setConf);
         launcher.addAppArgs(settings.jobConfig(stopFile, ProcessHandle.current().pid()).toArgs()
                 .toArray(String[]::new));
@@ -102,15 +111,16 @@ public final class SparkJob implements AutoCloseable {
         Optional<ProcessHandle> driver = ProcessHandle.current().children()
                 .filter(p -> !before.contains(p.pid()))
                 .findFirst();
-        return new SparkJob(handle, stopFile, log, driver);
+        return new SparkJob(handle, stopFile, log, driver, classData);
     }
 
     /** Settings the console always wants, which {@code --conf} may still override. */
-    private static Map<String, String> defaultConf(Settings settings, Install install) {
+    private static Map<String, String> defaultConf(Settings settings, Install install, ClassDataArchive classData) {
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put("spark.ui.showConsoleProgress", "false");
-        conf.put("spark.driver.extraJavaOptions", "-Dlog4j2.configurationFile="
-                + install.configDir().resolve("log4j2-job.properties").toUri());
+        List<String> driverOptions = new ArrayList<>(classData.jvmOptions());
+        driverOptions.add("-Dlog4j2.configurationFile=" + install.configDir().resolve("log4j2-job.properties").toUri());
+        conf.put("spark.driver.extraJavaOptions", String.join(" ", driverOptions));
         conf.put("spark.local.dir", settings.dataDir().resolve("spark-tmp").toString());
         if (settings.localSpark()) {
             // The console is the operator's view of a local job. The web UI's listeners cost about a fifth of
@@ -179,11 +189,15 @@ public final class SparkJob implements AutoCloseable {
         }
         // A driver that reported FINISHED is on its way out: let it exit by itself (a SIGTERM now would turn its
         // clean exit into a failure), and only then make sure it is gone.
-        driver.ifPresent(d -> {
-            if (!ChildProcesses.awaitExit(d, Duration.ofSeconds(15))) {
-                ChildProcesses.stop(d, Duration.ofSeconds(5));
+        boolean endedByItself = driver.map(d -> {
+            // Recording a class data archive at exit takes the driver seconds more, once per build.
+            if (ChildProcesses.awaitExit(d, Duration.ofSeconds(classData.present() ? 15 : 45))) {
+                return true;
             }
-        });
+            ChildProcesses.stop(d, Duration.ofSeconds(5));
+            return false;
+        }).orElse(false);
+        classData.jvmExited(endedByItself && handle.getState() == SparkAppHandle.State.FINISHED);
         try {
             Files.deleteIfExists(stopFile);
         } catch (IOException ignored) {

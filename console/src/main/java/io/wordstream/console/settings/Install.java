@@ -58,6 +58,11 @@ public record Install(Path home, Optional<Path> sparkHomeEnv) {
         return home.resolve("config");
     }
 
+    /** Class data archives of the JVMs the console starts: build output, removed by {@code mvn clean}. */
+    public Path classDataCache() {
+        return home.resolve("target/cds");
+    }
+
     private static Path require(Path p, String what) {
         if (!Files.exists(p)) {
             throw new UserError(what + " is missing at " + p + ": build it with 'mvn -B -DskipTests package' in the"

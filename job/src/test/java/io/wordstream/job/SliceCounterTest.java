@@ -1,0 +1,86 @@
+package io.wordstream.job;
+
+import static io.wordstream.job.LocalSpark.at;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.wordstream.common.DimensionRules;
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.common.TokenizerMode;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+class SliceCounterTest {
+    private static final long TEN_SECONDS = Duration.ofSeconds(10).toNanos() / 1000;
+
+    private final SliceCounter counter = new SliceCounter(new DimensionRules(PipelineSettings.defaults()),
+            TEN_SECONDS);
+
+    /** "dimension key" to (occurrences, latest event time) for each row of the slice starting at the given second. */
+    private Map<String, String> slice(int startSecond, List<Row> out) {
+        Map<String, String> m = new TreeMap<>();
+        for (Row r : out) {
+            Timestamp latest = r.getTimestamp(2);
+            if (Math.floorDiv(SliceCounter.micros(latest), TEN_SECONDS)
+                    == Math.floorDiv(SliceCounter.micros(at(startSecond)), TEN_SECONDS)) {
+                m.put(r.getString(0) + " " + r.getString(1), r.getLong(3) + " @" + latest.toInstant());
+            }
+        }
+        return m;
+    }
+
+    private List<Row> run(Object... textThenSecond) {
+        List<Row> in = new ArrayList<>();
+        for (int i = 0; i < textThenSecond.length; i += 2) {
+            in.add(RowFactory.create(textThenSecond[i],
+                    textThenSecond[i + 1] == null ? null : at((Integer) textThenSecond[i + 1])));
+        }
+        List<Row> out = new ArrayList<>();
+        counter.call(in.iterator()).forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void entriesOfOneSliceBecomeOneRowPerKeyWithTheirNumberAndTheLatestEventTime() {
+        List<Row> out = run("spark reads", 3, "spark", 7, "spark", 12);
+        assertEquals(Map.of(
+                "word spark", "2 @" + at(7).toInstant(),
+                "word reads", "1 @" + at(3).toInstant(),
+                "letter S", "2 @" + at(7).toInstant(),
+                "letter R", "1 @" + at(3).toInstant()), slice(0, out));
+        assertEquals(Map.of(
+                "word spark", "1 @" + at(12).toInstant(),
+                "letter S", "1 @" + at(12).toInstant()), slice(10, out));
+        assertEquals(6, out.size());
+    }
+
+    @Test
+    void recordsWithoutTextOrTimeAreSkippedAndTheRestCounted() {
+        List<Row> out = run(null, 1, "spark", null, "spark", 2);
+        assertEquals(Map.of("word spark", "1 @" + at(2).toInstant(), "letter S", "1 @" + at(2).toInstant()),
+                slice(0, out));
+        assertEquals(2, out.size());
+    }
+
+    @Test
+    void sliceOfTheWindowAndSlideIsTheirGreatestCommonDivisor() {
+        assertEquals(TEN_SECONDS, WordCounts.sliceMicros(PipelineSettings.defaults()));
+        PipelineSettings uneven = new PipelineSettings(Duration.ofSeconds(10), Duration.ofSeconds(4),
+                Duration.ofSeconds(10), List.of("S"), List.of(6), TokenizerMode.UNICODE,
+                "resumo");
+        assertEquals(2_000_000L, WordCounts.sliceMicros(uneven));
+    }
+
+    @Test
+    void aSliceMustBePositive() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new SliceCounter(new DimensionRules(PipelineSettings.defaults()), 0));
+    }
+}
