@@ -140,6 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path work = temporary ? Files.createTempDirectory("wordstream-bench-") : workDir.toAbsolutePath();
         Files.createDirectories(work);
         err.println("bench: " + describe(plan) + "; work dir " + work);
+        ClientClassesWarmUp.run();
         Benchmark benchmark = new Benchmark(plan, err);
         List<SubjectResult> results = new ArrayList<>();
         try {
