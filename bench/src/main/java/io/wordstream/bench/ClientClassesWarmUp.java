@@ -19,31 +19,16 @@ final class ClientClassesWarmUp {
     }
 
     static void run() {
-        Properties p = new Properties();
         // Nothing listens on the discard port of loopback: the clients are built and closed, never connected.
-        p.put("bootstrap.servers", "127.0.0.1:9");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerOnly(p));
-             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerOnly(p))) {
-            producer.close(Duration.ZERO);
-            consumer.close(Duration.ZERO);
-        }
-    }
-
-    private static Properties producerOnly(Properties all) {
-        Properties p = new Properties();
-        all.stringPropertyNames().stream().filter(k -> !k.endsWith(".deserializer"))
-                .forEach(k -> p.put(k, all.getProperty(k)));
-        return p;
-    }
-
-    private static Properties consumerOnly(Properties all) {
-        Properties p = new Properties();
-        all.stringPropertyNames().stream().filter(k -> !k.endsWith(".serializer"))
-                .forEach(k -> p.put(k, all.getProperty(k)));
-        return p;
+        Properties producer = new Properties();
+        producer.put("bootstrap.servers", "127.0.0.1:9");
+        Properties consumer = new Properties();
+        consumer.putAll(producer);
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        new KafkaProducer<byte[], byte[]>(producer).close(Duration.ZERO);
+        new KafkaConsumer<byte[], byte[]>(consumer).close(Duration.ZERO);
     }
 }

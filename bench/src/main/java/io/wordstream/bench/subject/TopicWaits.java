@@ -22,7 +22,16 @@ final class TopicWaits {
                     return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
                 }
             } catch (TimeoutException e) {
-                // Not there yet: the metadata request itself was the wait.
+                // No broker yet: the metadata request itself was the wait.
+                continue;
+            }
+            // The broker answered that the topic does not exist yet: ask again shortly, not in a tight loop that
+            // would take CPU from the system starting beside it.
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
             }
         }
         return List.of();
