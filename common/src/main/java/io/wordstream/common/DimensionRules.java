@@ -43,41 +43,78 @@ public final class DimensionRules implements Serializable {
         this.lengthKeys = Arrays.stream(lengthValues).mapToObj(Integer::toString).toArray(String[]::new);
     }
 
+    /** Receives each word of a sentence with the indexes of its letter and length keys, or -1 for none. */
+    @FunctionalInterface
+    public interface WordVisitor {
+        void word(String word, int letterIndex, int lengthIndex);
+    }
+
+    /**
+     * Calls the visitor once per word, in order. Counting code keeps per-key tallies in arrays indexed by
+     * {@link #letterKey(int)} and {@link #lengthKey(int)} instead of hashing a key per word.
+     */
+    public void forEachWord(String sentence, WordVisitor visitor) {
+        for (String word : tokenizer.words(sentence)) {
+            visitor.word(word, letterIndex(word), lengthIndex(Tokenizer.length(word)));
+        }
+    }
+
     /** Every entry the sentence yields, in word order. */
     public List<Entry> entries(String sentence) {
         List<Entry> entries = new ArrayList<>();
-        for (String word : tokenizer.words(sentence)) {
+        forEachWord(sentence, (word, letter, length) -> {
             entries.add(new Entry(Dimension.WORD.id(), word));
-            String letter = letterKey(word);
-            if (letter != null) {
-                entries.add(new Entry(Dimension.LETTER.id(), letter));
+            if (letter >= 0) {
+                entries.add(new Entry(Dimension.LETTER.id(), letterKeys[letter]));
             }
-            String length = lengthKey(Tokenizer.length(word));
-            if (length != null) {
-                entries.add(new Entry(Dimension.LENGTH.id(), length));
+            if (length >= 0) {
+                entries.add(new Entry(Dimension.LENGTH.id(), lengthKeys[length]));
             }
-        }
+        });
         return entries;
+    }
+
+    /** How many letter keys there are; their indexes run from 0. */
+    public int letterKeyCount() {
+        return letterKeys.length;
+    }
+
+    public String letterKey(int index) {
+        return letterKeys[index];
+    }
+
+    /** How many length keys there are; their indexes run from 0. */
+    public int lengthKeyCount() {
+        return lengthKeys.length;
+    }
+
+    public String lengthKey(int index) {
+        return lengthKeys[index];
     }
 
     /** The letter key of a word, or {@code null} when its first letter is not one of the configured letters. */
     String letterKey(String word) {
+        int index = letterIndex(word);
+        return index < 0 ? null : letterKeys[index];
+    }
+
+    private int letterIndex(String word) {
         int first = word.codePointAt(0);
         int point = caseSensitive ? first : Character.toUpperCase(first);
         for (int i = 0; i < letterPoints.length; i++) {
             if (letterPoints[i] == point) {
-                return letterKeys[i];
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
-    private String lengthKey(int length) {
+    private int lengthIndex(int length) {
         for (int i = 0; i < lengthValues.length; i++) {
             if (lengthValues[i] == length) {
-                return lengthKeys[i];
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 }

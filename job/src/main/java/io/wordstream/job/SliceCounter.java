@@ -1,5 +1,6 @@
 package io.wordstream.job;
 
+import io.wordstream.common.Dimension;
 import io.wordstream.common.DimensionRules;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -33,7 +34,9 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> sentences) {
-        Map<Cell, Tally> tallies = new HashMap<>();
+        Map<Long, SliceTallies> slices = new HashMap<>();
+        long currentSlice = Long.MIN_VALUE;
+        SliceTallies current = null;
         while (sentences.hasNext()) {
             Row row = sentences.next();
             String text = row.getString(0);
@@ -43,14 +46,15 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
             }
             long micros = micros(time);
             long slice = Math.floorDiv(micros, sliceMicros);
-            for (DimensionRules.Entry e : rules.entries(text)) {
-                tallies.computeIfAbsent(new Cell(slice, e.dimension(), e.key()), c -> new Tally(time, micros))
-                        .add(time, micros);
+            if (current == null || slice != currentSlice) {
+                current = slices.computeIfAbsent(slice, s -> new SliceTallies(rules));
+                currentSlice = slice;
             }
+            current.at(time, micros);
+            rules.forEachWord(text, current);
         }
-        List<Row> out = new ArrayList<>(tallies.size());
-        tallies.forEach((cell, tally) ->
-                out.add(RowFactory.create(cell.dimension(), cell.key(), tally.latest, tally.occurrences)));
+        List<Row> out = new ArrayList<>();
+        slices.values().forEach(tallies -> tallies.emit(rules, out));
         return out.iterator();
     }
 
@@ -59,7 +63,63 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
         return Math.multiplyExact(t.getTime(), 1000L) + (t.getNanos() / 1000) % 1000;
     }
 
-    private record Cell(long slice, String dimension, String key) {
+    /**
+     * One slice's tallies: words hashed by their text, letters and lengths in arrays by key index (a handful of
+     * keys asked for every word). Visited with each sentence's words after {@link #at} set its time.
+     */
+    private static final class SliceTallies implements DimensionRules.WordVisitor {
+        private final Map<String, Tally> words = new HashMap<>();
+        private final Tally[] letters;
+        private final Tally[] lengths;
+        private Timestamp time;
+        private long micros;
+
+        SliceTallies(DimensionRules rules) {
+            letters = new Tally[rules.letterKeyCount()];
+            lengths = new Tally[rules.lengthKeyCount()];
+        }
+
+        void at(Timestamp sentenceTime, long sentenceMicros) {
+            time = sentenceTime;
+            micros = sentenceMicros;
+        }
+
+        @Override
+        public void word(String word, int letterIndex, int lengthIndex) {
+            Tally tally = words.get(word);
+            if (tally == null) {
+                tally = new Tally(time, micros);
+                words.put(word, tally);
+            }
+            tally.add(time, micros);
+            if (letterIndex >= 0) {
+                add(letters, letterIndex);
+            }
+            if (lengthIndex >= 0) {
+                add(lengths, lengthIndex);
+            }
+        }
+
+        private void add(Tally[] tallies, int index) {
+            if (tallies[index] == null) {
+                tallies[index] = new Tally(time, micros);
+            }
+            tallies[index].add(time, micros);
+        }
+
+        void emit(DimensionRules rules, List<Row> out) {
+            words.forEach((word, tally) -> out.add(tally.row(Dimension.WORD.id(), word)));
+            for (int i = 0; i < letters.length; i++) {
+                if (letters[i] != null) {
+                    out.add(letters[i].row(Dimension.LETTER.id(), rules.letterKey(i)));
+                }
+            }
+            for (int i = 0; i < lengths.length; i++) {
+                if (lengths[i] != null) {
+                    out.add(lengths[i].row(Dimension.LENGTH.id(), rules.lengthKey(i)));
+                }
+            }
+        }
     }
 
     private static final class Tally {
@@ -78,6 +138,10 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
                 latest = time;
                 latestMicros = micros;
             }
+        }
+
+        Row row(String dimension, String key) {
+            return RowFactory.create(dimension, key, latest, occurrences);
         }
     }
 }

@@ -62,6 +62,22 @@ class SliceCounterTest {
     }
 
     @Test
+    void aSliceThatComesBackAfterAnotherKeepsCountingIntoItsOwnTallies() {
+        List<Row> out = run("stream", 1, "stream", 11, "stream rocks", 2);
+        assertEquals(Map.of(
+                "word stream", "2 @" + at(2).toInstant(),
+                "word rocks", "1 @" + at(2).toInstant(),
+                "letter S", "2 @" + at(2).toInstant(),
+                "letter R", "1 @" + at(2).toInstant(),
+                "length 6", "2 @" + at(2).toInstant()), slice(0, out));
+        assertEquals(Map.of(
+                "word stream", "1 @" + at(11).toInstant(),
+                "letter S", "1 @" + at(11).toInstant(),
+                "length 6", "1 @" + at(11).toInstant()), slice(10, out));
+        assertEquals(8, out.size());
+    }
+
+    @Test
     void recordsWithoutTextOrTimeAreSkippedAndTheRestCounted() {
         List<Row> out = run(null, 1, "spark", null, "spark", 2);
         assertEquals(Map.of("word spark", "1 @" + at(2).toInstant(), "letter S", "1 @" + at(2).toInstant()),

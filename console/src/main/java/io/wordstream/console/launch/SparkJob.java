@@ -25,6 +25,8 @@ import org.apache.spark.launcher.SparkLauncher;
  */
 public final class SparkJob implements AutoCloseable {
     static final String MAIN_CLASS = "io.wordstream.job.WordStreamJob";
+    /** Named, not referenced: the console does not depend on the job module, which runs in another JVM. */
+    static final String LOCAL_CHECKPOINT_FILE_SYSTEM = "io.wordstream.job.LocalCheckpointFileSystem";
 
     private final SparkAppHandle handle;
     private final Path stopFile;
@@ -130,9 +132,13 @@ public final class SparkJob implements AutoCloseable {
         if (settings.localSpark() || settings.localCluster() > 0) {
             // The checkpoint is on a local disk. Hadoop's checksummed local file system writes a .crc file beside
             // every offset, commit and state file: a third of each batch's checkpoint time. The rename that
-            // commits each file is atomic without them.
-            conf.put("spark.hadoop.fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
+            // commits each file is atomic without them. Its FileContext API and its permission setting start a
+            // shell command (readlink, chmod) per file, three files a batch; the FileSystem API with Java's
+            // permission call does not (docs/benchmarks.md has both measurements).
+            conf.put("spark.hadoop.fs.file.impl", LOCAL_CHECKPOINT_FILE_SYSTEM);
             conf.put("spark.hadoop.fs.AbstractFileSystem.file.impl", "org.apache.hadoop.fs.local.RawLocalFs");
+            conf.put("spark.sql.streaming.checkpointFileManagerClass",
+                    "org.apache.spark.sql.execution.streaming.FileSystemBasedCheckpointFileManager");
         }
         if (settings.sparkOnLoopback()) {
             conf.put("spark.driver.host", Settings.LOOPBACK);
