@@ -53,6 +53,10 @@ final class ConsoleCommand implements Callable<Integer> {
             throw new UserError("the console needs a terminal (standard input and output are not one); run it in a"
                     + " terminal, or use 'wordstream run' for the pipeline without a screen");
         }
+        if (launch.reset) {
+            // Asked before the screen opens, on the plain terminal.
+            ResetConfirmation.require(settings, System.in, spec.commandLine().getErr());
+        }
         ConsoleLog.init(settings);
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
@@ -76,6 +80,9 @@ final class ConsoleCommand implements Callable<Integer> {
                 PipelineStatus status = new PipelineStatus(started, settings.bootstrap(), settings.master());
                 UiLoop[] loop = new UiLoop[1];
                 backend = new PipelineBackend(settings, Install.current(), launch.startTimeout, t -> loop[0].execute(t));
+                if (launch.reset) {
+                    backend.resetFirst();
+                }
                 controller = new ConsoleController(counts, status, settings.pipeline(), backend, System::nanoTime);
                 loop[0] = new UiLoop(screen, controller, ZoneId.systemDefault(), System::nanoTime);
                 ConsoleController c = controller;

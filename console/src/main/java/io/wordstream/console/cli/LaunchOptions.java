@@ -42,6 +42,11 @@ public final class LaunchOptions {
                     + " sends each line typed on its standard input.")
     String socket;
 
+    @Option(names = "--reset",
+            description = "Delete the job's checkpoint and the results topic first (after asking), so every retained"
+                    + " input sentence is counted again under the current settings.")
+    boolean reset;
+
     /** The defaults, for commands that launch nothing but still create input topics. */
     static LaunchOptions defaults() {
         LaunchOptions o = new LaunchOptions();

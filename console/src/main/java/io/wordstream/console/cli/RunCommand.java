@@ -62,7 +62,15 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         };
-        try (Pipeline p = Pipeline.start(settings, Install.current(), progress, launch.startTimeout)) {
+        if (launch.reset) {
+            ResetConfirmation.require(settings, System.in, err);
+        }
+        Pipeline created = Pipeline.create(settings, Install.current(), progress);
+        if (launch.reset) {
+            created.resetFirst();
+        }
+        try (Pipeline p = created) {
+            p.start(launch.startTimeout);
             if (p.lineServer() != null) {
                 forwardStandardInput(p.lineServer());
             }

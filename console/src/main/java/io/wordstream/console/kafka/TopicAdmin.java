@@ -114,6 +114,36 @@ public final class TopicAdmin implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes {@code topic} if it exists and returns once Kafka no longer lists it, so that it can be created anew.
+     *
+     * @return whether there was a topic to delete
+     */
+    public boolean deleteTopic(String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+                return false;
+            }
+            admin.deleteTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
+            // Deletion completes in the background: creating the name again before it is gone would fail.
+            while (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+                if (System.nanoTime() > deadline) {
+                    throw new UserError("Kafka at " + bootstrap + " still lists topic '" + topic + "' "
+                            + timeout.toSeconds() + " s after deleting it; try again later");
+                }
+                Thread.sleep(100);
+            }
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserError("cannot delete topic '" + topic + "' on Kafka at " + bootstrap + ": "
+                    + rootMessage(e) + "; delete it yourself or check the client's permissions");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while deleting topic '" + topic + "'");
+        }
+    }
+
     static String rootMessage(Throwable t) {
         Throwable c = t;
         while (c.getCause() != null && c.getCause() != c) {

@@ -8,6 +8,8 @@ import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -56,6 +58,7 @@ public final class Pipeline implements AutoCloseable {
 
     private static final Duration BROKER_START = Duration.ofSeconds(60);
     private static final Duration KAFKA_REACH = Duration.ofSeconds(5);
+    private static final Duration TOPIC_DELETION = Duration.ofSeconds(30);
 
     private static final Duration CLUSTER_START = Duration.ofSeconds(90);
 
@@ -73,6 +76,7 @@ public final class Pipeline implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private volatile JobEvent lastEnd;
     private volatile boolean stopping;
+    private boolean reset;
 
     private DataDirLock lock;
     private BrokerProcess broker;
@@ -107,6 +111,15 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
+     * Makes {@link #start} delete the checkpoint and the results topic first, so the job counts every retained
+     * input sentence again under the current settings. The operator must have confirmed it.
+     */
+    public Pipeline resetFirst() {
+        this.reset = true;
+        return this;
+    }
+
+    /**
      * Starts everything and returns once the job has completed its first micro-batch.
      *
      * @throws UserError naming what failed, or that {@link #close} was called meanwhile; whatever had started is
@@ -132,6 +145,12 @@ public final class Pipeline implements AutoCloseable {
 
     private void startAll(Duration jobStartTimeout) {
         unlessStopping(() -> lock = DataDirLock.acquire(settings.dataDir()));
+        boolean keepsCheckpoint = settings.source() == JobConfig.Source.KAFKA;
+        if (keepsCheckpoint && reset) {
+            deleteCheckpoint();
+        } else if (keepsCheckpoint) {
+            requireCheckpointFits();
+        }
         Properties kafka = KafkaClients.base(settings);
         // Checks that can fail on the operator's input come before the first progress line, so such a failure
         // is the only line printed.
@@ -139,7 +158,8 @@ public final class Pipeline implements AutoCloseable {
             unlessStopping(() -> broker = BrokerProcess.start(settings, install));
             listener.step("starting the Kafka broker on " + settings.bootstrap() + " (log: " + broker.log() + ")");
         }
-        if (broker != null && settings.localCluster() == 0 && settings.source() == JobConfig.Source.KAFKA) {
+        // A reset deletes the results topic once Kafka is up: a job started before that would write to the old one.
+        if (broker != null && settings.localCluster() == 0 && settings.source() == JobConfig.Source.KAFKA && !reset) {
             // The driver boots while the broker does (the job waits for its topics before its query starts):
             // start-up takes the longer of the two, not their sum.
             unlessStopping(this::launchJob);
@@ -158,6 +178,9 @@ public final class Pipeline implements AutoCloseable {
                 admin.requireReachable(KAFKA_REACH);
             }
             listener.step("Kafka is ready at " + settings.bootstrap() + " (" + elapsed() + ")");
+            if (reset && admin.deleteTopic(settings.resultsTopic(), TOPIC_DELETION)) {
+                listener.step("deleted the results topic " + settings.resultsTopic());
+            }
             List<String> created = admin.ensureTopics(topics(), topicConfigs());
             if (!created.isEmpty()) {
                 listener.step("created topics " + String.join(", ", created));
@@ -181,10 +204,42 @@ public final class Pipeline implements AutoCloseable {
         awaitFirstBatch(jobStartTimeout);
         awaitRunning(Duration.ofSeconds(30));
         listener.step("the job completed its first micro-batch (" + elapsed() + ")");
+        if (keepsCheckpoint) {
+            CheckpointSettings.of(settings).write(settings.dataDir());
+        }
         if (cluster != null) {
             int executors = awaitExecutors();
             listener.step("the job runs on " + executors + " executor" + (executors == 1 ? "" : "s") + " of "
                     + cluster.masterUrl() + " (web UI " + cluster.webUi() + ")");
+        }
+    }
+
+    /**
+     * Refuses to resume a checkpoint made with other counting settings: Spark would carry on without a word and
+     * mix the two in the same windows.
+     */
+    private void requireCheckpointFits() {
+        Path checkpoint = settings.checkpointDir();
+        CheckpointSettings.recorded(settings.dataDir(), checkpoint)
+                .flatMap(recorded -> recorded.firstDifference(CheckpointSettings.of(settings)))
+                .ifPresent(difference -> {
+                    throw new UserError("the checkpoint in " + checkpoint + " was made with " + difference
+                            + ": start with those settings to keep counting where it stopped, or add --reset to"
+                            + " count again from the start (it asks before deleting anything)");
+                });
+    }
+
+    private void deleteCheckpoint() {
+        Path checkpoint = settings.checkpointDir();
+        if (Files.exists(checkpoint)) {
+            Scratch.deleteTree(checkpoint);
+            listener.step("deleted the checkpoint " + checkpoint);
+        }
+        try {
+            Files.deleteIfExists(settings.dataDir().resolve(CheckpointSettings.FILE));
+        } catch (IOException e) {
+            throw new UserError("cannot delete " + settings.dataDir().resolve(CheckpointSettings.FILE) + ": "
+                    + e.getMessage());
         }
     }
 

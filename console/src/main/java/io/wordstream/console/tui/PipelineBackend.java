@@ -81,6 +81,11 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
         this.pipeline = Pipeline.create(settings, install, new Reports());
     }
 
+    /** Makes the start delete the checkpoint and the results topic first (the operator confirmed it). */
+    public void resetFirst() {
+        pipeline.resetFirst();
+    }
+
     /** Starts the pipeline in the background; progress and the outcome go to {@code c}. */
     public void start(ConsoleController c) {
         this.controller = c;

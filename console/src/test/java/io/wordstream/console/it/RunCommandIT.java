@@ -120,6 +120,45 @@ class RunCommandIT {
         running.stop("TERM");
     }
 
+    @Test
+    void aCheckpointMadeWithOtherSettingsIsNamedAndResetOnlyAfterYes() throws Exception {
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
+        Running first = run();
+        assertEquals(0, wordstream("send", "kept sentence").exitCode);
+        try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            ResultsReader.await(Duration.ofSeconds(60), reader::counts, c -> total(c, "kept") == 1,
+                    "the first run's count");
+        }
+        first.stop("TERM");
+        Path checkpoint = dataDir.resolve("checkpoint");
+
+        Result changed = wordstream("run", "--window", "20s");
+        assertEquals(2, changed.exitCode, changed.stdout);
+        assertEquals("wordstream run: the checkpoint in " + checkpoint + " was made with --window 10s, not 20s: start"
+                + " with those settings to keep counting where it stopped, or add --reset to count again from the"
+                + " start (it asks before deleting anything)", changed.stdout.strip());
+
+        Result refused = wordstreamWithInput("no\n", "run", "--window", "20s", "--reset");
+        assertEquals(2, refused.exitCode, refused.stdout);
+        assertTrue(refused.stdout.strip().endsWith("wordstream run: nothing was reset or deleted: --reset goes on"
+                + " only when yes is typed"), refused.stdout);
+        assertTrue(Files.isDirectory(checkpoint.resolve("offsets")), "the checkpoint is still there");
+
+        Running reset = runWithInput("yes\n", "--window", "20s", "--reset");
+        assertTrue(read(dataDir.resolve("run.err")).contains("deleted the checkpoint " + checkpoint));
+        assertEquals(0, wordstream("send", "fresh sentence").exitCode);
+        try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), reader::counts,
+                    c -> total(c, "fresh") == 1, "the count after the reset");
+            // Counted again from the retained input, in a 20 s window; the old 10 s row went with the old topic.
+            assertEquals(1, total(counts, "kept"), "counts: " + counts);
+            assertEquals(2, total(counts, "sentence"), "counts: " + counts);
+        }
+        assertTrue(read(dataDir.resolve("checkpoint-settings.properties")).contains("--window=20s"));
+        reset.stop("TERM");
+    }
+
     /**
      * True while the process runs. An exited child not yet reaped (a zombie: it holds nothing but its pid) does not
      * count: once its parent is gone, reaping it is init's job, which this sandbox's init does slowly.
@@ -208,6 +247,11 @@ class RunCommandIT {
     }
 
     private Running run(String... options) throws IOException {
+        return runWithInput("", options);
+    }
+
+    /** {@code run} with {@code input} on its standard input. */
+    private Running runWithInput(String input, String... options) throws IOException {
         String[] args = new String[options.length + 1];
         args[0] = "run";
         System.arraycopy(options, 0, args, 1, options.length);
@@ -215,6 +259,9 @@ class RunCommandIT {
                 .redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("run.err").toFile()))
                 .start();
         started.add(p);
+        try (var in = p.getOutputStream()) {
+            in.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),

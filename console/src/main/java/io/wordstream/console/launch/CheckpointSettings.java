@@ -1,0 +1,146 @@
+package io.wordstream.console.launch;
+
+import io.wordstream.common.Durations;
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.console.settings.Settings;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The settings a checkpoint's counts were made with, kept beside it. Spark restores a checkpoint under new settings
+ * without a word: a changed window would mix windows of two sizes in one chart, changed letters would count half a
+ * window by the old rules, and a changed {@code spark.sql.shuffle.partitions} is silently ignored. Comparing the two
+ * lets the console say so and name the choice instead.
+ */
+public final class CheckpointSettings {
+    /** The file's name in the data directory. */
+    public static final String FILE = "checkpoint-settings.properties";
+    static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+    private static final String CONF_PARTITIONS = "--conf " + SHUFFLE_PARTITIONS;
+    // The offset log's second line holds the session settings Spark restores, as JSON.
+    private static final Pattern PARTITIONS_IN_LOG =
+            Pattern.compile("\"" + Pattern.quote(SHUFFLE_PARTITIONS) + "\"\\s*:\\s*\"(\\d+)\"");
+
+    // Option name to value, in the order the message names them; the option names are the ones the operator types.
+    private final Map<String, String> values;
+
+    private CheckpointSettings(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** What a job started with these settings counts by. */
+    public static CheckpointSettings of(Settings settings) {
+        PipelineSettings p = settings.pipeline();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("--window", Durations.format(p.window()));
+        v.put("--slide", Durations.format(p.slide()));
+        v.put("--watermark", Durations.format(p.watermark()));
+        v.put("--letters", String.join(",", p.letters()));
+        v.put("--lengths", p.lengths().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        v.put("--tokenizer", p.tokenizer().cliName());
+        v.put("--text-field", p.textField());
+        String partitions = settings.sparkConf().get(SHUFFLE_PARTITIONS);
+        if (partitions != null) {
+            v.put(CONF_PARTITIONS, partitions.trim());
+        }
+        return new CheckpointSettings(v);
+    }
+
+    /**
+     * What the checkpoint in {@code checkpointDir} was made with: the settings a job recorded in {@code dataDir},
+     * and the shuffle-partition count from the checkpoint's own latest offset log entry. Empty when there is no
+     * checkpoint yet.
+     */
+    public static Optional<CheckpointSettings> recorded(Path dataDir, Path checkpointDir) {
+        if (!Files.isDirectory(checkpointDir.resolve("offsets"))) {
+            return Optional.empty();
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        Path file = dataDir.resolve(FILE);
+        if (Files.isRegularFile(file)) {
+            Properties p = new Properties();
+            try (Reader in = Files.newBufferedReader(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            p.stringPropertyNames().forEach(k -> v.put(k, p.getProperty(k)));
+        }
+        shufflePartitions(checkpointDir).ifPresent(n -> v.put(CONF_PARTITIONS, n));
+        return Optional.of(new CheckpointSettings(v));
+    }
+
+    /** The shuffle-partition count in the newest offset log entry: Spark keeps using it whatever is configured. */
+    static Optional<String> shufflePartitions(Path checkpointDir) {
+        try (Stream<Path> entries = Files.list(checkpointDir.resolve("offsets"))) {
+            Optional<Path> newest = entries
+                    .filter(f -> f.getFileName().toString().matches("\\d+"))
+                    .max(Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString())));
+            if (newest.isEmpty()) {
+                return Optional.empty();
+            }
+            Matcher m = PARTITIONS_IN_LOG.matcher(Files.readString(newest.get()));
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint's offset log in " + checkpointDir, e);
+        }
+    }
+
+    /** Records these settings in {@code dataDir}, replacing what was there in one step. */
+    public void write(Path dataDir) {
+        Properties p = new Properties();
+        values.forEach((k, v) -> {
+            if (!k.equals(CONF_PARTITIONS)) {
+                p.put(k, v);
+            }
+        });
+        Path file = dataDir.resolve(FILE);
+        Path temp = dataDir.resolve(FILE + ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temp)) {
+                p.store(out, "the settings of the checkpoint in this directory; wordstream compares them on start");
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    /**
+     * The first setting in which {@code wanted} differs from these recorded ones, as "--window 10s, not 20s".
+     * Only settings known on both sides count: a checkpoint from before this record, or a run that names no
+     * shuffle-partition count (Spark then keeps the checkpoint's), has nothing to compare.
+     */
+    public Optional<String> firstDifference(CheckpointSettings wanted) {
+        for (Map.Entry<String, String> w : wanted.values.entrySet()) {
+            String recorded = values.get(w.getKey());
+            if (recorded != null && !w.getValue().equals(recorded)) {
+                return Optional.of(option(w.getKey(), recorded) + ", not " + w.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The settings that keep the checkpoint, as options to type. */
+    public String asOptions() {
+        return values.entrySet().stream().map(e -> option(e.getKey(), e.getValue())).collect(Collectors.joining(" "));
+    }
+
+    private static String option(String name, String value) {
+        return name.equals(CONF_PARTITIONS) ? name + "=" + value : name + " " + value;
+    }
+}

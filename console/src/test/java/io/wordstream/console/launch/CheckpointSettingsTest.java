@@ -1,0 +1,81 @@
+package io.wordstream.console.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.common.TokenizerMode;
+import io.wordstream.console.settings.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointSettingsTest {
+    @TempDir
+    Path dataDir;
+
+    private Settings settings(PipelineSettings pipeline, Map<String, String> conf) {
+        return new Settings(dataDir, Optional.empty(), 9092, Optional.empty(), List.of("sentences"), "wordcounts",
+                "wordstream-metrics", 2, pipeline, Duration.ZERO, "local[2]", "1g", conf);
+    }
+
+    private static PipelineSettings window(int seconds) {
+        PipelineSettings d = PipelineSettings.defaults();
+        return new PipelineSettings(Duration.ofSeconds(seconds), Duration.ofSeconds(seconds),
+                Duration.ofSeconds(seconds), d.letters(), d.lengths(), d.tokenizer(), d.textField());
+    }
+
+    private Path checkpointWithOffsets(String offsetLogEntry) throws IOException {
+        Path offsets = Files.createDirectories(dataDir.resolve("checkpoint").resolve("offsets"));
+        Files.writeString(offsets.resolve("0"), "v1\n{\"conf\":{\"spark.sql.shuffle.partitions\":\"9\"}}\n{}\n");
+        Files.writeString(offsets.resolve("12"), offsetLogEntry);
+        Files.writeString(offsets.resolve(".12.tmp"), "not an entry");
+        return dataDir.resolve("checkpoint");
+    }
+
+    @Test
+    void noCheckpointMeansNothingToCompare() {
+        assertEquals(Optional.empty(), CheckpointSettings.recorded(dataDir, dataDir.resolve("checkpoint")));
+    }
+
+    @Test
+    void theFirstChangedSettingIsNamedWithItsRecordedValue() throws IOException {
+        Path checkpoint = checkpointWithOffsets("v1\n{\"conf\":{}}\n");
+        CheckpointSettings.of(settings(PipelineSettings.defaults(), Map.of())).write(dataDir);
+        CheckpointSettings recorded = CheckpointSettings.recorded(dataDir, checkpoint).orElseThrow();
+
+        assertEquals(Optional.empty(), recorded.firstDifference(
+                CheckpointSettings.of(settings(PipelineSettings.defaults(), Map.of()))));
+        assertEquals(Optional.of("--window 10s, not 20s"),
+                recorded.firstDifference(CheckpointSettings.of(settings(window(20), Map.of()))));
+        PipelineSettings d = PipelineSettings.defaults();
+        PipelineSettings letters = new PipelineSettings(d.window(), d.slide(), d.watermark(), List.of("A", "B"),
+                d.lengths(), TokenizerMode.UNICODE, d.textField());
+        assertEquals(Optional.of("--letters S,P,R, not A,B"),
+                recorded.firstDifference(CheckpointSettings.of(settings(letters, Map.of()))));
+        assertTrue(Files.readString(dataDir.resolve(CheckpointSettings.FILE)).contains("--window=10s"));
+    }
+
+    @Test
+    void shufflePartitionsComeFromTheNewestOffsetLogEntryAndCountOnlyWhenNamed() throws IOException {
+        Path checkpoint = checkpointWithOffsets(
+                "v1\n{\"batchWatermarkMs\":0,\"conf\":{\"spark.sql.shuffle.partitions\" : \"1\"}}\n{\"sentences\":{}}\n");
+        assertEquals(Optional.of("1"), CheckpointSettings.shufflePartitions(checkpoint));
+        // A checkpoint from before settings were recorded: only what it holds itself is compared.
+        CheckpointSettings recorded = CheckpointSettings.recorded(dataDir, checkpoint).orElseThrow();
+        assertEquals(Optional.empty(), recorded.firstDifference(
+                CheckpointSettings.of(settings(window(20), Map.of()))));
+        assertEquals(Optional.empty(), recorded.firstDifference(
+                CheckpointSettings.of(settings(PipelineSettings.defaults(),
+                        Map.of("spark.sql.shuffle.partitions", "1")))));
+        assertEquals(Optional.of("--conf spark.sql.shuffle.partitions=1, not 4"), recorded.firstDifference(
+                CheckpointSettings.of(settings(PipelineSettings.defaults(),
+                        Map.of("spark.sql.shuffle.partitions", "4")))));
+    }
+}
