@@ -17,6 +17,13 @@ public final class DimensionRules implements Serializable {
     public record Entry(String dimension, String key) implements Serializable {
     }
 
+    /**
+     * Longest word counted as itself, in code points. A longer one is counted by its first this many and an
+     * ellipsis (its length entry keeps the real length): one huge word would otherwise become a result record larger
+     * than Kafka accepts, which stops the job at every relaunch.
+     */
+    public static final int MAX_WORD_LENGTH = 10_000;
+
     private final Tokenizer tokenizer;
     private final boolean caseSensitive;
     // A handful of letters and lengths, asked for every word: scanned arrays with their keys made once beat hashing
@@ -55,8 +62,14 @@ public final class DimensionRules implements Serializable {
      */
     public void forEachWord(String sentence, WordVisitor visitor) {
         for (String word : tokenizer.words(sentence)) {
-            visitor.word(word, letterIndex(word), lengthIndex(Tokenizer.length(word)));
+            int length = Tokenizer.length(word);
+            visitor.word(length > MAX_WORD_LENGTH ? cut(word) : word, letterIndex(word), lengthIndex(length));
         }
+    }
+
+    /** A word longer than {@link #MAX_WORD_LENGTH}: its first that many code points and an ellipsis. */
+    static String cut(String word) {
+        return word.substring(0, word.offsetByCodePoints(0, MAX_WORD_LENGTH)) + "…";
     }
 
     /** Every entry the sentence yields, in word order. */

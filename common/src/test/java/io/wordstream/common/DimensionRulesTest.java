@@ -40,6 +40,22 @@ class DimensionRulesTest {
     }
 
     @Test
+    void aWordLongerThanTheLimitIsCountedByItsFirstCodePointsAndKeepsItsLength() {
+        DimensionRules rules = new DimensionRules(settings(TokenizerMode.UNICODE, List.of("S"), List.of(10_000,
+                10_001)));
+        String limit = "s".repeat(DimensionRules.MAX_WORD_LENGTH);
+        assertEquals(List.of(new Entry("word", limit), new Entry("letter", "S"), new Entry("length", "10000")),
+                rules.entries(limit));
+        // Code points, not UTF-16 units: a supplementary letter is never split in half.
+        String longer = "𝒮".repeat(DimensionRules.MAX_WORD_LENGTH + 1);
+        List<Entry> entries = rules.entries(longer);
+        assertEquals(new Entry("length", "10001"), entries.get(entries.size() - 1));
+        String key = entries.get(0).key();
+        assertEquals(DimensionRules.MAX_WORD_LENGTH + 1, key.codePointCount(0, key.length()));
+        assertEquals("𝒮".repeat(DimensionRules.MAX_WORD_LENGTH) + "…", key);
+    }
+
+    @Test
     void lengthCountsCodePoints() {
         DimensionRules rules = new DimensionRules(settings(TokenizerMode.UNICODE, List.of(), List.of(2)));
         assertEquals(List.of(new Entry("word", "東京"), new Entry("length", "2")), rules.entries("東京"));

@@ -77,6 +77,7 @@ final class RunCommand implements Callable<Integer> {
             out.println(p.readyLine());
             out.flush();
             RelaunchPolicy relaunch = RelaunchPolicy.standard();
+            RelaunchPolicy brokerRelaunch = RelaunchPolicy.standard();
             while (true) {
                 Pipeline.End end = p.awaitEnd(stop);
                 switch (end) {
@@ -94,7 +95,15 @@ final class RunCommand implements Callable<Integer> {
                         err.println("wordstream: the Spark job ended (" + p.job().state() + "): " + p.failureReason());
                         return 1;
                     default:
-                        err.println("wordstream: the Kafka broker exited; see " + p.broker().log());
+                        // The embedded broker died: started again on its own data, it keeps every acknowledged
+                        // record, and the producers retry the rest.
+                        if (p.relaunchBrokerAfterExit(brokerRelaunch, stop)) {
+                            continue;
+                        }
+                        if (stop.getCount() == 0) {
+                            return 0;
+                        }
+                        err.println("wordstream: the Kafka broker did not come back; see " + p.broker().log());
                         return 1;
                 }
             }

@@ -92,6 +92,20 @@ public final class BrokerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** How the broker ended, for a message: its exit status and last logged error. */
+    public String exitSummary() {
+        if (process.isAlive()) {
+            return "running";
+        }
+        int status = process.exitValue();
+        if (status == 137 || status == 143) {
+            // Ended from outside: its log says nothing about why.
+            return status == 137 ? "killed (SIGKILL)" : "stopped (SIGTERM)";
+        }
+        String error = LogTail.lastError(log);
+        return "status " + status + (error.isEmpty() ? "" : ": " + error);
+    }
+
     /** Stops the broker cleanly (SIGTERM runs Kafka's controlled shutdown), by force after 30 s. */
     @Override
     public void close() {

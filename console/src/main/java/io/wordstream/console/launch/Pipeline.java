@@ -314,6 +314,51 @@ public final class Pipeline implements AutoCloseable {
         return false;
     }
 
+    /**
+     * After the embedded broker exited while the pipeline ran: starts it again on the same port and data, pausing
+     * as {@code policy} says between attempts, until it answers, the policy gives up, or {@code stop} is counted
+     * down. Meanwhile producers hold and retry what is sent, and the job waits for Kafka or is relaunched by the
+     * job's own policy. Call it on the thread that started the pipeline (see the class comment).
+     *
+     * @return true when the broker runs again
+     */
+    public boolean relaunchBrokerAfterExit(RelaunchPolicy policy, CountDownLatch stop) throws InterruptedException {
+        BrokerProcess ended = broker;
+        listener.step("the Kafka broker exited (" + ended.exitSummary() + ")");
+        ended.close();
+        while (!stopping) {
+            Optional<Duration> pause = policy.next(System.nanoTime());
+            if (pause.isEmpty()) {
+                listener.step("the broker exited " + policy.attempts() + " times in a row: not restarting it again");
+                return false;
+            }
+            listener.step(String.format(Locale.ROOT, "restarting the Kafka broker in %d s (attempt %d of %d); what"
+                    + " is sent meanwhile waits and is retried", pause.get().toSeconds(), policy.attempts(),
+                    policy.maxAttempts()));
+            if (stop.await(pause.get().toMillis(), TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            try {
+                unlessStopping(() -> broker = BrokerProcess.start(settings, install));
+                try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {
+                    broker.awaitReady(admin, BROKER_START);
+                }
+                policy.launched(System.nanoTime());
+                listener.step("the Kafka broker is back on " + settings.bootstrap() + " (log: " + broker.log() + ")");
+                return true;
+            } catch (UserError e) {
+                if (broker != ended) {
+                    broker.close();
+                }
+                if (stopping) {
+                    return false;
+                }
+                listener.step("the broker restart failed: " + e.getMessage());
+            }
+        }
+        return false;
+    }
+
     /** Serves the socket when none is given, and clears the previous run's scratch checkpoint. */
     private void prepareSocketSource() {
         if (settings.socket().isEmpty()) {

@@ -107,9 +107,29 @@ public final class ConsoleController {
         dirty = true;
     }
 
-    /** The Kafka broker is gone: nothing can be sent or counted until it is back. */
+    /** The embedded broker exited and is being started again: what is typed meanwhile waits and is retried. */
     public void brokerLost(String reason) {
         if (status.phase() == PipelineStatus.Phase.STOPPING || status.phase() == PipelineStatus.Phase.STOPPED) {
+            return;
+        }
+        status.restarting(clock.getAsLong());
+        view.say(ViewState.Tone.WARN, reason + "; restarting it: what you send meanwhile waits and is retried");
+        dirty = true;
+    }
+
+    /** The broker answers again. */
+    public void brokerBack() {
+        if (status.phase() == PipelineStatus.Phase.STOPPING || finished) {
+            return;
+        }
+        status.ready(status.bootstrap(), status.master(), status.appId(), clock.getAsLong());
+        view.say(ViewState.Tone.GOOD, "the Kafka broker is back on " + status.bootstrap());
+        dirty = true;
+    }
+
+    /** The broker did not come back: nothing can be sent or counted. */
+    public void brokerRestartFailed(String reason) {
+        if (status.phase() == PipelineStatus.Phase.STOPPING || finished) {
             return;
         }
         status.failed(reason, clock.getAsLong());

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,6 +68,8 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
     private final java.util.concurrent.atomic.AtomicBoolean restarting =
             new java.util.concurrent.atomic.AtomicBoolean();
     private final RelaunchPolicy relaunch = RelaunchPolicy.standard();
+    private final RelaunchPolicy brokerRelaunch = RelaunchPolicy.standard();
+    private final AtomicBoolean brokerRestarting = new AtomicBoolean();
     /** Counted down at close: a relaunch waiting out its pause gives up at once. */
     private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean closing;
@@ -126,9 +129,25 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
     }
 
     private void checkBroker() {
-        if (!closing && !pipeline.broker().alive()) {
-            ui.execute(() -> controller.brokerLost("the Kafka broker exited; see " + pipeline.broker().log()));
-            watch.shutdown();
+        if (!closing && !pipeline.broker().alive() && brokerRestarting.compareAndSet(false, true)) {
+            ui.execute(() -> controller.brokerLost("the Kafka broker exited"));
+            lifecycle.execute(this::relaunchBroker);
+        }
+    }
+
+    /** The embedded broker exited: start it again on its own data, with pauses, a few times at most. */
+    private void relaunchBroker() {
+        try {
+            if (pipeline.relaunchBrokerAfterExit(brokerRelaunch, closed)) {
+                ui.execute(controller::brokerBack);
+            } else if (!closing) {
+                ui.execute(() -> controller.brokerRestartFailed("the Kafka broker did not come back after "
+                        + brokerRelaunch.attempts() + " attempts; see " + pipeline.broker().log()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            brokerRestarting.set(false);
         }
     }
 

@@ -65,6 +65,17 @@ class PipelineIT {
                     ack.get();
                 }
                 sendRaw(settings, new byte[] {(byte) 0xFF, (byte) 0xFE}, w2.plusSeconds(7));
+                // Records near Kafka's 1 MB limit: 166,000 words, and one word of 999,000 letters, whose result
+                // record would be larger than Kafka accepts if it were not cut; then a plain sentence after them.
+                Instant w3 = w2.plusSeconds(10);
+                List<CompletableFuture<?>> big = List.of(
+                        sender.send("lorem ".repeat(166_000), w3.plusSeconds(1).toEpochMilli()),
+                        sender.send("s".repeat(999_000), w3.plusSeconds(2).toEpochMilli()),
+                        sender.send("p".repeat(10_000), w3.plusSeconds(3).toEpochMilli()),
+                        sender.send("after them", w3.plusSeconds(4).toEpochMilli()));
+                for (CompletableFuture<?> ack : big) {
+                    ack.get();
+                }
 
                 Map<String, Long> expected = new TreeMap<>();
                 String a = ResultsReader.label(w1, "", "").substring(0, 8);
@@ -92,6 +103,14 @@ class PipelineIT {
                 expected.put(b + " length 6", 1L);
                 expected.put(b + " length 8", 2L);
                 expected.put(b + " length 11", 1L);
+                String c = ResultsReader.label(w2.plusSeconds(10), "", "").substring(0, 8);
+                expected.put(c + " word lorem", 166_000L);
+                expected.put(c + " word " + "s".repeat(10_000) + "…", 1L);
+                expected.put(c + " word " + "p".repeat(10_000), 1L);
+                expected.put(c + " word after", 1L);
+                expected.put(c + " word them", 1L);
+                expected.put(c + " letter S", 1L);
+                expected.put(c + " letter P", 1L);
 
                 Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
                         expected::equals, "the exact counts of both windows");

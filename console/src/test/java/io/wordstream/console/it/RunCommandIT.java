@@ -3,6 +3,7 @@ package io.wordstream.console.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,6 +120,48 @@ class RunCommandIT {
             assertEquals(3, total(counts, "the"), "every sentence counted once");
             assertTrue(running.process.isAlive(), "run goes on");
         }
+        running.stop("TERM");
+    }
+
+    @Test
+    void aBrokerKilledWhileSentencesAreSentIsRestartedAndEverySentenceIsCountedOnce() throws Exception {
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
+        Running running = run();
+        ProcessHandle broker = running.process.descendants()
+                .filter(d -> d.info().commandLine().orElse("").contains("io.wordstream.broker.EmbeddedBroker"))
+                .findFirst().orElseThrow(() -> new AssertionError("no broker JVM under run"));
+        int sentences = 60;
+        List<CompletableFuture<RecordMetadata>> acks = new ArrayList<>();
+        // The console's own sender: idempotent, acknowledged by all replicas, retried while the broker is away.
+        try (SentenceSender sender = new SentenceSender(kafka, "sentences")) {
+            for (int i = 0; i < sentences; i++) {
+                acks.add(sender.send("tick probe" + i));
+                if (i == 20) {
+                    ResultsReader.await(Duration.ofSeconds(30), () -> acks.stream().allMatch(
+                            CompletableFuture::isDone), done -> done, "the first sentences acknowledged");
+                    broker.destroyForcibly();
+                    ResultsReader.await(Duration.ofSeconds(10), () -> running(broker), alive -> !alive,
+                            "the broker to be gone");
+                }
+            }
+            for (CompletableFuture<RecordMetadata> ack : acks) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
+        }
+        String err = read(dataDir.resolve("run.err"));
+        assertTrue(err.contains("the Kafka broker exited (killed (SIGKILL))"), err);
+        assertTrue(err.contains("restarting the Kafka broker in 1 s (attempt 1 of 5)"), err);
+        assertTrue(err.contains("the Kafka broker is back on 127.0.0.1:" + brokerPort), err);
+        try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(120), reader::counts,
+                    c -> total(c, "tick") >= sentences, "every sentence counted after the broker came back");
+            assertEquals(sentences, total(counts, "tick"), "each sentence counted once");
+            for (int i = 0; i < sentences; i++) {
+                assertEquals(1, total(counts, "probe" + i), "probe" + i + " in " + counts);
+            }
+        }
+        assertTrue(running.process.isAlive(), "run goes on");
         running.stop("TERM");
     }
 

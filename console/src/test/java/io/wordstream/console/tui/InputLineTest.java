@@ -168,4 +168,26 @@ class InputLineTest {
         rows = c.show();
         assertEquals(" ✗ the job ended 5 times in a row; press Esc then r to try again", rows.get(1));
     }
+
+    @Test
+    void aBrokerThatExitsIsShownRestartingThenBackOrFailed() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        c.controller.brokerLost("the Kafka broker exited");
+        c.controller.step("restarting the Kafka broker in 1 s (attempt 1 of 5); what is sent meanwhile waits and is"
+                + " retried");
+        List<String> rows = c.show();
+        assertTrue(rows.get(0).startsWith(" wordstream ● RESTARTING"), rows.get(0));
+        assertTrue(rows.get(22).startsWith(" restarting the Kafka broker in 1 s (attempt 1 of 5)"), rows.get(22));
+
+        c.controller.brokerBack();
+        rows = c.show();
+        assertTrue(rows.get(0).startsWith(" wordstream ● RUNNING"), rows.get(0));
+        assertTrue(rows.get(22).startsWith(" the Kafka broker is back on "), rows.get(22));
+
+        c.controller.brokerLost("the Kafka broker exited");
+        c.controller.brokerRestartFailed("the Kafka broker did not come back after 5 attempts; see broker.log");
+        rows = c.show();
+        assertTrue(rows.get(0).startsWith(" wordstream ● FAILED"), rows.get(0));
+        assertEquals(" ✗ the Kafka broker did not come back after 5 attempts; see broker.log", rows.get(1));
+    }
 }
