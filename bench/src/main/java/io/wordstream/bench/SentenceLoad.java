@@ -11,16 +11,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Sends sentences as an operator's producer would: acknowledged by all replicas, idempotent, never blocking. */
-final class SentenceLoad implements AutoCloseable {
+public final class SentenceLoad implements AutoCloseable {
     /** How records are batched: one at a time for latency, in large batches for a burst. */
-    enum Shape { STEADY, BURST }
+    public enum Shape { STEADY, BURST }
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
     private final AtomicLong failed = new AtomicLong();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
-    SentenceLoad(Properties kafka, String topic, Shape shape) {
+    public SentenceLoad(Properties kafka, String topic, Shape shape) {
         Properties p = new Properties();
         p.putAll(kafka);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
@@ -37,7 +37,7 @@ final class SentenceLoad implements AutoCloseable {
         this.topic = topic;
     }
 
-    void send(String sentence) {
+    public void send(String sentence) {
         producer.send(new ProducerRecord<>(topic, sentence.getBytes(StandardCharsets.UTF_8)), (meta, error) -> {
             if (error != null) {
                 failed.incrementAndGet();
@@ -46,16 +46,16 @@ final class SentenceLoad implements AutoCloseable {
         });
     }
 
-    void flush() {
+    public void flush() {
         producer.flush();
     }
 
     /** Sends that Kafka refused: a run with any is not a fair measurement. */
-    long failed() {
+    public long failed() {
         return failed.get();
     }
 
-    String firstFailure() {
+    public String firstFailure() {
         return firstFailure.get();
     }
 

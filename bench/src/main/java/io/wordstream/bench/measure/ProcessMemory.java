@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 
-/** Peak resident memory of a process, as the kernel keeps it (VmHWM): no sampling can miss the peak. */
+/**
+ * Resident memory of a process as the kernel keeps it: the peak (VmHWM), which no sampling can miss, and the
+ * current size (VmRSS), to follow over time.
+ */
 public final class ProcessMemory {
     private ProcessMemory() {
     }
@@ -18,10 +21,22 @@ public final class ProcessMemory {
         }
     }
 
+    public static OptionalLong currentRssBytes(long pid) {
+        try {
+            return parse(Files.readString(Path.of("/proc", Long.toString(pid), "status")), "VmRSS:");
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
     static OptionalLong parseHwm(String status) {
+        return parse(status, "VmHWM:");
+    }
+
+    static OptionalLong parse(String status, String field) {
         for (String line : status.split("\n")) {
-            if (line.startsWith("VmHWM:")) {
-                String kb = line.substring("VmHWM:".length()).replace("kB", "").strip();
+            if (line.startsWith(field)) {
+                String kb = line.substring(field.length()).replace("kB", "").strip();
                 return OptionalLong.of(Long.parseLong(kb) * 1024);
             }
         }

@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
 
 /**
  * wordstream itself, exactly as an operator runs it: {@code ./wordstream run} on a new data dir, with its own
@@ -136,17 +138,26 @@ public final class WordstreamSubject implements Subject {
 
     @Override
     public Map<String, Long> peakMemory() {
+        return memory(ProcessMemory::peakRssBytes);
+    }
+
+    /** Resident memory now of the console, the broker and the driver. */
+    public Map<String, Long> currentMemory() {
+        return memory(ProcessMemory::currentRssBytes);
+    }
+
+    private Map<String, Long> memory(LongFunction<OptionalLong> ofPid) {
         Map<String, Long> m = new LinkedHashMap<>();
         if (process == null) {
             return m;
         }
-        ProcessMemory.peakRssBytes(process.pid()).ifPresent(b -> m.put("console", b));
+        ofPid.apply(process.pid()).ifPresent(b -> m.put("console", b));
         process.descendants().forEach(p -> {
             String cmd = commandLine(p.pid());
             if (cmd.contains("io.wordstream.broker.EmbeddedBroker")) {
-                ProcessMemory.peakRssBytes(p.pid()).ifPresent(b -> m.put("broker", b));
+                ofPid.apply(p.pid()).ifPresent(b -> m.put("broker", b));
             } else if (cmd.contains("org.apache.spark.deploy.SparkSubmit")) {
-                ProcessMemory.peakRssBytes(p.pid()).ifPresent(b -> m.put("driver", b));
+                ofPid.apply(p.pid()).ifPresent(b -> m.put("driver", b));
             }
         });
         return m;

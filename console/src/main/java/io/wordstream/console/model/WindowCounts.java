@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
 
 /**
@@ -21,14 +22,41 @@ public final class WindowCounts {
     public record Count(String key, long count) {
     }
 
+    /** Highest count first, then alphabetically. */
+    private static final Comparator<Count> ORDER =
+            Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key);
+
+    /**
+     * Keys kept over all windows by default: a few tens of megabytes of the console's heap, room for two windows of
+     * a hundred thousand distinct words each.
+     */
+    public static final int DEFAULT_MAX_KEYS = 250_000;
+
     /** A window's bounds and its counts, by dimension then key. */
     public record Window(Instant start, Instant end, Map<String, Map<String, Long>> counts) {
         /** The keys of one dimension, highest count first, then alphabetically; at most {@code limit}. */
         public List<Count> top(String dimension, int limit) {
-            List<Count> all = new ArrayList<>();
-            counts.getOrDefault(dimension, Map.of()).forEach((k, c) -> all.add(new Count(k, c)));
-            all.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key));
-            return all.subList(0, Math.min(limit, all.size()));
+            if (limit <= 0) {
+                return List.of();
+            }
+            // Drawn several times a second: keep the best `limit` in a small heap instead of sorting every key
+            // (a window may hold a hundred thousand distinct words).
+            Map<String, Long> keys = counts.getOrDefault(dimension, Map.of());
+            PriorityQueue<Count> best = new PriorityQueue<>(Math.min(limit, keys.size()) + 1, ORDER.reversed());
+            keys.forEach((k, c) -> {
+                if (best.size() < limit) {
+                    best.add(new Count(k, c));
+                } else if (c >= best.peek().count()) {
+                    Count candidate = new Count(k, c);
+                    if (ORDER.compare(candidate, best.peek()) < 0) {
+                        best.poll();
+                        best.add(candidate);
+                    }
+                }
+            });
+            List<Count> top = new ArrayList<>(best);
+            top.sort(ORDER);
+            return top;
         }
 
         /** The sum of a dimension's counts: for {@code word}, the number of words in the window. */
@@ -43,14 +71,27 @@ public final class WindowCounts {
     }
 
     private final int maxWindows;
+    private final int maxKeys;
     private final NavigableMap<Instant, Window> windows = new TreeMap<>();
+    private int keys;
+    private long keysRefused;
 
     /** @param maxWindows how many of the most recent windows to keep; older ones are dropped */
     public WindowCounts(int maxWindows) {
-        if (maxWindows < 1) {
-            throw new IllegalArgumentException("maxWindows must be at least 1");
+        this(maxWindows, DEFAULT_MAX_KEYS);
+    }
+
+    /**
+     * @param maxWindows how many of the most recent windows to keep; older ones are dropped
+     * @param maxKeys    how many keys to keep over all windows: past it the oldest windows go, and a window that
+     *                   alone holds that many takes no new key
+     */
+    public WindowCounts(int maxWindows, int maxKeys) {
+        if (maxWindows < 1 || maxKeys < 1) {
+            throw new IllegalArgumentException("maxWindows and maxKeys must be at least 1");
         }
         this.maxWindows = maxWindows;
+        this.maxKeys = maxKeys;
     }
 
     /** Takes one result row; true when it changed what the model shows. */
@@ -63,16 +104,41 @@ public final class WindowCounts {
             w = new Window(row.windowStart(), row.windowEnd(), new HashMap<>());
             windows.put(row.windowStart(), w);
             while (windows.size() > maxWindows) {
-                windows.pollFirstEntry();
+                evictOldest();
             }
         }
-        Map<String, Long> keys = w.counts().computeIfAbsent(row.dimension(), d -> new HashMap<>());
-        Long old = keys.get(row.key());
+        Map<String, Long> counts = w.counts().computeIfAbsent(row.dimension(), d -> new HashMap<>());
+        Long old = counts.get(row.key());
         if (old != null && old >= row.count()) {
             return false;
         }
-        keys.put(row.key(), row.count());
+        if (old == null) {
+            while (keys >= maxKeys && windows.size() > 1 && windows.firstKey().isBefore(w.start())) {
+                evictOldest();
+            }
+            if (keys >= maxKeys) {
+                keysRefused++;
+                return false;
+            }
+            keys++;
+        }
+        counts.put(row.key(), row.count());
         return true;
+    }
+
+    private void evictOldest() {
+        Window gone = windows.pollFirstEntry().getValue();
+        gone.counts().values().forEach(m -> keys -= m.size());
+    }
+
+    /** Keys held over all windows. */
+    public int keys() {
+        return keys;
+    }
+
+    /** New keys not taken because one window alone held the maximum. */
+    public long keysRefused() {
+        return keysRefused;
     }
 
     /** Window starts, oldest first. */
@@ -95,5 +161,6 @@ public final class WindowCounts {
 
     public void clear() {
         windows.clear();
+        keys = 0;
     }
 }

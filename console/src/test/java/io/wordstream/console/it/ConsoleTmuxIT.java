@@ -73,6 +73,39 @@ class ConsoleTmuxIT {
         quit("C-c"); // Ctrl-C quits from the input line too
     }
 
+    @Test
+    void aConsoleKilledWithSigkillComesBackToTheSameChartsAndSigtermStopsItCleanly() throws Exception {
+        startConsole();
+        awaitScreen("the pipeline running", s -> s.contains("● RUNNING"), START);
+        tmux("send-keys", "-t", "ws", "-l", "delta delta epsilon");
+        tmux("send-keys", "-t", "ws", "Enter");
+        Pattern deltaBar = Pattern.compile("(?m)^ +delta +█+ +2( |$)");
+        Pattern epsilonBar = Pattern.compile("(?m)^ +epsilon +█+ +1( |$)");
+        awaitScreen("the words and their bars", s -> deltaBar.matcher(s).find() && epsilonBar.matcher(s).find(),
+                Duration.ofSeconds(60));
+
+        new ProcessBuilder("kill", "-KILL", Long.toString(consoleJvm().pid())).start().waitFor();
+        String screen = awaitScreen("the console's end", s -> s.contains("wordstream-exit="), Duration.ofSeconds(30));
+        assertTrue(screen.contains("wordstream-exit=137"), screen);
+        awaitNoProcessLeft(); // the broker and the driver follow their console
+        tmux("kill-session", "-t", "ws");
+
+        startConsole();
+        screen = awaitScreen("the same charts after the SIGKILL", s -> s.contains("● RUNNING")
+                && deltaBar.matcher(s).find() && epsilonBar.matcher(s).find(), START);
+        new ProcessBuilder("kill", "-TERM", Long.toString(consoleJvm().pid())).start().waitFor();
+        screen = awaitScreen("the console's exit", s -> s.contains("wordstream-exit="), Duration.ofSeconds(60));
+        assertTrue(screen.contains("wordstream-exit=0"), "the console exited 0 after SIGTERM:\n" + screen);
+        assertTrue(screen.contains("wordstream: stopped"), screen);
+        awaitNoProcessLeft();
+    }
+
+    private ProcessHandle consoleJvm() {
+        return ProcessHandle.allProcesses().filter(this::ours)
+                .filter(p -> p.info().commandLine().orElse("").contains("io.wordstream.console.Main"))
+                .findFirst().orElseThrow(() -> new AssertionError("no console JVM"));
+    }
+
     private void startConsole() throws Exception {
         Path home = Path.of(System.getProperty("wordstream.home")).toAbsolutePath().normalize();
         // The shell prints the console's exit status after it, and keeps the pane open to read it.

@@ -78,4 +78,45 @@ class WindowCountsTest {
         assertEquals(List.of(T0, T0.plusSeconds(20)), model.windowStarts());
         assertEquals("late", model.newest().top("word", 1).get(0).key());
     }
+
+    @Test
+    void aHundredThousandDistinctWordsInOneWindowGiveTheRightTopWords() {
+        WindowCounts model = new WindowCounts(360);
+        for (int i = 0; i < 100_000; i++) {
+            model.apply(row(0, "word", "w" + i, 1 + i % 1000));
+        }
+        WindowCounts.Window w = model.window(T0);
+        assertEquals(100_000, w.distinct("word"));
+        assertEquals(100_000, model.keys());
+        // Count 1000 is held by w999, w1999, ... w99999: ties go in key order, where "w10999" comes first.
+        assertEquals(List.of("w10999", "w11999", "w12999"),
+                w.top("word", 3).stream().map(WindowCounts.Count::key).toList());
+        assertEquals(1000, w.top("word", 3).get(0).count());
+        assertEquals(List.of(), w.top("word", 0));
+        assertEquals(100, w.top("word", 100).size());
+    }
+
+    @Test
+    void pastTheKeyBudgetTheOldestWindowsGoAndALoneWindowTakesNoNewKey() {
+        WindowCounts model = new WindowCounts(360, 5);
+        model.apply(row(0, "word", "a", 1));
+        model.apply(row(0, "word", "b", 1));
+        model.apply(row(1, "word", "c", 1));
+        model.apply(row(1, "letter", "C", 1));
+        model.apply(row(2, "word", "d", 1));
+        assertEquals(5, model.keys());
+        assertTrue(model.apply(row(2, "word", "e", 1)), "a new key of the newest window");
+        assertEquals(List.of(T0.plusSeconds(10), T0.plusSeconds(20)), model.windowStarts(), "the oldest window went");
+        assertEquals(4, model.keys());
+        assertTrue(model.apply(row(1, "word", "c", 5)), "a known key still updates");
+        assertTrue(model.apply(row(2, "word", "f", 1)));
+        assertFalse(model.apply(row(1, "word", "g", 1)), "no newer window is evicted for an older one");
+        assertEquals(1, model.keysRefused());
+        assertTrue(model.apply(row(2, "word", "g", 1)));
+        assertEquals(List.of(T0.plusSeconds(20)), model.windowStarts());
+        assertTrue(model.apply(row(2, "word", "h", 1)));
+        assertFalse(model.apply(row(2, "word", "i", 1)), "one window alone at the budget takes no new key");
+        assertEquals(2, model.keysRefused());
+        assertEquals(5, model.keys());
+    }
 }
