@@ -7,15 +7,19 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * Runs a one-node Kafka broker in KRaft combined mode, in this JVM, until the JVM is asked to stop (SIGTERM) or
  * the process it watches ends. Storage is formatted on first start and reused after.
  *
- * <p>Arguments: {@code --dir DIR --port PORT --controller-port PORT [--host HOST] [--watch-pid PID]}.
+ * <p>Arguments: {@code --dir DIR --port PORT --controller-port PORT [--host HOST] [--watch-pid PID]
+ * [--client-config FILE]}: with the Kafka client properties file the console uses, a SASL/PLAIN one makes the
+ * client listener require its user (the secret is read from the file, never passed as an argument).
  */
 public final class EmbeddedBroker {
     private EmbeddedBroker() {
@@ -28,8 +32,17 @@ public final class EmbeddedBroker {
         int port = Integer.parseInt(a.get("--port"));
         int controllerPort = Integer.parseInt(a.get("--controller-port"));
         long watchPid = Long.parseLong(a.getOrDefault("--watch-pid", "0"));
+        Optional<ClientSecurity> security = Optional.empty();
+        if (a.containsKey("--client-config")) {
+            try {
+                security = ClientSecurity.from(Path.of(a.get("--client-config")));
+            } catch (IllegalArgumentException | IOException e) {
+                System.out.println("wordstream broker: " + e.getMessage());
+                System.exit(2);
+            }
+        }
 
-        Path config = writeConfig(dir, host, port, controllerPort);
+        Path config = writeConfig(dir, host, port, controllerPort, security);
         formatOnce(dir, config);
         if (watchPid > 0) {
             watch(watchPid);
@@ -41,6 +54,15 @@ public final class EmbeddedBroker {
     }
 
     static Path writeConfig(Path dir, String host, int port, int controllerPort) throws IOException {
+        return writeConfig(dir, host, port, controllerPort, Optional.empty());
+    }
+
+    /**
+     * Writes the broker's settings; with {@code security}, its client listener takes SASL/PLAIN and the file, which
+     * then holds the password, is readable by its owner only.
+     */
+    static Path writeConfig(Path dir, String host, int port, int controllerPort, Optional<ClientSecurity> security)
+            throws IOException {
         Files.createDirectories(dir.resolve("data"));
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
@@ -64,7 +86,10 @@ public final class EmbeddedBroker {
         p.put("group.initial.rebalance.delay.ms", "0");
         // The console creates the topics it needs; a typo in a topic name should fail, not create a new topic.
         p.put("auto.create.topics.enable", "false");
+        security.ifPresent(sec -> sec.configure(p, host, port));
         Path file = dir.resolve("server.properties");
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Writer out = Files.newBufferedWriter(file)) {
             p.store(out, "written by wordstream at every start; edits are overwritten");
         }

@@ -51,6 +51,10 @@ public final class BrokerProcess implements AutoCloseable {
                 "--port", Integer.toString(settings.brokerPort()),
                 "--controller-port", Integer.toString(controllerPort),
                 "--watch-pid", Long.toString(ProcessHandle.current().pid())));
+        // The client properties file, by path: a SASL/PLAIN one secures the broker's listener with its user, and
+        // the secret never appears on a command line.
+        settings.kafkaConfig().ifPresent(f -> command.addAll(List.of("--client-config",
+                f.toAbsolutePath().toString())));
         try {
             Files.createDirectories(settings.logDir());
             Process p = new ProcessBuilder(command)

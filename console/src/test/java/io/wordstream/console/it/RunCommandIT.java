@@ -166,6 +166,48 @@ class RunCommandIT {
     }
 
     @Test
+    void aSaslPlainClientFileSecuresBrokerConsoleAndJobAndItsSecretStaysOutOfArgumentsAndLogs() throws Exception {
+        String secret = "pw-" + java.util.UUID.randomUUID();
+        Path clientFile = dataDir.resolve("client.properties");
+        Files.writeString(clientFile, "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n"
+                + "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + " username=\"operator\" password=\"" + secret + "\";\n");
+        Properties kafka = new Properties();
+        kafka.load(Files.newBufferedReader(clientFile));
+        kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
+
+        Running running = run("--kafka-config", clientFile.toString());
+        assertEquals(0, wordstream("send", "--kafka-config", clientFile.toString(), "secured words").exitCode);
+        try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            ResultsReader.await(Duration.ofSeconds(60), reader::counts, c -> total(c, "secured") == 1,
+                    "the count, read with the file's credentials");
+        }
+        // Without the credentials the broker lets nothing through.
+        Result anonymous = wordstream("watch", "--timeout", "3s");
+        assertTrue(anonymous.exitCode != 0, anonymous.stdout);
+        assertTrue(anonymous.stdout.strip().lines().count() <= 2 && !anonymous.stdout.contains("\tat "),
+                anonymous.stdout);
+
+        List<ProcessHandle> ours = new ArrayList<>(running.process.descendants().toList());
+        ours.add(running.process.toHandle());
+        assertTrue(ours.size() >= 3, "console, broker and driver: " + ours);
+        for (ProcessHandle p : ours) {
+            assertTrue(!read(Path.of("/proc", Long.toString(p.pid()), "cmdline")).contains(secret),
+                    "the secret is in the arguments of " + p.info().command().orElse("?"));
+        }
+        try (var logs = Files.list(dataDir.resolve("logs"))) {
+            for (Path log : logs.toList()) {
+                assertTrue(!read(log).contains(secret), "the secret is in " + log);
+            }
+        }
+        assertTrue(!read(dataDir.resolve("run.err")).contains(secret), "the secret is in run's output");
+        Path brokerConfig = dataDir.resolve("kafka").resolve("server.properties");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(brokerConfig)), "the broker's settings hold the secret: owner only");
+        running.stop("TERM");
+    }
+
+    @Test
     void aCheckpointMadeWithOtherSettingsIsNamedAndResetOnlyAfterYes() throws Exception {
         Properties kafka = new Properties();
         kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
