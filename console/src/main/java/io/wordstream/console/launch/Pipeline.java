@@ -59,6 +59,8 @@ public final class Pipeline implements AutoCloseable {
     private static final Duration BROKER_START = Duration.ofSeconds(60);
     private static final Duration KAFKA_REACH = Duration.ofSeconds(5);
     private static final Duration TOPIC_DELETION = Duration.ofSeconds(30);
+    private static final Duration KAFKA_CHECK = Duration.ofSeconds(2);
+    private static final Duration KAFKA_REACH_CHECK = Duration.ofMillis(1500);
 
     private static final Duration CLUSTER_START = Duration.ofSeconds(90);
 
@@ -77,6 +79,8 @@ public final class Pipeline implements AutoCloseable {
     private volatile JobEvent lastEnd;
     private volatile boolean stopping;
     private boolean reset;
+    private TopicAdmin kafkaWatch;
+    private boolean kafkaUp = true;
 
     private DataDirLock lock;
     private BrokerProcess broker;
@@ -485,6 +489,7 @@ public final class Pipeline implements AutoCloseable {
 
     /** Waits until {@code stop} is counted down, the job ends, or the embedded broker dies. */
     public End awaitEnd(CountDownLatch stop) throws InterruptedException {
+        long nextKafkaCheck = System.nanoTime() + KAFKA_CHECK.toNanos();
         while (true) {
             if (stop.await(200, TimeUnit.MILLISECONDS)) {
                 return End.STOP_REQUESTED;
@@ -495,7 +500,32 @@ public final class Pipeline implements AutoCloseable {
             if (broker != null && !broker.alive()) {
                 return End.BROKER_ENDED;
             }
+            if (broker == null && System.nanoTime() >= nextKafkaCheck) {
+                nextKafkaCheck = System.nanoTime() + KAFKA_CHECK.toNanos();
+                externalKafkaChange().ifPresent(listener::step);
+            }
         }
+    }
+
+    /**
+     * With an external Kafka, which nothing here can restart: asks whether it answers and, when that changed since
+     * the last call, says so ("does not answer" or "answers again"). Producers and the job wait and retry meanwhile.
+     */
+    public synchronized Optional<String> externalKafkaChange() {
+        if (broker != null || stopping) {
+            return Optional.empty();
+        }
+        if (kafkaWatch == null) {
+            kafkaWatch = new TopicAdmin(KafkaClients.base(settings));
+        }
+        boolean up = kafkaWatch.reachable(KAFKA_REACH_CHECK);
+        if (up == kafkaUp) {
+            return Optional.empty();
+        }
+        kafkaUp = up;
+        return Optional.of(up ? "Kafka at " + settings.bootstrap() + " answers again"
+                : "Kafka at " + settings.bootstrap() + " does not answer: what is sent meanwhile waits and is retried,"
+                        + " and the job waits for it");
     }
 
     /** The line scripts wait for: the pipeline is running and where to reach it. */
@@ -554,6 +584,9 @@ public final class Pipeline implements AutoCloseable {
         }
         if (metrics != null) {
             metrics.close();
+        }
+        if (kafkaWatch != null) {
+            kafkaWatch.close();
         }
         if (lineServer != null) {
             lineServer.close();

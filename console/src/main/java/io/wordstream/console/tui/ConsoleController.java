@@ -117,13 +117,23 @@ public final class ConsoleController {
         dirty = true;
     }
 
+    /** An external Kafka does not answer: the console cannot restart it, only wait with what is sent. */
+    public void kafkaUnreachable(String message) {
+        if (status.phase() == PipelineStatus.Phase.STOPPING || status.phase() == PipelineStatus.Phase.STOPPED) {
+            return;
+        }
+        status.restarting(clock.getAsLong());
+        view.say(ViewState.Tone.WARN, message);
+        dirty = true;
+    }
+
     /** The broker answers again. */
     public void brokerBack() {
         if (status.phase() == PipelineStatus.Phase.STOPPING || finished) {
             return;
         }
         status.ready(status.bootstrap(), status.master(), status.appId(), clock.getAsLong());
-        view.say(ViewState.Tone.GOOD, "the Kafka broker is back on " + status.bootstrap());
+        view.say(ViewState.Tone.GOOD, "Kafka is back on " + status.bootstrap());
         dirty = true;
     }
 

@@ -114,6 +114,8 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
             flushWaiting();
             if (pipeline.broker() != null) {
                 watch.scheduleWithFixedDelay(this::checkBroker, 1, 1, TimeUnit.SECONDS);
+            } else {
+                watch.scheduleWithFixedDelay(this::checkExternalKafka, 2, 2, TimeUnit.SECONDS);
             }
         } catch (UserError e) {
             if (!closing) {
@@ -133,6 +135,20 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
             ui.execute(() -> controller.brokerLost("the Kafka broker exited"));
             lifecycle.execute(this::relaunchBroker);
         }
+    }
+
+    /** An external Kafka cannot be restarted from here: show when it stops answering and when it is back. */
+    private void checkExternalKafka() {
+        if (closing) {
+            return;
+        }
+        pipeline.externalKafkaChange().ifPresent(change -> ui.execute(() -> {
+            if (change.contains("answers again")) {
+                controller.brokerBack();
+            } else {
+                controller.kafkaUnreachable(change);
+            }
+        }));
     }
 
     /** The embedded broker exited: start it again on its own data, with pauses, a few times at most. */

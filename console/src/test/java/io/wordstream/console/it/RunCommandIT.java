@@ -166,6 +166,60 @@ class RunCommandIT {
     }
 
     @Test
+    void anExternalKafkaThatStopsAndComesBackIsReportedAndWhatWasSentMeanwhileIsCountedOnce() throws Exception {
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
+        Path kafkaDir = dataDir.resolve("external-kafka");
+        Process first = externalBroker(kafkaDir, kafka);
+        Running running = run("--bootstrap-server", Settings.LOOPBACK + ":" + brokerPort);
+        try (SentenceSender sender = new SentenceSender(kafka, "sentences");
+             ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            sender.send("before the outage").get(30, TimeUnit.SECONDS);
+            ResultsReader.await(Duration.ofSeconds(60), reader::counts, c -> total(c, "before") == 1,
+                    "the count before the outage");
+
+            first.destroy(); // SIGTERM: the operator stops their Kafka
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the external broker stopped");
+            Path err = dataDir.resolve("run.err");
+            ResultsReader.await(Duration.ofSeconds(30), () -> read(err),
+                    e -> e.contains("Kafka at 127.0.0.1:" + brokerPort + " does not answer"), "run to notice");
+            // Sent from another thread, as the console does: with no broker the producer waits for the topic's
+            // metadata inside send itself, until the broker is back.
+            CompletableFuture<RecordMetadata> during = CompletableFuture
+                    .supplyAsync(() -> sender.send("during the outage")).thenCompose(f -> f);
+
+            externalBroker(kafkaDir, kafka);
+            ResultsReader.await(Duration.ofSeconds(60), () -> read(err),
+                    e -> e.contains("Kafka at 127.0.0.1:" + brokerPort + " answers again"), "run to notice it back");
+            during.get(60, TimeUnit.SECONDS);
+            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(120), reader::counts,
+                    c -> total(c, "during") == 1, "the sentence sent during the outage, counted");
+            assertEquals(1, total(counts, "before"), "nothing counted twice");
+            assertEquals(2, total(counts, "outage"));
+        }
+        assertTrue(running.process.isAlive(), "run goes on");
+        running.stop("TERM");
+    }
+
+    /** A broker the operator runs, not wordstream: started here, on the test's port, until the test ends. */
+    private Process externalBroker(Path dir, Properties kafka) throws Exception {
+        int controller = Ports.freePorts(Settings.LOOPBACK, 1, java.util.Set.of(brokerPort)).get(0);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", Install.current().brokerLib().resolve("*").toString(), "io.wordstream.broker.EmbeddedBroker",
+                "--dir", dir.toString(), "--port", Integer.toString(brokerPort), "--controller-port",
+                Integer.toString(controller), "--watch-pid", Long.toString(ProcessHandle.current().pid()))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("external-kafka.log").toFile()))
+                .start();
+        started.add(p);
+        try (io.wordstream.console.kafka.TopicAdmin admin = new io.wordstream.console.kafka.TopicAdmin(kafka)) {
+            ResultsReader.await(Duration.ofSeconds(60), () -> admin.reachable(Duration.ofMillis(500)), up -> up,
+                    "the external broker to answer");
+        }
+        return p;
+    }
+
+    @Test
     void aSaslPlainClientFileSecuresBrokerConsoleAndJobAndItsSecretStaysOutOfArgumentsAndLogs() throws Exception {
         String secret = "pw-" + java.util.UUID.randomUUID();
         Path clientFile = dataDir.resolve("client.properties");
@@ -308,7 +362,11 @@ class RunCommandIT {
         final String readyLine;
         final List<ProcessHandle> children;
 
-        Running(Process process, String readyLine) {
+        /** With {@code --bootstrap-server}, run starts no broker of its own. */
+        final boolean external;
+
+        Running(Process process, String readyLine, boolean external) {
+            this.external = external;
             this.process = process;
             this.readyLine = readyLine;
             this.children = process.descendants().toList();
@@ -318,8 +376,9 @@ class RunCommandIT {
             // The broker and the driver, plus any short-lived helper the driver runs at this moment.
             List<ProcessHandle> before = new ArrayList<>(children);
             process.descendants().filter(d -> !before.contains(d)).forEach(before::add);
-            assertTrue(before.stream().filter(d -> d.info().command().orElse("").endsWith("java")).count() >= 2,
-                    "run started a broker JVM and a driver JVM: " + before);
+            long jvms = external ? 1 : 2;
+            assertTrue(before.stream().filter(d -> d.info().command().orElse("").endsWith("java")).count() >= jvms,
+                    "run started " + (external ? "a driver JVM: " : "a broker JVM and a driver JVM: ") + before);
             new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
             assertTrue(process.waitFor(90, TimeUnit.SECONDS), "run exits after SIG" + signal);
             assertEquals(0, process.exitValue(), "run exits 0 after SIG" + signal + "; stderr: "
@@ -369,7 +428,7 @@ class RunCommandIT {
             throw new AssertionError("run exited with " + p.exitValue() + " before ready: "
                     + Files.readString(dataDir.resolve("run.err")));
         }
-        return new Running(p, ready);
+        return new Running(p, ready, List.of(options).contains("--bootstrap-server"));
     }
 
     private record Result(int exitCode, String stdout) {

@@ -182,7 +182,12 @@ class InputLineTest {
         c.controller.brokerBack();
         rows = c.show();
         assertTrue(rows.get(0).startsWith(" wordstream ● RUNNING"), rows.get(0));
-        assertTrue(rows.get(22).startsWith(" the Kafka broker is back on "), rows.get(22));
+        assertTrue(rows.get(22).startsWith(" Kafka is back on "), rows.get(22));
+
+        c.controller.kafkaUnreachable("Kafka at 127.0.0.1:9092 does not answer: what is sent meanwhile waits");
+        rows = c.show();
+        assertTrue(rows.get(0).startsWith(" wordstream ● RESTARTING"), rows.get(0));
+        assertTrue(rows.get(22).startsWith(" Kafka at 127.0.0.1:9092 does not answer"), rows.get(22));
 
         c.controller.brokerLost("the Kafka broker exited");
         c.controller.brokerRestartFailed("the Kafka broker did not come back after 5 attempts; see broker.log");
