@@ -35,6 +35,14 @@ class PipelineIT {
     @TempDir
     Path dataDir;
 
+    private static String distinctWords(int n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append('u').append(i).append(' ');
+        }
+        return b.toString();
+    }
+
     @Test
     void countsSentencesOfTwoWindowsExactlyAndStopsEverything() throws Exception {
         Settings settings = new Settings(dataDir, Optional.empty(), Ports.freePort(Settings.LOOPBACK),
@@ -72,7 +80,8 @@ class PipelineIT {
                         sender.send("lorem ".repeat(166_000), w3.plusSeconds(1).toEpochMilli()),
                         sender.send("s".repeat(999_000), w3.plusSeconds(2).toEpochMilli()),
                         sender.send("p".repeat(10_000), w3.plusSeconds(3).toEpochMilli()),
-                        sender.send("after them", w3.plusSeconds(4).toEpochMilli()));
+                        sender.send("after them", w3.plusSeconds(4).toEpochMilli()),
+                        sender.send(distinctWords(100_000), w3.plusSeconds(5).toEpochMilli()));
                 for (CompletableFuture<?> ack : big) {
                     ack.get();
                 }
@@ -111,6 +120,11 @@ class PipelineIT {
                 expected.put(c + " word them", 1L);
                 expected.put(c + " letter S", 1L);
                 expected.put(c + " letter P", 1L);
+                // u0 ... u99999: one window of 100,000 distinct words, 90,000 of them six characters long.
+                for (int i = 0; i < 100_000; i++) {
+                    expected.put(c + " word u" + i, 1L);
+                }
+                expected.put(c + " length 6", 90_000L);
 
                 Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
                         expected::equals, "the exact counts of both windows");

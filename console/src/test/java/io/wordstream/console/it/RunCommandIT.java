@@ -255,6 +255,10 @@ class RunCommandIT {
             }
         }
         assertTrue(!read(dataDir.resolve("run.err")).contains(secret), "the secret is in run's output");
+        List<ListeningSockets.Listener> listening = ListeningSockets.of(ours);
+        assertTrue(listening.stream().anyMatch(l -> l.port() == brokerPort), "the broker listens: " + listening);
+        assertTrue(listening.stream().allMatch(ListeningSockets.Listener::loopback),
+                "every listener of run's processes is on the loopback: " + listening);
         Path brokerConfig = dataDir.resolve("kafka").resolve("server.properties");
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(brokerConfig)), "the broker's settings hold the secret: owner only");
