@@ -10,8 +10,8 @@ import java.util.List;
  * their size) and is left out.
  */
 public record Trend(long middle, long last) {
-    /** Growth up to this ratio counts as flat: GC timing and window edges move single samples by more. */
-    public static final double FLAT = 1.25;
+    /** Growth up to this ratio counts as flat: GC timing and window edges move single samples by a few percent. */
+    public static final double FLAT = 1.10;
 
     public static Trend of(List<Long> samples) {
         if (samples.size() < 3) {
