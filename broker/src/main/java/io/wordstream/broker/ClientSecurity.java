@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
 record ClientSecurity(String username, String password) {
     private static final Pattern USERNAME = Pattern.compile("username\\s*=\\s*\"([^\"]*)\"");
     private static final Pattern PASSWORD = Pattern.compile("password\\s*=\\s*\"([^\"]*)\"");
+    // The broker's JAAS option user_<name> must be a plain option name.
+    private static final Pattern VALID_USER = Pattern.compile("[A-Za-z0-9._$-]+");
 
     /** Empty when the file asks for no security (plain connections). */
     static Optional<ClientSecurity> from(Path clientProperties) throws IOException {
@@ -25,11 +28,12 @@ record ClientSecurity(String username, String password) {
         try (Reader in = Files.newBufferedReader(clientProperties)) {
             p.load(in);
         }
-        String protocol = p.getProperty("security.protocol", "PLAINTEXT").trim();
+        // Kafka reads both settings case-insensitively.
+        String protocol = p.getProperty("security.protocol", "PLAINTEXT").trim().toUpperCase(Locale.ROOT);
         if (protocol.equals("PLAINTEXT")) {
             return Optional.empty();
         }
-        String mechanism = p.getProperty("sasl.mechanism", "GSSAPI").trim();
+        String mechanism = p.getProperty("sasl.mechanism", "GSSAPI").trim().toUpperCase(Locale.ROOT);
         if (!protocol.equals("SASL_PLAINTEXT") || !mechanism.equals("PLAIN")) {
             throw new IllegalArgumentException("the embedded broker supports security.protocol=SASL_PLAINTEXT with"
                     + " sasl.mechanism=PLAIN, not " + protocol + (protocol.startsWith("SASL") ? " with " + mechanism
@@ -42,6 +46,11 @@ record ClientSecurity(String username, String password) {
             throw new IllegalArgumentException("sasl.jaas.config in " + clientProperties + " must be"
                     + " org.apache.kafka.common.security.plain.PlainLoginModule required username=\"...\""
                     + " password=\"...\";");
+        }
+        if (!VALID_USER.matcher(user.group(1)).matches() || password.group(1).contains("\\")) {
+            throw new IllegalArgumentException("the embedded broker takes a SASL/PLAIN username of letters, digits,"
+                    + " '.', '_', '-' and '$', and a password without backslashes; change them in "
+                    + clientProperties);
         }
         return Optional.of(new ClientSecurity(user.group(1), password.group(1)));
     }

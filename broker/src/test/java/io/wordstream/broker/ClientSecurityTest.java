@@ -58,4 +58,17 @@ class ClientSecurityTest {
                 file("security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n")));
         assertTrue(noUser.getMessage().startsWith("sasl.jaas.config in "), noUser.getMessage());
     }
+
+    @Test
+    void protocolAndMechanismAreReadAsKafkaReadsThemAndOddUsersAreRefused() throws IOException {
+        assertEquals(Optional.empty(), ClientSecurity.from(file("security.protocol=plaintext\n")));
+        assertEquals(Optional.of(new ClientSecurity("ops", "pw")), ClientSecurity.from(file(
+                "security.protocol=sasl_plaintext\nsasl.mechanism=plain\nsasl.jaas.config=org.apache.kafka.common"
+                        + ".security.plain.PlainLoginModule required username=\"ops\" password=\"pw\";\n")));
+        IllegalArgumentException odd = assertThrows(IllegalArgumentException.class, () -> ClientSecurity.from(file(
+                "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\nsasl.jaas.config=org.apache.kafka.common"
+                        + ".security.plain.PlainLoginModule required username=\"a@b\" password=\"pw\";\n")));
+        assertTrue(odd.getMessage().startsWith("the embedded broker takes a SASL/PLAIN username of letters"),
+                odd.getMessage());
+    }
 }

@@ -178,6 +178,15 @@ public final class SoakCommand implements Callable<Integer> {
                     mb(rss.middle()), mb(rss.last()), rss.growth(), rss.flat() ? "flat" : "GROWING");
             result.append(String.format(Locale.ROOT, " rss_%s_growth=%.2f", process, rss.growth()));
         }
+        // Samples without data would compare equal to each other: no verdict from them.
+        List<Sample> judged = samples.subList(samples.size() / 3, samples.size());
+        boolean complete = judged.stream().allMatch(s -> s.stateRows() >= 0
+                && s.rss().keySet().containsAll(List.of("console", "broker", "driver")));
+        if (!complete) {
+            out.println("verdict: none: the job's state rows or a process's memory were missing from the samples");
+            out.println(result.append(" flat=false complete=false"));
+            return;
+        }
         out.println("verdict: " + (flat ? "flat" : "growing")
                 + String.format(Locale.ROOT, " (flat: the last third's median at most %.2fx the middle third's)",
                         Trend.FLAT));

@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
         ConsoleLog.init(settings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (launch.reset) {
+            // Asked before the signal handlers take Ctrl-C over, so Ctrl-C still ends the question.
+            ResetConfirmation.require(settings, System.in, err);
+        }
         CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
         Pipeline.Listener progress = new Pipeline.Listener() {
             @Override
@@ -62,9 +66,6 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         };
-        if (launch.reset) {
-            ResetConfirmation.require(settings, System.in, err);
-        }
         Pipeline created = Pipeline.create(settings, Install.current(), progress);
         if (launch.reset) {
             created.resetFirst();

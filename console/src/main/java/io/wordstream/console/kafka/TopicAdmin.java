@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -43,7 +44,9 @@ public final class TopicAdmin implements AutoCloseable {
     /** True when a broker answered within {@code timeout}. */
     public boolean reachable(Duration timeout) {
         try {
-            return !admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
+            // The request's own timeout too: otherwise each unanswered call would linger for the API timeout.
+            return !admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout.toMillis())).nodes()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
         } catch (ExecutionException | TimeoutException e) {
             return false;
         } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.wordstream.console.launch;
 
 import io.wordstream.common.Durations;
 import io.wordstream.common.PipelineSettings;
+import io.wordstream.common.TokenizerMode;
 import io.wordstream.console.settings.Settings;
 import java.io.IOException;
 import java.io.Reader;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -49,8 +51,12 @@ public final class CheckpointSettings {
         v.put("--window", Durations.format(p.window()));
         v.put("--slide", Durations.format(p.slide()));
         v.put("--watermark", Durations.format(p.watermark()));
-        v.put("--letters", String.join(",", p.letters()));
-        v.put("--lengths", p.lengths().stream().map(String::valueOf).collect(Collectors.joining(",")));
+        // As the job uses them: a set, upper-cased unless the seed tokenizer keeps case.
+        boolean keepsCase = p.tokenizer() == TokenizerMode.SEED;
+        v.put("--letters", p.letters().stream().map(l -> keepsCase ? l : l.toUpperCase(Locale.ROOT)).distinct()
+                .sorted().collect(Collectors.joining(",")));
+        v.put("--lengths", p.lengths().stream().distinct().sorted().map(String::valueOf)
+                .collect(Collectors.joining(",")));
         v.put("--tokenizer", p.tokenizer().cliName());
         v.put("--text-field", p.textField());
         String partitions = settings.sparkConf().get(SHUFFLE_PARTITIONS);

@@ -83,7 +83,8 @@ public final class Pipeline implements AutoCloseable {
     private boolean kafkaUp = true;
 
     private DataDirLock lock;
-    private BrokerProcess broker;
+    // Replaced by a relaunch on the lifecycle thread, read by the console's watch thread.
+    private volatile BrokerProcess broker;
     private LocalCluster cluster;
     private LineServer lineServer;
     private TopicFeed metrics;
@@ -150,9 +151,7 @@ public final class Pipeline implements AutoCloseable {
     private void startAll(Duration jobStartTimeout) {
         unlessStopping(() -> lock = DataDirLock.acquire(settings.dataDir()));
         boolean keepsCheckpoint = settings.source() == JobConfig.Source.KAFKA;
-        if (keepsCheckpoint && reset) {
-            deleteCheckpoint();
-        } else if (keepsCheckpoint) {
+        if (keepsCheckpoint && !reset) {
             requireCheckpointFits();
         }
         Properties kafka = KafkaClients.base(settings);
@@ -182,8 +181,13 @@ public final class Pipeline implements AutoCloseable {
                 admin.requireReachable(KAFKA_REACH);
             }
             listener.step("Kafka is ready at " + settings.bootstrap() + " (" + elapsed() + ")");
-            if (reset && admin.deleteTopic(settings.resultsTopic(), TOPIC_DELETION)) {
-                listener.step("deleted the results topic " + settings.resultsTopic());
+            if (reset && keepsCheckpoint) {
+                // The topic first: should its deletion fail, the checkpoint is still there to refuse a start
+                // without --reset, instead of new counts landing among the old ones.
+                if (admin.deleteTopic(settings.resultsTopic(), TOPIC_DELETION)) {
+                    listener.step("deleted the results topic " + settings.resultsTopic());
+                }
+                deleteCheckpoint();
             }
             List<String> created = admin.ensureTopics(topics(), topicConfigs());
             if (!created.isEmpty()) {
@@ -328,6 +332,9 @@ public final class Pipeline implements AutoCloseable {
      */
     public boolean relaunchBrokerAfterExit(RelaunchPolicy policy, CountDownLatch stop) throws InterruptedException {
         BrokerProcess ended = broker;
+        if (ended.alive()) {
+            return true;
+        }
         listener.step("the Kafka broker exited (" + ended.exitSummary() + ")");
         ended.close();
         while (!stopping) {

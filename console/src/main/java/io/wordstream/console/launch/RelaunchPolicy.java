@@ -35,7 +35,9 @@ public final class RelaunchPolicy {
      */
     public Optional<Duration> next(long now) {
         if (launchedAt != Long.MIN_VALUE && now - launchedAt >= stableAfter.toNanos()) {
+            // Once per stable run: the attempts after this failure count again towards the limit.
             attempts = 0;
+            launchedAt = Long.MIN_VALUE;
         }
         if (attempts >= maxAttempts) {
             return Optional.empty();

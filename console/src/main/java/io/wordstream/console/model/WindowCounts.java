@@ -75,6 +75,7 @@ public final class WindowCounts {
     private final NavigableMap<Instant, Window> windows = new TreeMap<>();
     private int keys;
     private long keysRefused;
+    private Instant evictedUpTo;
 
     /** @param maxWindows how many of the most recent windows to keep; older ones are dropped */
     public WindowCounts(int maxWindows) {
@@ -100,6 +101,9 @@ public final class WindowCounts {
         if (w == null) {
             if (windows.size() >= maxWindows && row.windowStart().isBefore(windows.firstKey())) {
                 return false; // older than everything kept: it would be evicted at once
+            }
+            if (evictedUpTo != null && !row.windowStart().isAfter(evictedUpTo)) {
+                return false; // evicted: rebuilt from later rows only, it would show partial counts
             }
             w = new Window(row.windowStart(), row.windowEnd(), new HashMap<>());
             windows.put(row.windowStart(), w);
@@ -128,6 +132,7 @@ public final class WindowCounts {
 
     private void evictOldest() {
         Window gone = windows.pollFirstEntry().getValue();
+        evictedUpTo = gone.start();
         gone.counts().values().forEach(m -> keys -= m.size());
     }
 
@@ -162,5 +167,7 @@ public final class WindowCounts {
     public void clear() {
         windows.clear();
         keys = 0;
+        keysRefused = 0;
+        evictedUpTo = null;
     }
 }

@@ -153,8 +153,10 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
 
     /** The embedded broker exited: start it again on its own data, with pauses, a few times at most. */
     private void relaunchBroker() {
+        boolean back = false;
         try {
-            if (pipeline.relaunchBrokerAfterExit(brokerRelaunch, closed)) {
+            back = pipeline.relaunchBrokerAfterExit(brokerRelaunch, closed);
+            if (back) {
                 ui.execute(controller::brokerBack);
             } else if (!closing) {
                 ui.execute(() -> controller.brokerRestartFailed("the Kafka broker did not come back after "
@@ -163,7 +165,8 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            brokerRestarting.set(false);
+            // Given up: the check stays quiet rather than start the cycle again every second.
+            brokerRestarting.set(!back);
         }
     }
 

@@ -33,4 +33,15 @@ class RelaunchPolicyTest {
                 "two minutes of running reset the count");
         assertEquals(1, p.attempts());
     }
+
+    @Test
+    void aStableRunEarnsFreshAttemptsOnceNotForever() {
+        RelaunchPolicy p = new RelaunchPolicy(2, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2));
+        p.next(0);
+        p.launched(SECOND);
+        long later = 10 * 60 * SECOND;
+        assertEquals(Optional.of(Duration.ofSeconds(1)), p.next(later), "fresh after a stable run");
+        assertEquals(Optional.of(Duration.ofSeconds(2)), p.next(later + SECOND));
+        assertEquals(Optional.empty(), p.next(later + 3 * SECOND), "relaunches that never ran count again");
+    }
 }

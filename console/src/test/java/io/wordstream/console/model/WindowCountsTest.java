@@ -119,4 +119,17 @@ class WindowCountsTest {
         assertEquals(2, model.keysRefused());
         assertEquals(5, model.keys());
     }
+
+    @Test
+    void aWindowEvictedForTheKeyBudgetIsNotRebuiltFromLaterRows() {
+        WindowCounts model = new WindowCounts(360, 2);
+        model.apply(row(0, "word", "a", 1));
+        model.apply(row(1, "word", "b", 1));
+        model.apply(row(2, "word", "c", 1));
+        assertEquals(List.of(T0.plusSeconds(10), T0.plusSeconds(20)), model.windowStarts());
+        assertFalse(model.apply(row(0, "word", "a", 5)), "its other counts are gone: it would show them partial");
+        assertEquals(2, model.size());
+        model.clear();
+        assertTrue(model.apply(row(0, "word", "a", 5)), "after clear, history starts over");
+    }
 }
