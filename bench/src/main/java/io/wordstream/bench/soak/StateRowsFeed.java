@@ -15,7 +15,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class StateRowsFeed implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final AtomicLong stateRows = new AtomicLong(-1);
-    private final AtomicLong batches = new AtomicLong();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -49,17 +48,12 @@ final class StateRowsFeed implements AutoCloseable {
     private void take(String value) {
         JobEvent.parse(value).filter(e -> "progress".equals(e.type()) && e.json().has("stateRows")).ifPresent(e -> {
             stateRows.set(e.metric("stateRows"));
-            batches.incrementAndGet();
         });
     }
 
     /** State rows after the latest micro-batch, or -1 before the first. */
     long stateRows() {
         return stateRows.get();
-    }
-
-    long batches() {
-        return batches.get();
     }
 
     @Override

@@ -509,7 +509,7 @@ public final class Pipeline implements AutoCloseable {
             }
             if (broker == null && System.nanoTime() >= nextKafkaCheck) {
                 nextKafkaCheck = System.nanoTime() + KAFKA_CHECK.toNanos();
-                externalKafkaChange().ifPresent(listener::step);
+                externalKafkaChange().ifPresent(change -> listener.step(change.message()));
             }
         }
     }
@@ -518,7 +518,7 @@ public final class Pipeline implements AutoCloseable {
      * With an external Kafka, which nothing here can restart: asks whether it answers and, when that changed since
      * the last call, says so ("does not answer" or "answers again"). Producers and the job wait and retry meanwhile.
      */
-    public synchronized Optional<String> externalKafkaChange() {
+    public synchronized Optional<KafkaChange> externalKafkaChange() {
         if (broker != null || stopping) {
             return Optional.empty();
         }
@@ -530,9 +530,13 @@ public final class Pipeline implements AutoCloseable {
             return Optional.empty();
         }
         kafkaUp = up;
-        return Optional.of(up ? "Kafka at " + settings.bootstrap() + " answers again"
+        return Optional.of(new KafkaChange(up, up ? "Kafka at " + settings.bootstrap() + " answers again"
                 : "Kafka at " + settings.bootstrap() + " does not answer: what is sent meanwhile waits and is retried,"
-                        + " and the job waits for it");
+                        + " and the job waits for it"));
+    }
+
+    /** An external Kafka started or stopped answering; {@code message} says so for the operator. */
+    public record KafkaChange(boolean answers, String message) {
     }
 
     /** The line scripts wait for: the pipeline is running and where to reach it. */

@@ -42,6 +42,8 @@ public final class ConsoleController {
     private final ViewState view = new ViewState();
     private boolean historyLoaded;
     private boolean finished;
+    /** The RESTARTING shown is Kafka's outage, not the job's relaunch. */
+    private boolean kafkaOutage;
     private boolean dirty = true;
     private List<Frame.LogSource> logs = List.of();
     private long logsReadAt = Long.MIN_VALUE;
@@ -89,9 +91,12 @@ public final class ConsoleController {
 
     /** The job ended while it was running (it failed, or was killed). */
     public void jobEnded(String state, String reason) {
-        if (status.phase() != PipelineStatus.Phase.RUNNING) {
+        boolean runningOrKafkaOutage = status.phase() == PipelineStatus.Phase.RUNNING
+                || (kafkaOutage && status.phase() == PipelineStatus.Phase.RESTARTING);
+        if (!runningOrKafkaOutage) {
             return;
         }
+        kafkaOutage = false;
         status.failed("the Spark job ended (" + state + "): " + reason, clock.getAsLong());
         view.say(ViewState.Tone.BAD, "the Spark job ended (" + state + ")");
         dirty = true;
@@ -102,6 +107,7 @@ public final class ConsoleController {
         if (status.phase() == PipelineStatus.Phase.STOPPING || finished) {
             return;
         }
+        kafkaOutage = false;
         status.restarting(clock.getAsLong());
         view.say(ViewState.Tone.WARN, "relaunching the Spark job from its checkpoint...");
         dirty = true;
@@ -109,30 +115,37 @@ public final class ConsoleController {
 
     /** The embedded broker exited and is being started again: what is typed meanwhile waits and is retried. */
     public void brokerLost(String reason) {
-        if (status.phase() == PipelineStatus.Phase.STOPPING || status.phase() == PipelineStatus.Phase.STOPPED) {
-            return;
-        }
-        status.restarting(clock.getAsLong());
-        view.say(ViewState.Tone.WARN, reason + "; restarting it: what you send meanwhile waits and is retried");
-        dirty = true;
+        kafkaDown(reason + "; restarting it: what you send meanwhile waits and is retried");
     }
 
     /** An external Kafka does not answer: the console cannot restart it, only wait with what is sent. */
     public void kafkaUnreachable(String message) {
+        kafkaDown(message);
+    }
+
+    // Kafka's outage shows as RESTARTING only over a running pipeline: a job that failed or is being relaunched
+    // keeps its own state, and Kafka's return does not paper over it.
+    private void kafkaDown(String message) {
         if (status.phase() == PipelineStatus.Phase.STOPPING || status.phase() == PipelineStatus.Phase.STOPPED) {
             return;
         }
-        status.restarting(clock.getAsLong());
+        if (status.phase() == PipelineStatus.Phase.RUNNING) {
+            status.restarting(clock.getAsLong());
+            kafkaOutage = true;
+        }
         view.say(ViewState.Tone.WARN, message);
         dirty = true;
     }
 
-    /** The broker answers again. */
+    /** Kafka answers again. */
     public void brokerBack() {
         if (status.phase() == PipelineStatus.Phase.STOPPING || finished) {
             return;
         }
-        status.ready(status.bootstrap(), status.master(), status.appId(), clock.getAsLong());
+        if (kafkaOutage && status.phase() == PipelineStatus.Phase.RESTARTING) {
+            status.ready(status.bootstrap(), status.master(), status.appId(), clock.getAsLong());
+        }
+        kafkaOutage = false;
         view.say(ViewState.Tone.GOOD, "Kafka is back on " + status.bootstrap());
         dirty = true;
     }

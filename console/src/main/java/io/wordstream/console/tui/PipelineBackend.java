@@ -143,10 +143,10 @@ public final class PipelineBackend implements ConsoleController.Backend, AutoClo
             return;
         }
         pipeline.externalKafkaChange().ifPresent(change -> ui.execute(() -> {
-            if (change.contains("answers again")) {
+            if (change.answers()) {
                 controller.brokerBack();
             } else {
-                controller.kafkaUnreachable(change);
+                controller.kafkaUnreachable(change.message());
             }
         }));
     }

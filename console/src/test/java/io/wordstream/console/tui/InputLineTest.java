@@ -195,4 +195,15 @@ class InputLineTest {
         assertTrue(rows.get(0).startsWith(" wordstream ● FAILED"), rows.get(0));
         assertEquals(" ✗ the Kafka broker did not come back after 5 attempts; see broker.log", rows.get(1));
     }
+
+    @Test
+    void kafkaNewsDoesNotOverwriteTheJobsOwnState() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        c.controller.jobEnded("FAILED", "boom");
+        c.controller.kafkaUnreachable("Kafka at 127.0.0.1:9092 does not answer");
+        c.controller.brokerBack();
+        List<String> rows = c.show();
+        assertTrue(rows.get(0).startsWith(" wordstream ● FAILED"), rows.get(0));
+        assertTrue(rows.get(22).startsWith(" Kafka is back on "), rows.get(22));
+    }
 }
