@@ -18,6 +18,7 @@ public final class ResultTotals {
     private long lengths;
     private DimensionTotals target;
     private long reachedAtNanos;
+    private long lastChangeNanos;
 
     public synchronized void accept(Count c, long nowNanos) {
         String id = c.windowStartMs() + "\u0000" + c.dimension() + "\u0000" + c.key();
@@ -26,6 +27,7 @@ public final class ResultTotals {
             return;
         }
         latest.put(id, c.count());
+        lastChangeNanos = nowNanos;
         long delta = c.count() - (old == null ? 0 : old);
         if (c.dimension().equals(Dimension.WORD.id())) {
             words += delta;
@@ -51,12 +53,17 @@ public final class ResultTotals {
 
     /**
      * Waits until the totals reach {@code target}, and says when that happened (the time the row that completed it
-     * was read), or empty when {@code timeout} passed first.
+     * was read), or empty when {@code timeout} passed first. Totals that already cover it when the wait begins give
+     * the time of the latest row that changed them, not the time of asking.
      */
     public synchronized Optional<Long> awaitTotals(DimensionTotals target, Duration timeout)
             throws InterruptedException {
         this.target = target;
-        this.reachedAtNanos = totals().covers(target) ? System.nanoTime() : 0;
+        if (totals().covers(target)) {
+            this.reachedAtNanos = lastChangeNanos != 0 ? lastChangeNanos : System.nanoTime();
+        } else {
+            this.reachedAtNanos = 0;
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (reachedAtNanos == 0) {
             long left = deadline - System.nanoTime();
