@@ -187,9 +187,9 @@ public final class BenchCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(install.configDir().resolve("wordstream.properties"))) {
             p.load(in);
         } catch (IOException e) {
-            return "1g";
+            return Settings.DEFAULT_DRIVER_MEMORY;
         }
-        return p.getProperty("driver-memory", "1g").strip();
+        return p.getProperty("driver-memory", Settings.DEFAULT_DRIVER_MEMORY).strip();
     }
 
     private String describe(Plan plan) {

@@ -1,5 +1,6 @@
 package io.wordstream.console.cli;
 
+import io.wordstream.console.settings.Settings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -10,7 +11,7 @@ public final class LaunchOptions {
             description = "Spark master: local[N], spark://HOST:PORT, yarn, k8s://... (default: ${DEFAULT-VALUE}).")
     String master;
 
-    @Option(names = "--driver-memory", paramLabel = "SIZE", defaultValue = "1g",
+    @Option(names = "--driver-memory", paramLabel = "SIZE", defaultValue = Settings.DEFAULT_DRIVER_MEMORY,
             description = "Heap of the Spark driver (default: ${DEFAULT-VALUE}).")
     String driverMemory;
 
@@ -51,7 +52,7 @@ public final class LaunchOptions {
     static LaunchOptions defaults() {
         LaunchOptions o = new LaunchOptions();
         o.master = "local[2]";
-        o.driverMemory = "1g";
+        o.driverMemory = Settings.DEFAULT_DRIVER_MEMORY;
         o.partitions = 2;
         o.startTimeout = java.time.Duration.ofSeconds(180);
         o.source = "kafka";

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns parsed options into the one {@link Settings} object the rest of the console takes. */
 final class SettingsFactory {
@@ -41,6 +43,8 @@ final class SettingsFactory {
             throw new IllegalArgumentException("--local-cluster takes a number of workers from 1 to 16, got "
                     + launch.localCluster);
         }
+        String driverMemory = launch.driverMemory == null ? Settings.DEFAULT_DRIVER_MEMORY
+                : checkDriverMemory(launch.driverMemory.strip());
         JobConfig.Source source = JobConfig.Source.fromCliName(launch.source);
         Optional<HostPort> socket = Optional.ofNullable(launch.socket).filter(s -> !s.isBlank())
                 .map(s -> HostPort.parse(s, "--socket"));
@@ -51,7 +55,27 @@ final class SettingsFactory {
                 kafka.topics.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), kafka.resultsTopic,
                 kafka.metricsTopic, launch.partitions, pipeline, trigger,
                 launch.master == null ? "local[2]" : launch.master,
-                launch.driverMemory == null ? "1g" : launch.driverMemory,
+                driverMemory,
                 launch.sparkConf == null ? Map.of() : launch.sparkConf, source, socket, launch.localCluster);
+    }
+
+    private static final Pattern DRIVER_MEMORY = Pattern.compile("(\\d{1,9})([mMgG])");
+    private static final long MIN_DRIVER_MEMORY_MB = 512;
+
+    /**
+     * The heap goes to the JVM as -Xmx and -Xms, which take a number and a unit. Spark's memory manager refuses a
+     * heap under 450 MB, but only once the driver has started: the operator should hear it before anything starts.
+     */
+    private static String checkDriverMemory(String size) {
+        Matcher m = DRIVER_MEMORY.matcher(size);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--driver-memory takes a size such as 512m or 2g, got '" + size + "'");
+        }
+        long mb = Long.parseLong(m.group(1)) * (m.group(2).equalsIgnoreCase("g") ? 1024 : 1);
+        if (mb < MIN_DRIVER_MEMORY_MB) {
+            throw new IllegalArgumentException("--driver-memory must be at least " + MIN_DRIVER_MEMORY_MB
+                    + "m (Spark's driver needs 450 MB), got " + size);
+        }
+        return size;
     }
 }

@@ -295,31 +295,10 @@ public final class Pipeline implements AutoCloseable {
      * @return true when the job runs again
      */
     public boolean relaunchAfterFailure(RelaunchPolicy policy, CountDownLatch stop) throws InterruptedException {
-        SparkJob ended = job;
-        listener.step("the Spark job ended (" + ended.state() + "): " + failureReason());
-        while (!stopping) {
-            Optional<Duration> pause = policy.next(System.nanoTime());
-            if (pause.isEmpty()) {
-                listener.step("the job ended " + policy.attempts() + " times in a row: not relaunching it again");
-                return false;
-            }
-            listener.step(String.format(Locale.ROOT, "relaunching the job from its checkpoint in %d s (attempt %d of"
-                    + " %d)", pause.get().toSeconds(), policy.attempts(), policy.maxAttempts()));
-            if (stop.await(pause.get().toMillis(), TimeUnit.MILLISECONDS)) {
-                return false;
-            }
-            try {
-                restartJob(jobStartTimeout);
-                policy.launched(System.nanoTime());
-                return true;
-            } catch (UserError e) {
-                if (stopping) {
-                    return false;
-                }
-                listener.step("the relaunch failed: " + e.getMessage());
-            }
-        }
-        return false;
+        listener.step("the Spark job ended (" + job.state() + "): " + failureReason());
+        return retry(policy, stop, new RetryWording("the job ended %d times in a row: not relaunching it again",
+                        "relaunching the job from its checkpoint in %d s (attempt %d of %d)", "the relaunch failed: "),
+                () -> restartJob(jobStartTimeout));
     }
 
     /**
@@ -337,34 +316,61 @@ public final class Pipeline implements AutoCloseable {
         }
         listener.step("the Kafka broker exited (" + ended.exitSummary() + ")");
         ended.close();
+        return retry(policy, stop, new RetryWording("the broker exited %d times in a row: not restarting it again",
+                        "restarting the Kafka broker in %d s (attempt %d of %d); what is sent meanwhile waits and is"
+                                + " retried", "the broker restart failed: "),
+                () -> {
+                    try {
+                        unlessStopping(() -> broker = BrokerProcess.start(settings, install));
+                        try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {
+                            broker.awaitReady(admin, BROKER_START);
+                        }
+                    } catch (UserError e) {
+                        if (broker != ended) {
+                            broker.close();
+                        }
+                        throw e;
+                    }
+                    listener.step("the Kafka broker is back on " + settings.bootstrap() + " (log: " + broker.log()
+                            + ")");
+                });
+    }
+
+    /** What a retry loop says: given up (attempts), pausing (seconds, attempt, of), and an attempt's failure. */
+    private record RetryWording(String gaveUp, String pausing, String failed) {
+    }
+
+    /** Brings something back; a {@link UserError} means this attempt failed and another may follow. */
+    private interface Attempt {
+        void run() throws InterruptedException;
+    }
+
+    /**
+     * Tries {@code attempt} after each pause {@code policy} gives, until one succeeds (true), the policy gives up,
+     * or the pipeline stops or {@code stop} is counted down (false).
+     */
+    private boolean retry(RelaunchPolicy policy, CountDownLatch stop, RetryWording wording, Attempt attempt)
+            throws InterruptedException {
         while (!stopping) {
             Optional<Duration> pause = policy.next(System.nanoTime());
             if (pause.isEmpty()) {
-                listener.step("the broker exited " + policy.attempts() + " times in a row: not restarting it again");
+                listener.step(String.format(Locale.ROOT, wording.gaveUp(), policy.attempts()));
                 return false;
             }
-            listener.step(String.format(Locale.ROOT, "restarting the Kafka broker in %d s (attempt %d of %d); what"
-                    + " is sent meanwhile waits and is retried", pause.get().toSeconds(), policy.attempts(),
+            listener.step(String.format(Locale.ROOT, wording.pausing(), pause.get().toSeconds(), policy.attempts(),
                     policy.maxAttempts()));
             if (stop.await(pause.get().toMillis(), TimeUnit.MILLISECONDS)) {
                 return false;
             }
             try {
-                unlessStopping(() -> broker = BrokerProcess.start(settings, install));
-                try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {
-                    broker.awaitReady(admin, BROKER_START);
-                }
+                attempt.run();
                 policy.launched(System.nanoTime());
-                listener.step("the Kafka broker is back on " + settings.bootstrap() + " (log: " + broker.log() + ")");
                 return true;
             } catch (UserError e) {
-                if (broker != ended) {
-                    broker.close();
-                }
                 if (stopping) {
                     return false;
                 }
-                listener.step("the broker restart failed: " + e.getMessage());
+                listener.step(wording.failed() + e.getMessage());
             }
         }
         return false;

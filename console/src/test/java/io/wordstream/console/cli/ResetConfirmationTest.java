@@ -25,7 +25,7 @@ class ResetConfirmationTest {
 
     private static Settings settings(JobConfig.Source source) {
         return new Settings(Path.of("/data"), Optional.empty(), 9092, Optional.empty(), List.of("sentences"),
-                "wordcounts", "wordstream-metrics", 2, PipelineSettings.defaults(), Duration.ZERO, "local[2]", "1g",
+                "wordcounts", "wordstream-metrics", 2, PipelineSettings.defaults(), Duration.ZERO, "local[2]", Settings.DEFAULT_DRIVER_MEMORY,
                 Map.of(), source, Optional.empty(), 0);
     }
 

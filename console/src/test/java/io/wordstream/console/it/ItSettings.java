@@ -24,7 +24,7 @@ final class ItSettings {
                              int brokerPort) {
         return new Settings(dataDir, Optional.empty(), brokerPort, Optional.empty(),
                 List.of("sentences"), "wordcounts", "wordstream-metrics", 1, PipelineSettings.defaults(),
-                Duration.ZERO, "local[2]", "1g", Map.of(), source, socket, localCluster);
+                Duration.ZERO, "local[2]", Settings.DEFAULT_DRIVER_MEMORY, Map.of(), source, socket, localCluster);
     }
 
     /** The sum over all windows of one word's latest counts. */

@@ -47,7 +47,7 @@ class PipelineIT {
     void countsSentencesOfTwoWindowsExactlyAndStopsEverything() throws Exception {
         Settings settings = new Settings(dataDir, Optional.empty(), Ports.freePort(Settings.LOOPBACK),
                 Optional.empty(), List.of("sentences"), "wordcounts", "wordstream-metrics", 2,
-                PipelineSettings.defaults(), Duration.ZERO, "local[2]", "1g", Map.of());
+                PipelineSettings.defaults(), Duration.ZERO, "local[2]", Settings.DEFAULT_DRIVER_MEMORY, Map.of());
         Instant w1 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(2));
         Instant w2 = w1.plusSeconds(10);
 
@@ -148,13 +148,13 @@ class PipelineIT {
     void withABootstrapServerItUsesThatKafkaAndStartsNoBroker(@TempDir Path otherDataDir) throws Exception {
         Settings owner = new Settings(dataDir, Optional.empty(), Ports.freePort(Settings.LOOPBACK), Optional.empty(),
                 List.of("sentences"), "wordcounts", "wordstream-metrics", 1, PipelineSettings.defaults(),
-                Duration.ZERO, "local[1]", "1g", Map.of());
+                Duration.ZERO, "local[1]", Settings.DEFAULT_DRIVER_MEMORY, Map.of());
         try (Pipeline first = Pipeline.start(owner, Install.current(), m -> { }, Duration.ofSeconds(180))) {
             ProcessHandle broker = first.broker().handle();
             // A second pipeline on the first one's broker, with topics of its own and two input topics.
             Settings guest = new Settings(otherDataDir, Optional.of(owner.bootstrap()), 1, Optional.empty(),
                     List.of("in-a", "in-b"), "out", "metrics", 1, PipelineSettings.defaults(), Duration.ZERO,
-                    "local[1]", "1g", Map.of());
+                    "local[1]", Settings.DEFAULT_DRIVER_MEMORY, Map.of());
             try (Pipeline second = Pipeline.start(guest, Install.current(), m -> { }, Duration.ofSeconds(180));
                  SentenceSender toA = new SentenceSender(KafkaClients.base(guest), "in-a");
                  SentenceSender toB = new SentenceSender(KafkaClients.base(guest), "in-b");

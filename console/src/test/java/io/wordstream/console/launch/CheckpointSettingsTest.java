@@ -22,7 +22,7 @@ class CheckpointSettingsTest {
 
     private Settings settings(PipelineSettings pipeline, Map<String, String> conf) {
         return new Settings(dataDir, Optional.empty(), 9092, Optional.empty(), List.of("sentences"), "wordcounts",
-                "wordstream-metrics", 2, pipeline, Duration.ZERO, "local[2]", "1g", conf);
+                "wordstream-metrics", 2, pipeline, Duration.ZERO, "local[2]", Settings.DEFAULT_DRIVER_MEMORY, conf);
     }
 
     private static PipelineSettings window(int seconds) {
