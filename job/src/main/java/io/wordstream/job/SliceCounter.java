@@ -39,18 +39,19 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
         SliceTallies current = null;
         while (sentences.hasNext()) {
             Row row = sentences.next();
-            String text = row.getString(0);
-            Timestamp time = row.getTimestamp(1);
-            if (text == null || time == null) {
+            // Event time comes as Spark's own microseconds: a java.sql.Timestamp per sentence, with the calendar
+            // rebase and time-zone lookup Spark does to make one, cost 8% of this loop (profiled).
+            if (row.isNullAt(0) || row.isNullAt(1)) {
                 continue;
             }
-            long micros = micros(time);
+            String text = row.getString(0);
+            long micros = row.getLong(1);
             long slice = Math.floorDiv(micros, sliceMicros);
             if (current == null || slice != currentSlice) {
                 current = slices.computeIfAbsent(slice, s -> new SliceTallies(rules));
                 currentSlice = slice;
             }
-            current.at(time, micros);
+            current.at(micros);
             rules.forEachWord(text, current);
         }
         List<Row> out = new ArrayList<>();
@@ -63,6 +64,13 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
         return Math.multiplyExact(t.getTime(), 1000L) + (t.getNanos() / 1000) % 1000;
     }
 
+    /** The timestamp of {@link #micros}' result. */
+    static Timestamp timestamp(long micros) {
+        Timestamp t = new Timestamp(Math.floorDiv(micros, 1000L));
+        t.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1000);
+        return t;
+    }
+
     /**
      * One slice's tallies: words hashed by their text, letters and lengths in arrays by key index (a handful of
      * keys asked for every word). Visited with each sentence's words after {@link #at} set its time.
@@ -71,7 +79,6 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
         private final Map<String, Tally> words = new HashMap<>();
         private final Tally[] letters;
         private final Tally[] lengths;
-        private Timestamp time;
         private long micros;
 
         SliceTallies(DimensionRules rules) {
@@ -79,8 +86,7 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
             lengths = new Tally[rules.lengthKeyCount()];
         }
 
-        void at(Timestamp sentenceTime, long sentenceMicros) {
-            time = sentenceTime;
+        void at(long sentenceMicros) {
             micros = sentenceMicros;
         }
 
@@ -88,10 +94,10 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
         public void word(String word, int letterIndex, int lengthIndex) {
             Tally tally = words.get(word);
             if (tally == null) {
-                tally = new Tally(time, micros);
+                tally = new Tally(micros);
                 words.put(word, tally);
             }
-            tally.add(time, micros);
+            tally.add(micros);
             if (letterIndex >= 0) {
                 add(letters, letterIndex);
             }
@@ -102,9 +108,9 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
 
         private void add(Tally[] tallies, int index) {
             if (tallies[index] == null) {
-                tallies[index] = new Tally(time, micros);
+                tallies[index] = new Tally(micros);
             }
-            tallies[index].add(time, micros);
+            tallies[index].add(micros);
         }
 
         void emit(DimensionRules rules, List<Row> out) {
@@ -123,25 +129,20 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
     }
 
     private static final class Tally {
-        private Timestamp latest;
         private long latestMicros;
         private long occurrences;
 
-        Tally(Timestamp first, long firstMicros) {
-            this.latest = first;
+        Tally(long firstMicros) {
             this.latestMicros = firstMicros;
         }
 
-        void add(Timestamp time, long micros) {
+        void add(long micros) {
             occurrences++;
-            if (micros > latestMicros) {
-                latest = time;
-                latestMicros = micros;
-            }
+            latestMicros = Math.max(latestMicros, micros);
         }
 
         Row row(String dimension, String key) {
-            return RowFactory.create(dimension, key, latest, occurrences);
+            return RowFactory.create(dimension, key, timestamp(latestMicros), occurrences);
         }
     }
 }

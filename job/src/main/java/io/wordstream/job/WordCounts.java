@@ -2,6 +2,7 @@ package io.wordstream.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.window;
 
 import io.wordstream.common.DimensionRules;
@@ -54,7 +55,7 @@ public final class WordCounts {
         // Each partition of a micro-batch first counts its own entries per (time slice, dimension, key): a burst
         // of a million words becomes a few thousand rows before Spark's aggregation and state store see them.
         Dataset<Row> entries = sentences
-                .select(col(TEXT), col(TIMESTAMP))
+                .select(col(TEXT), unix_micros(col(TIMESTAMP)))
                 .mapPartitions(new SliceCounter(rules, sliceMicros), Encoders.row(ENTRY));
         return entries
                 // The watermark is what lets Update mode drop a window's state once no record can still reach it.

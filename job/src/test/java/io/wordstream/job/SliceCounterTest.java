@@ -40,7 +40,7 @@ class SliceCounterTest {
         List<Row> in = new ArrayList<>();
         for (int i = 0; i < textThenSecond.length; i += 2) {
             in.add(RowFactory.create(textThenSecond[i],
-                    textThenSecond[i + 1] == null ? null : at((Integer) textThenSecond[i + 1])));
+                    textThenSecond[i + 1] == null ? null : SliceCounter.micros(at((Integer) textThenSecond[i + 1]))));
         }
         List<Row> out = new ArrayList<>();
         counter.call(in.iterator()).forEachRemaining(out::add);
@@ -98,5 +98,12 @@ class SliceCounterTest {
     void aSliceMustBePositive() {
         assertThrows(IllegalArgumentException.class,
                 () -> new SliceCounter(new DimensionRules(PipelineSettings.defaults()), 0));
+    }
+
+    @Test
+    void microsecondsBecomeTheSameTimestampAgain() {
+        for (long micros : new long[] {0, 1, 999, 1_000, 1_764_000_000_123_456L, -1, -1_500_001}) {
+            assertEquals(micros, SliceCounter.micros(SliceCounter.timestamp(micros)), Long.toString(micros));
+        }
     }
 }
