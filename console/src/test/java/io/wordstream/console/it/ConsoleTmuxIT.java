@@ -33,6 +33,7 @@ class ConsoleTmuxIT {
     /** A tmux server of this test alone, so nothing else's sessions are touched. */
     private final String server = "wordstream-it-" + ProcessHandle.current().pid();
     private final int brokerPort = Ports.freePort(Settings.LOOPBACK);
+    private boolean failedStartExpected;
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -100,17 +101,33 @@ class ConsoleTmuxIT {
         awaitNoProcessLeft();
     }
 
+    @Test
+    void aFailedStartIsShownAndQuittingLeavesNoProcessBehind() throws Exception {
+        // Two seconds is too short for the first micro-batch: the start fails after the broker and driver started.
+        failedStartExpected = true;
+        startConsole("--start-timeout", "2s");
+        String screen = awaitScreen("the failed start", s -> s.contains("FAILED")
+                && s.contains("did not complete a micro-batch within 2 s"), START);
+        assertTrue(!screen.contains("Exception") && !screen.contains("\tat "), screen);
+        assertTrue(screen.contains("Press Ctrl-C to quit"), screen);
+        tmux("send-keys", "-t", "ws", "C-c");
+        screen = awaitScreen("the console's exit", s -> s.contains("wordstream-exit="), Duration.ofSeconds(60));
+        assertTrue(screen.contains("wordstream-exit=1"), "a failed start exits 1:\n" + screen);
+        assertTrue(screen.contains("wordstream: the Spark job did not complete a micro-batch within 2 s"), screen);
+        awaitNoProcessLeft();
+    }
+
     private ProcessHandle consoleJvm() {
         return ProcessHandle.allProcesses().filter(this::ours)
                 .filter(p -> p.info().commandLine().orElse("").contains("io.wordstream.console.Main"))
                 .findFirst().orElseThrow(() -> new AssertionError("no console JVM"));
     }
 
-    private void startConsole() throws Exception {
+    private void startConsole(String... extraOptions) throws Exception {
         Path home = Path.of(System.getProperty("wordstream.home")).toAbsolutePath().normalize();
         // The shell prints the console's exit status after it, and keeps the pane open to read it.
         String command = home.resolve("wordstream") + " --data-dir " + dataDir + " --broker-port " + brokerPort
-                + "; echo wordstream-exit=$?; sleep 120";
+                + " " + String.join(" ", extraOptions) + "; echo wordstream-exit=$?; sleep 120";
         tmux("new-session", "-d", "-s", "ws", "-x", "120", "-y", "36", command);
     }
 
@@ -161,7 +178,7 @@ class ConsoleTmuxIT {
             if (done.test(screen)) {
                 return screen;
             }
-            if (screen.contains("did not start")) {
+            if (!failedStartExpected && screen.contains("did not start")) {
                 break; // the console says why: no point waiting
             }
             Thread.sleep(250);
