@@ -31,7 +31,8 @@ public final class PeersKafka implements AutoCloseable {
     }
 
     public static PeersKafka start(Install install, Path dir, int port, Duration timeout) {
-        Settings s = settings(dir, Optional.empty(), port, "peers-in", "peers-out", Settings.DEFAULT_DRIVER_MEMORY, Map.of());
+        Settings s = settings(dir, Optional.empty(), port, "peers-in", "peers-out", Settings.DEFAULT_DRIVER_MEMORY,
+                Map.of());
         BrokerProcess broker = BrokerProcess.start(s, install);
         PeersKafka kafka = new PeersKafka(install, s, broker);
         try (TopicAdmin admin = new TopicAdmin(kafka.properties())) {

@@ -25,8 +25,8 @@ class ResetConfirmationTest {
 
     private static Settings settings(JobConfig.Source source) {
         return new Settings(Path.of("/data"), Optional.empty(), 9092, Optional.empty(), List.of("sentences"),
-                "wordcounts", "wordstream-metrics", 2, PipelineSettings.defaults(), Duration.ZERO, "local[2]", Settings.DEFAULT_DRIVER_MEMORY,
-                Map.of(), source, Optional.empty(), 0);
+                "wordcounts", "wordstream-metrics", 2, PipelineSettings.defaults(), Duration.ZERO, "local[2]",
+                Settings.DEFAULT_DRIVER_MEMORY, Map.of(), source, Optional.empty(), 0);
     }
 
     private static InputStream input(String text) {

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
     private static Settings withMaster(String master) {
         return new Settings(Path.of("/tmp/d"), Optional.empty(), 9092, Optional.empty(), List.of("sentences"),
-                "wordcounts", "metrics", 2, PipelineSettings.defaults(), Duration.ZERO, master, Settings.DEFAULT_DRIVER_MEMORY, Map.of());
+                "wordcounts", "metrics", 2, PipelineSettings.defaults(), Duration.ZERO, master,
+                Settings.DEFAULT_DRIVER_MEMORY, Map.of());
     }
 
     @Test
@@ -39,8 +40,8 @@ class SettingsTest {
     void theSocketSourceGetsAScratchCheckpointAndItsAddressInTheJobArguments() {
         Settings socket = withMaster("local[2]").withSocket(new HostPort("127.0.0.1", 9999));
         Settings s = new Settings(socket.dataDir(), socket.bootstrapServers(), 9092, Optional.empty(),
-                socket.inputTopics(), "wordcounts", "metrics", 2, socket.pipeline(), Duration.ZERO, "local[2]", Settings.DEFAULT_DRIVER_MEMORY,
-                Map.of(), JobConfig.Source.SOCKET, socket.socket(), 0);
+                socket.inputTopics(), "wordcounts", "metrics", 2, socket.pipeline(), Duration.ZERO, "local[2]",
+                Settings.DEFAULT_DRIVER_MEMORY, Map.of(), JobConfig.Source.SOCKET, socket.socket(), 0);
         assertEquals(Path.of("/tmp/d/run/socket-checkpoint"), s.checkpointDir());
         assertEquals(Path.of("/tmp/d/checkpoint"), withMaster("local[2]").checkpointDir());
         JobConfig job = s.jobConfig(Path.of("/tmp/d/run/job.stop"), 42);
