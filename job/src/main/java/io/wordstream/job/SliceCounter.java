@@ -59,12 +59,7 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
         return out.iterator();
     }
 
-    /** Microseconds since the epoch, as Spark stores a timestamp. */
-    static long micros(Timestamp t) {
-        return Math.multiplyExact(t.getTime(), 1000L) + (t.getNanos() / 1000) % 1000;
-    }
-
-    /** The timestamp of {@link #micros}' result. */
+    /** The timestamp of microseconds since the epoch, as Spark stores one. */
     static Timestamp timestamp(long micros) {
         Timestamp t = new Timestamp(Math.floorDiv(micros, 1000L));
         t.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1000);
