@@ -64,6 +64,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--burst-words", description = "words per throughput burst (default 1000000, --quick 150000)")
     Long burstWords;
 
+    @Option(names = "--warmup-bursts", description = "bursts before the measured ones, not counted (default 3,"
+            + " --quick 1)")
+    Integer warmupBursts;
+
     @Option(names = "--repeats", description = "bursts per system, the median reported (default 5, --quick 1)")
     Integer repeats;
 
@@ -116,9 +120,13 @@ public final class BenchCommand implements Callable<Integer> {
         if ((burstWords != null && burstWords < 1) || (repeats != null && repeats < 1) || vocabulary < 1) {
             throw new IllegalArgumentException("--burst-words, --repeats and --vocabulary must be at least 1");
         }
+        if (warmupBursts != null && warmupBursts < 0) {
+            throw new IllegalArgumentException("--warmup-bursts must be 0 or more");
+        }
         Duration warm = Durations.parse(warmup != null ? warmup : quick ? "5s" : "15s");
         return new Plan(seed, vocabulary, Optional.ofNullable(file), rate, warm, latency, 5,
                 burstWords != null ? burstWords : quick ? 150_000 : 1_000_000,
+                warmupBursts != null ? warmupBursts : quick ? 1 : 3,
                 repeats != null ? repeats : quick ? 1 : 5, Durations.parse(timeout));
     }
 
@@ -193,11 +201,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String describe(Plan plan) {
-        return String.format("%s; latency %d sentences/s for %d s after %d s of warm-up, a probe in every %d; bursts of %,d words x %d;"
-                        + " systems %s",
+        return String.format("%s; latency %d sentences/s for %d s after %d s of warm-up, a probe in every %d;"
+                        + " bursts of %,d words, %d not counted, then %d; systems %s",
                 plan.file().map(f -> "lines of " + f).orElse("generated text (seed " + plan.seed() + ", "
                         + plan.vocabulary() + " words, Zipf)"),
-                plan.rate(), plan.latencyTime().toSeconds(), plan.warmup().toSeconds(), plan.probeEvery(), plan.burstWords(), plan.repeats(),
-                systems);
+                plan.rate(), plan.latencyTime().toSeconds(), plan.warmup().toSeconds(), plan.probeEvery(),
+                plan.burstWords(), plan.warmupBursts(), plan.repeats(), systems);
     }
 }

@@ -20,11 +20,12 @@ import java.util.Optional;
  * @param latencyTime  how long the latency phase sends
  * @param probeEvery   every n-th sentence of the latency phase carries a probe word
  * @param burstWords   words in each throughput burst
+ * @param warmupBursts bursts sent before the measured ones, not counted
  * @param repeats      throughput bursts per system (the median is reported)
  * @param timeout      the longest wait for a system to start or to catch up
  */
-public record Plan(long seed, int vocabulary, Optional<Path> file, int rate, Duration warmup, Duration latencyTime, int probeEvery,
-                   long burstWords, int repeats, Duration timeout) {
+public record Plan(long seed, int vocabulary, Optional<Path> file, int rate, Duration warmup, Duration latencyTime,
+                   int probeEvery, long burstWords, int warmupBursts, int repeats, Duration timeout) {
 
     /** A new corpus at its start: each system gets the same sentences in the same order. */
     public Corpus corpus() {

@@ -38,7 +38,12 @@ public final class SentenceLoad implements AutoCloseable {
     }
 
     public void send(String sentence) {
-        producer.send(new ProducerRecord<>(topic, sentence.getBytes(StandardCharsets.UTF_8)), (meta, error) -> {
+        send(sentence.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a sentence already encoded as UTF-8. */
+    public void send(byte[] sentence) {
+        producer.send(new ProducerRecord<>(topic, sentence), (meta, error) -> {
             if (error != null) {
                 failed.incrementAndGet();
                 firstFailure.compareAndSet(null, error.toString());

@@ -45,6 +45,11 @@ class BenchCommandTest {
     }
 
     @Test
+    void negativeWarmupBurstsAreOneLine() {
+        assertOneLineError(run("--warmup-bursts", "-1"), "--warmup-bursts");
+    }
+
+    @Test
     void anUnreadableFileIsOneLine() {
         assertOneLineError(run("--file", "/nonexistent/text.txt"), "/nonexistent/text.txt");
     }
@@ -58,6 +63,7 @@ class BenchCommandTest {
         assertTrue(quick.plan().burstWords() < full.plan().burstWords());
         assertTrue(quick.plan().latencyTime().compareTo(full.plan().latencyTime()) < 0);
         assertEquals(1_000_000, full.plan().burstWords());
+        assertTrue(quick.plan().warmupBursts() < full.plan().warmupBursts());
     }
 
     @Test
