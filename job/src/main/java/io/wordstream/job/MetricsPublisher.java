@@ -29,6 +29,7 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
     private final String topic;
     private final String appId;
     private final AtomicLong rejectedTotal = new AtomicLong();
+    private volatile boolean closed;
 
     MetricsPublisher(Properties clientProperties, String topic, String appId) {
         Properties p = new Properties();
@@ -74,7 +75,7 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
         producer.flush();
     }
 
-    /** Publishes that the job could not start its query, with the reason in one line. */
+    /** Publishes that the query could not start or has failed, with the reason in one line. */
     void failed(String reason) {
         ObjectNode e = event("failed");
         e.put("error", reason);
@@ -128,6 +129,11 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
     }
 
     private void publish(ObjectNode event) {
+        if (closed) {
+            // Listener events still on Spark's bus when the job ends: what matters was published before closing.
+            LOG.debug("not publishing a {} event: the job is ending", event.get("type").asText());
+            return;
+        }
         try {
             producer.send(new ProducerRecord<>(topic, appId, event.toString()), (meta, error) -> {
                 if (error != null) {
@@ -149,6 +155,7 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
 
     @Override
     public void close() {
+        closed = true;
         producer.close(Duration.ofSeconds(5));
     }
 }

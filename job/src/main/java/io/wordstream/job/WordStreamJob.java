@@ -87,7 +87,7 @@ public final class WordStreamJob {
                 spark.stop();
                 return 1;
             }
-            code = awaitStop(query, stop);
+            code = awaitStop(query, stop, metrics);
         }
         spark.stop();
         return code;
@@ -154,7 +154,7 @@ public final class WordStreamJob {
         return KafkaSentences.sentences(records, config.pipeline().textField());
     }
 
-    private static int awaitStop(StreamingQuery query, StopSignals stop) {
+    private static int awaitStop(StreamingQuery query, StopSignals stop, MetricsPublisher metrics) {
         try {
             while (!query.awaitTermination(200)) {
                 Optional<String> reason = stop.reason();
@@ -168,6 +168,9 @@ public final class WordStreamJob {
             String reason = MetricsPublisher.firstLine(e.getMessage());
             LOG.error("the streaming query failed: {}", reason, e);
             System.err.println("wordstream job: the streaming query failed: " + reason);
+            // The listener's terminated event travels on Spark's asynchronous listener bus and may arrive after the
+            // publisher is closed; the reason must reach the console, so it is sent from here, before closing.
+            metrics.failed(reason);
             return 1;
         } catch (TimeoutException e) {
             LOG.warn("the query did not stop in time: {}", e.toString());

@@ -61,6 +61,7 @@ public final class Pipeline implements AutoCloseable {
     private static final Duration TOPIC_DELETION = Duration.ofSeconds(30);
     private static final Duration KAFKA_CHECK = Duration.ofSeconds(2);
     private static final Duration KAFKA_REACH_CHECK = Duration.ofMillis(1500);
+    private static final Duration LAST_WORD_WAIT = Duration.ofSeconds(3);
 
     private static final Duration CLUSTER_START = Duration.ofSeconds(90);
 
@@ -481,9 +482,18 @@ public final class Pipeline implements AutoCloseable {
 
     private void onJobState(SparkAppHandle h) {
         listener.jobState(h.getState(), h.getAppId());
-        if (h.getState().isFinal() && !firstBatch.isDone()) {
-            firstBatch.completeExceptionally(new UserError("the Spark job ended (" + h.getState()
-                    + ") before its first micro-batch: " + failureReason()));
+        CompletableFuture<JobEvent> pending = firstBatch;
+        if (h.getState().isFinal() && !pending.isDone()) {
+            // The launcher may report the end before the job's last word (sent just before) has been read from
+            // the metrics topic; that word names the cause, so it gets a moment to arrive before the log is asked.
+            CompletableFuture.runAsync(() -> {
+                long deadline = System.nanoTime() + LAST_WORD_WAIT.toNanos();
+                while (lastEnd == null && !pending.isDone() && System.nanoTime() < deadline) {
+                    sleep(50);
+                }
+                pending.completeExceptionally(new UserError("the Spark job ended (" + h.getState()
+                        + ") before its first micro-batch: " + failureReason()));
+            });
         }
     }
 

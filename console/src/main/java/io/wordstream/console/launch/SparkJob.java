@@ -27,6 +27,7 @@ public final class SparkJob implements AutoCloseable {
     static final String MAIN_CLASS = "io.wordstream.job.WordStreamJob";
     /** Named, not referenced: the console does not depend on the job module, which runs in another JVM. */
     static final String LOCAL_CHECKPOINT_FILE_SYSTEM = "io.wordstream.job.LocalCheckpointFileSystem";
+    private static final Set<String> JVM_OPTION_LISTS = Set.of("spark.driver.extraJavaOptions");
 
     private final SparkAppHandle handle;
     private final Path stopFile;
@@ -87,8 +88,7 @@ public final class SparkJob implements AutoCloseable {
         // whose classes are never archived): a rebuilt job keeps the archive.
         ClassDataArchive classData = ClassDataArchive.of(install.classDataCache(), "driver",
                 ClassDataArchive.jarsIn(install.sparkHome().resolve("jars")));
-        defaultConf(settings, install, classData).forEach(launcher::setConf);
-        settings.sparkConf().forEach(launcher::setConf);
+        withOperatorConf(defaultConf(settings, install, classData), settings.sparkConf()).forEach(launcher::setConf);
         launcher.addAppArgs(settings.jobConfig(stopFile, ProcessHandle.current().pid()).toArgs()
                 .toArray(String[]::new));
 
@@ -114,6 +114,18 @@ public final class SparkJob implements AutoCloseable {
                 .filter(p -> !before.contains(p.pid()))
                 .findFirst();
         return new SparkJob(handle, stopFile, log, driver, classData);
+    }
+
+    /**
+     * Wordstream's settings with the operator's {@code --conf} on top. A list of JVM options is joined, not replaced:
+     * {@code --conf spark.driver.extraJavaOptions=-Dx=y} keeps the driver's fixed heap, class data archive and log
+     * configuration, and where both give the same option the JVM takes the last one, the operator's.
+     */
+    static Map<String, String> withOperatorConf(Map<String, String> ours, Map<String, String> operator) {
+        Map<String, String> conf = new LinkedHashMap<>(ours);
+        operator.forEach((key, value) -> conf.merge(key, value,
+                (mine, theirs) -> JVM_OPTION_LISTS.contains(key) ? mine + " " + theirs : theirs));
+        return conf;
     }
 
     /** Settings the console always wants, which {@code --conf} may still override. */
