@@ -72,7 +72,7 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
             e.put("error", firstLine(event.exception().get()));
         }
         publish(e);
-        producer.flush();
+        flush();
     }
 
     /** Publishes that the query could not start or has failed, with the reason in one line. */
@@ -80,7 +80,7 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
         ObjectNode e = event("failed");
         e.put("error", reason);
         publish(e);
-        producer.flush();
+        flush();
     }
 
     private ObjectNode progress(StreamingQueryProgress p) {
@@ -142,6 +142,12 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
             });
         } catch (RuntimeException e) {
             LOG.warn("could not publish a metrics event to {}: {}", topic, e.toString());
+        }
+    }
+
+    private void flush() {
+        if (!closed) {
+            producer.flush();
         }
     }
 
