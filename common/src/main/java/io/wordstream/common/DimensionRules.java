@@ -67,6 +67,81 @@ public final class DimensionRules implements Serializable {
         }
     }
 
+    /** Receives each word of an ASCII sentence as a range of the sentence's bytes, with no String made for it. */
+    @FunctionalInterface
+    public interface AsciiWordVisitor {
+        /**
+         * @param text the sentence; the word is {@code length} bytes from {@code start}, in the sentence's case
+         * @param hash the {@link String#hashCode()} of the word lower-cased, the String that
+         *             {@link #forEachWord(String, WordVisitor)} would give for it
+         */
+        void word(byte[] text, int start, int length, int hash, int letterIndex, int lengthIndex);
+    }
+
+    /**
+     * The words of a UTF-8 sentence, exactly as {@link #forEachWord(String, WordVisitor)} finds them, when the
+     * sentence is ASCII and no longer than {@link #MAX_WORD_LENGTH} and the tokenizer is the default one. Counting a
+     * burst spent most of its time decoding sentences, building each word and hashing it (profiled); here a word is
+     * only scanned once. Otherwise visits nothing and returns false: decode the sentence and use forEachWord.
+     */
+    public boolean forEachAsciiWord(byte[] utf8, AsciiWordVisitor visitor) {
+        if (tokenizer.mode() != TokenizerMode.UNICODE || utf8.length > MAX_WORD_LENGTH || !isAscii(utf8)) {
+            return false;
+        }
+        int n = utf8.length;
+        int i = 0;
+        while (i < n) {
+            if (!isAsciiWordChar(utf8[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int hash = 0;
+            while (i < n) {
+                byte b = utf8[i];
+                if (isAsciiWordChar(b)) {
+                    hash = 31 * hash + toLowerAscii(b);
+                } else if ((b == '\'' || b == '-') && i + 1 < n && isAsciiWordChar(utf8[i + 1])) {
+                    hash = 31 * hash + b;
+                } else {
+                    break;
+                }
+                i++;
+            }
+            int length = i - start;
+            visitor.word(utf8, start, length, hash, asciiLetterIndex(utf8[start]), lengthIndex(length));
+        }
+        return true;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiWordChar(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9');
+    }
+
+    /** The byte of an ASCII upper-case letter as lower case; any other byte unchanged. */
+    public static byte toLowerAscii(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + ('a' - 'A')) : b;
+    }
+
+    private int asciiLetterIndex(byte first) {
+        int point = first >= 'a' && first <= 'z' ? first - ('a' - 'A') : first;
+        for (int i = 0; i < letterPoints.length; i++) {
+            if (letterPoints[i] == point) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A word longer than {@link #MAX_WORD_LENGTH}: its first that many code points and an ellipsis. */
     static String cut(String word) {
         return word.substring(0, word.offsetByCodePoints(0, MAX_WORD_LENGTH)) + "…";

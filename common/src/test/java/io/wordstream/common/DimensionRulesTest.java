@@ -1,10 +1,15 @@
 package io.wordstream.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.wordstream.common.DimensionRules.Entry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DimensionRulesTest {
@@ -65,5 +70,54 @@ class DimensionRulesTest {
     void wordsStartingWithADigitHaveNoLetterEntry() {
         DimensionRules rules = new DimensionRules(settings(TokenizerMode.UNICODE, List.of("S"), List.of()));
         assertEquals(List.of(new Entry("word", "5s")), rules.entries("5s"));
+    }
+
+    /** What a visitor saw: the word lower-cased, its hash, letter and length indexes. */
+    private static List<String> stringVisits(DimensionRules rules, String sentence) {
+        List<String> seen = new ArrayList<>();
+        rules.forEachWord(sentence, (word, letter, length) ->
+                seen.add(word + " #" + word.hashCode() + " " + letter + " " + length));
+        return seen;
+    }
+
+    private static List<String> asciiVisits(DimensionRules rules, byte[] sentence) {
+        List<String> seen = new ArrayList<>();
+        boolean visited = rules.forEachAsciiWord(sentence, (text, start, length, hash, letter, len) ->
+                seen.add(new String(text, start, length, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT)
+                        + " #" + hash + " " + letter + " " + len));
+        return visited ? seen : null;
+    }
+
+    @Test
+    void asciiSentencesGiveTheSameWordsFromTheirBytesAsFromTheirText() {
+        DimensionRules rules = new DimensionRules(settings(TokenizerMode.UNICODE, List.of("S", "p", "R", "0"),
+                List.of(1, 3, 6, 8, 11)));
+        // Letters of both cases, digits, joiners in every position, other punctuation and controls.
+        String alphabet = "aSpRzQ09-'-' ,.;\t\n!?\"()_@#\u0000\u007f";
+        Random random = new Random(7);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder sentence = new StringBuilder();
+            int length = random.nextInt(40);
+            for (int i = 0; i < length; i++) {
+                sentence.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String text = sentence.toString();
+            assertEquals(stringVisits(rules, text), asciiVisits(rules, text.getBytes(StandardCharsets.UTF_8)),
+                    "sentence [" + text + "]");
+        }
+        assertEquals(List.of("don't #" + "don't".hashCode() + " -1 -1", "state-of-the-art #"
+                        + "state-of-the-art".hashCode() + " 0 -1", "rock #" + "rock".hashCode() + " 2 -1"),
+                asciiVisits(rules, "Don't -state-of-the-art- ROCK'".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void sentencesTheAsciiPathCannotTakeAreLeftToTheTextPath() {
+        DimensionRules rules = new DimensionRules(PipelineSettings.defaults());
+        assertNull(asciiVisits(rules, "spark état".getBytes(StandardCharsets.UTF_8)));
+        assertNull(asciiVisits(rules, "a".repeat(DimensionRules.MAX_WORD_LENGTH + 1)
+                .getBytes(StandardCharsets.US_ASCII)));
+        DimensionRules seed = new DimensionRules(settings(TokenizerMode.SEED, List.of("S"), List.of()));
+        assertNull(asciiVisits(seed, "Spark spark".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(List.of(), asciiVisits(rules, new byte[0]));
     }
 }

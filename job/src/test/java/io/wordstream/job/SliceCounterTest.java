@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.wordstream.common.DimensionRules;
 import io.wordstream.common.PipelineSettings;
 import io.wordstream.common.TokenizerMode;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ class SliceCounterTest {
     private List<Row> run(Object... textThenSecond) {
         List<Row> in = new ArrayList<>();
         for (int i = 0; i < textThenSecond.length; i += 2) {
-            in.add(RowFactory.create(textThenSecond[i],
+            String text = (String) textThenSecond[i];
+            in.add(RowFactory.create(text == null ? null : text.getBytes(StandardCharsets.UTF_8),
                     textThenSecond[i + 1] == null ? null : micros(at((Integer) textThenSecond[i + 1]))));
         }
         List<Row> out = new ArrayList<>();
@@ -75,6 +77,19 @@ class SliceCounterTest {
                 "letter S", "1 @" + at(11).toInstant(),
                 "length 6", "1 @" + at(11).toInstant()), slice(10, out));
         assertEquals(8, out.size());
+    }
+
+    @Test
+    void aWordCountsAsOneKeyWhetherItsSentenceIsAsciiOrNot() {
+        List<Row> out = run("Spark reads", 1, "spark lê état", 2, "SPARK", 3);
+        assertEquals(Map.of(
+                "word spark", "3 @" + at(3).toInstant(),
+                "word reads", "1 @" + at(1).toInstant(),
+                "word lê", "1 @" + at(2).toInstant(),
+                "word état", "1 @" + at(2).toInstant(),
+                "letter S", "3 @" + at(3).toInstant(),
+                "letter R", "1 @" + at(1).toInstant()), slice(0, out));
+        assertEquals(6, out.size());
     }
 
     @Test
