@@ -2,8 +2,8 @@ package io.wordstream.job;
 
 import io.wordstream.common.Dimension;
 import io.wordstream.common.DimensionRules;
-import java.sql.Timestamp;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -70,8 +70,9 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
     }
 
     /**
-     * One slice's tallies: words in a table found by bytes or by text, letters and lengths in arrays by key index (a handful of
-     * keys asked for every word). Visited with each sentence's words after {@link #at} set its time.
+     * One slice's tallies: words in a table that finds them by bytes or by text, letters and lengths in arrays by key
+     * index (a handful of keys asked for every word). Visited with each sentence's words after {@link #at} set its
+     * time.
      */
     private static final class SliceTallies implements DimensionRules.WordVisitor, DimensionRules.AsciiWordVisitor {
         private final WordTallies words = new WordTallies();

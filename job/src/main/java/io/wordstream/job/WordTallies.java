@@ -108,7 +108,7 @@ final class WordTallies {
         }
     }
 
-    /** String hashes of short words differ mostly in their low bits' neighbours: mix the high bits in. */
+    /** The table keeps a hash's low bits only: fold the high bits in, so words that differ there spread out too. */
     private static int spread(int hash) {
         return hash ^ (hash >>> 16);
     }

@@ -2,9 +2,9 @@ package io.wordstream.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.wordstream.common.PipelineSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.wordstream.common.PipelineSettings;
 import java.sql.Timestamp;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
