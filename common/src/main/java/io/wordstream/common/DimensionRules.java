@@ -133,13 +133,7 @@ public final class DimensionRules implements Serializable {
     }
 
     private int asciiLetterIndex(byte first) {
-        int point = first >= 'a' && first <= 'z' ? first - ('a' - 'A') : first;
-        for (int i = 0; i < letterPoints.length; i++) {
-            if (letterPoints[i] == point) {
-                return i;
-            }
-        }
-        return -1;
+        return indexOfLetterPoint(first >= 'a' && first <= 'z' ? first - ('a' - 'A') : first);
     }
 
     /** A word longer than {@link #MAX_WORD_LENGTH}: its first that many code points and an ellipsis. */
@@ -188,7 +182,10 @@ public final class DimensionRules implements Serializable {
 
     private int letterIndex(String word) {
         int first = word.codePointAt(0);
-        int point = caseSensitive ? first : Character.toUpperCase(first);
+        return indexOfLetterPoint(caseSensitive ? first : Character.toUpperCase(first));
+    }
+
+    private int indexOfLetterPoint(int point) {
         for (int i = 0; i < letterPoints.length; i++) {
             if (letterPoints[i] == point) {
                 return i;
