@@ -101,8 +101,8 @@ public final class DimensionRules implements Serializable {
                 byte b = utf8[i];
                 if (isAsciiWordChar(b)) {
                     hash = 31 * hash + toLowerAscii(b);
-                } else if ((b == '\'' || b == '-') && i + 1 < n && isAsciiWordChar(utf8[i + 1])) {
-                    hash = 31 * hash + b;
+                } else if (Tokenizer.joinerFor(b) != 0 && i + 1 < n && isAsciiWordChar(utf8[i + 1])) {
+                    hash = 31 * hash + Tokenizer.joinerFor(b);
                 } else {
                     break;
                 }

@@ -88,7 +88,7 @@ public final class Tokenizer implements Serializable {
     }
 
     /** The ASCII form of a joining character, or 0 when {@code cp} does not join words. */
-    private static char joinerFor(int cp) {
+    static char joinerFor(int cp) {
         return switch (cp) {
             case '\'', '\u2019' -> '\'';
             case '-', '\u2010', '\u2011' -> '-';
