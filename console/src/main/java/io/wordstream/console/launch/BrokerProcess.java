@@ -15,6 +15,13 @@ import java.util.List;
 public final class BrokerProcess implements AutoCloseable {
     /** Enough for one node under the benchmark's load (about 350 MB resident measured). */
     static final String HEAP = "-Xmx256m";
+    /**
+     * The client compiler only. The embedded broker serves one console's light load, which C1's code handles (the
+     * plain consumer's bursts were no slower); the optimizing compiler was still using a fifth of a core a minute
+     * after start, on a two-core machine shared with Spark, and made the broker answer 1.5 s later
+     * (docs/benchmarks.md).
+     */
+    static final String JIT = "-XX:TieredStopAtLevel=1";
 
     private final Process process;
     private final Path log;
@@ -42,7 +49,7 @@ public final class BrokerProcess implements AutoCloseable {
         ClassDataArchive classData = ClassDataArchive.of(install.classDataCache(), "broker",
                 ClassDataArchive.jarsIn(install.brokerLib()));
         command.addAll(classData.jvmOptions());
-        command.addAll(List.of(HEAP, "-XX:+UseG1GC", "-Djava.awt.headless=true",
+        command.addAll(List.of(HEAP, JIT, "-XX:+UseG1GC", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + install.configDir().resolve("log4j2-broker.properties").toUri(),
                 "-cp", install.brokerLib().resolve("*").toString(),
                 "io.wordstream.broker.EmbeddedBroker",
