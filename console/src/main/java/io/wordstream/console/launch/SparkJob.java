@@ -28,6 +28,16 @@ public final class SparkJob implements AutoCloseable {
     /** Named, not referenced: the console does not depend on the job module, which runs in another JVM. */
     static final String LOCAL_CHECKPOINT_FILE_SYSTEM = "io.wordstream.job.LocalCheckpointFileSystem";
     private static final Set<String> JVM_OPTION_LISTS = Set.of("spark.driver.extraJavaOptions");
+    /**
+     * The driver's optimizing compiler waits for three times its default call and loop counts. Every micro-batch
+     * runs thousands of the analyzer's, optimizer's and planner's methods a few times each; in a new driver they
+     * crossed C2's default thresholds one after another, and C2 took almost half the driver's CPU for the first
+     * minute, on two cores shared with the broker. Code that stays hot still reaches C2, a little later
+     * (docs/benchmarks.md has the measurement). {@code --conf spark.driver.extraJavaOptions=...} can set them back.
+     */
+    static final List<String> DRIVER_JIT = List.of(
+            "-XX:Tier4InvocationThreshold=15000", "-XX:Tier4MinInvocationThreshold=1800",
+            "-XX:Tier4CompileThreshold=45000", "-XX:Tier4BackEdgeThreshold=120000");
 
     private final SparkAppHandle handle;
     private final Path stopFile;
@@ -140,6 +150,7 @@ public final class SparkJob implements AutoCloseable {
         // 150 MB; a heap claimed and touched at start holds its size, and any later growth is a real leak.
         driverOptions.add("-Xms" + settings.driverMemory());
         driverOptions.add("-XX:+AlwaysPreTouch");
+        driverOptions.addAll(DRIVER_JIT);
         conf.put("spark.driver.extraJavaOptions", String.join(" ", driverOptions));
         conf.put("spark.local.dir", settings.dataDir().resolve("spark-tmp").toString());
         if (settings.localSpark()) {
