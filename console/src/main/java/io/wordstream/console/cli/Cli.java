@@ -77,9 +77,4 @@ public final class Cli {
                 + " dir's logs/)");
         return CommandLine.ExitCode.SOFTWARE;
     }
-
-    /** For tests: a default provider that reads only the given values. */
-    public static ConfigDefaults defaultsOf(Map<String, String> values) {
-        return new ConfigDefaults(values);
-    }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The terminal UI: the same pipeline as 'run', with an input line, live charts and the job's state on one screen. */
-@Command(name = "console", mixinStandardHelpOptions = true,
+@Command(name = "console", mixinStandardHelpOptions = true, footer = ConfigDefaults.HELP_FOOTER,
         description = {"Start the pipeline as 'run' does, in a full-screen terminal UI: type sentences, watch the"
                 + " counts of each window as bar charts, with the job's state and metrics.",
                 "This is what 'wordstream' with no arguments runs. q (in keys mode) or Ctrl-C stops the job and the"

@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /** What the job counts and how it batches: the options of 'run' that end up in the job's arguments. */
 public final class PipelineOptions {
-    @Option(names = "--window", paramLabel = "DURATION", defaultValue = PipelineSettings.DEFAULT_WINDOW_TEXT, converter = DurationConverter.class,
+    @Option(names = "--window", paramLabel = "DURATION", defaultValue = PipelineSettings.DEFAULT_WINDOW_TEXT,
+            converter = DurationConverter.class,
             description = "Length of each event-time window, in whole seconds (default: ${DEFAULT-VALUE}).")
     Duration window;
 
@@ -22,12 +23,14 @@ public final class PipelineOptions {
                     + " (default: the window).")
     Duration watermark;
 
-    @Option(names = "--letters", paramLabel = "L[,L...]", split = ",", defaultValue = PipelineSettings.DEFAULT_LETTERS_TEXT,
+    @Option(names = "--letters", paramLabel = "L[,L...]", split = ",",
+            defaultValue = PipelineSettings.DEFAULT_LETTERS_TEXT,
             converter = TypedOptions.Letter.class,
             description = "First letters counted in the 'letter' dimension (default: ${DEFAULT-VALUE}).")
     List<String> letters;
 
-    @Option(names = "--lengths", paramLabel = "N[,N...]", split = ",", defaultValue = PipelineSettings.DEFAULT_LENGTHS_TEXT,
+    @Option(names = "--lengths", paramLabel = "N[,N...]", split = ",",
+            defaultValue = PipelineSettings.DEFAULT_LENGTHS_TEXT,
             converter = TypedOptions.Length.class,
             description = "Word lengths counted in the 'length' dimension (default: ${DEFAULT-VALUE}).")
     List<Integer> lengths;

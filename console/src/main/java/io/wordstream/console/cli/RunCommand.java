@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Starts the pipeline headless, prints the supervisor's events as lines, and keeps it running until stopped. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, footer = ConfigDefaults.HELP_FOOTER,
         description = {"Start the pipeline and keep it running: a Kafka broker on 127.0.0.1 (unless"
                 + " --bootstrap-server), the topics, and the Spark job through SparkLauncher.",
                 "Prints a line starting with 'ready' once the job has completed its first micro-batch.",

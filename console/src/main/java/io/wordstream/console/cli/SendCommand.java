@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Sends sentences to the input topic, one record each. */
-@Command(name = "send", mixinStandardHelpOptions = true,
+@Command(name = "send", mixinStandardHelpOptions = true, footer = ConfigDefaults.HELP_FOOTER,
         description = {"Send sentences to the input topic, one record each: the arguments, else the lines of --file,"
                 + " else the lines of standard input. Empty lines are skipped."})
 final class SendCommand implements Callable<Integer> {
@@ -57,14 +57,15 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsFactory.forClient(kafka);
+        SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
+        Settings settings = client.settings();
         ConsoleLog.init(settings);
         if (!sentences.isEmpty() && file != null) {
             throw new IllegalArgumentException("give sentences as arguments or --file, not both");
         }
         var props = KafkaClients.base(settings);
         try (TopicAdmin admin = new TopicAdmin(props)) {
-            admin.requireReachable(Duration.ofSeconds(5));
+            admin.requireReachable(Duration.ofSeconds(5), client.origin(), client.wayOut());
             admin.ensureTopics(List.of(TopicPlan.of(settings, admin.brokerCount()).get(settings.inputTopics().get(0))));
         }
         String topic = settings.inputTopics().get(0);

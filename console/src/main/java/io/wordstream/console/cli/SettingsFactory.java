@@ -3,20 +3,49 @@ package io.wordstream.console.cli;
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
 import io.wordstream.console.UserError;
+import io.wordstream.console.settings.RecordedKafka;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Files;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /** Turns parsed options into the one {@link Settings} object the rest of the console takes. */
 final class SettingsFactory {
     private SettingsFactory() {
     }
 
-    /** Settings for commands that only talk to Kafka ('send', 'watch'). */
-    static Settings forClient(KafkaOptions kafka) {
-        return kafkaSettings(kafka).build();
+    /** Settings of a command that only talks to Kafka, and where its Kafka's address came from. */
+    record Client(Settings settings, String origin) {
+        /** What to do when that Kafka does not answer: such a command starts no broker. */
+        String wayOut() {
+            return "start the pipeline on this data dir with 'wordstream run' or the console, or give"
+                    + " --bootstrap-server HOST:PORT of a running Kafka";
+        }
+    }
+
+    /**
+     * Settings for commands that only talk to Kafka ('send', 'watch'). Without an address from the flags, the
+     * settings files or the environment, they use the one the pipeline recorded in the data dir.
+     */
+    static Client forClient(KafkaOptions kafka, CommandLine.ParseResult parsed) {
+        Settings.Builder b = kafkaSettings(kafka);
+        if (parsed.hasMatchedOption("--bootstrap-server")) {
+            return new Client(b.build(), "from --bootstrap-server");
+        }
+        if (parsed.hasMatchedOption("--broker-port")) {
+            return new Client(b.build(), "from --broker-port");
+        }
+        if (kafka.bootstrapServer != null || kafka.brokerPort != Settings.DEFAULT_BROKER_PORT) {
+            return new Client(b.build(), "from the settings files or the WORDSTREAM_ environment variables");
+        }
+        Optional<String> recorded = RecordedKafka.read(kafka.dataDir);
+        if (recorded.isPresent()) {
+            return new Client(b.bootstrapServers(recorded).build(), "recorded in " + kafka.dataDir
+                    + " by the pipeline last started there");
+        }
+        return new Client(b.build(), "the default: no pipeline has recorded its Kafka in " + kafka.dataDir);
     }
 
     static Settings forRun(KafkaOptions kafka, PipelineOptions pipeline, LaunchOptions launch) {

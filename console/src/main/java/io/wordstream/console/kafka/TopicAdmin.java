@@ -56,11 +56,14 @@ public final class TopicAdmin implements AutoCloseable {
         }
     }
 
-    /** Fails with a message naming the address when no broker answers within {@code timeout}. */
-    public void requireReachable(Duration timeout) {
+    /**
+     * Fails with a message naming the address, where it came from and the way out when no broker answers within
+     * {@code timeout}.
+     */
+    public void requireReachable(Duration timeout, String origin, String wayOut) {
         if (!reachable(timeout)) {
-            throw new UserError("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds()
-                    + " s; check --bootstrap-server, or leave it out to start the embedded broker");
+            throw new UserError("cannot reach Kafka at " + bootstrap + " (" + origin + ") within "
+                    + timeout.toSeconds() + " s; " + wayOut);
         }
     }
 

@@ -95,6 +95,10 @@ final class Processes {
         this.lineServer = s;
     }
 
+    private static String savingArchive(boolean saves) {
+        return saves ? ", which saves its JVM class archive (first run after a build)" : "";
+    }
+
     /** Stops the job, then the servers and the broker, each by its handle; safe to call twice. */
     void close() {
         synchronized (this) {
@@ -107,7 +111,8 @@ final class Processes {
         job.abortStart(new UserError("stopped while starting"));
         boolean started = job.current() != null || broker != null || cluster != null;
         if (job.current() != null) {
-            listener.onEvent(new SessionEvent.Step("stopping the Spark job"));
+            listener.onEvent(new SessionEvent.Step("stopping the Spark job" + savingArchive(
+                    job.current().recordsClassArchive())));
         }
         job.close();
         if (lineServer != null) {
@@ -118,7 +123,8 @@ final class Processes {
             cluster.close();
         }
         if (broker != null) {
-            listener.onEvent(new SessionEvent.Step("stopping the Kafka broker"));
+            listener.onEvent(new SessionEvent.Step("stopping the Kafka broker" + savingArchive(
+                    broker.recordsClassArchive())));
             broker.close();
         }
         if (lock != null) {

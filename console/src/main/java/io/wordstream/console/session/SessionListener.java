@@ -1,6 +1,6 @@
 package io.wordstream.console.session;
 
-/** Receives a {@link Supervisor}'s events; called from the supervisor's and the clients' threads, in order per source. */
+/** Receives a {@link Supervisor}'s events, in order per source, from the supervisor's and the clients' threads. */
 @FunctionalInterface
 public interface SessionListener {
     void onEvent(SessionEvent event);

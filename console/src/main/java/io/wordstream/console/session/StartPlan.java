@@ -12,6 +12,7 @@ import io.wordstream.console.launch.LocalCluster;
 import io.wordstream.console.launch.Scratch;
 import io.wordstream.console.launch.Waits;
 import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.RecordedKafka;
 import io.wordstream.console.settings.Settings;
 import java.time.Duration;
 import java.util.List;
@@ -99,9 +100,11 @@ final class StartPlan {
             if (p.broker() != null) {
                 p.broker().awaitReady(admin, BROKER_START);
             } else {
-                admin.requireReachable(KAFKA_REACH);
+                admin.requireReachable(KAFKA_REACH, "from --bootstrap-server",
+                        "check the address, or leave --bootstrap-server out to start the embedded broker");
             }
             step("Kafka is ready at " + settings.bootstrap() + " (" + elapsed() + ")");
+            RecordedKafka.write(settings.dataDir(), settings.bootstrap());
             if (reset && keepsCheckpoint) {
                 // The topic first: should its deletion fail, the checkpoint is still there to refuse a start
                 // without --reset, instead of new counts landing among the old ones.
