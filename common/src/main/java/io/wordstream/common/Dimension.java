@@ -18,14 +18,4 @@ public enum Dimension {
     public String id() {
         return id;
     }
-
-    /** The dimension with that id, or {@code null} when there is none. */
-    public static Dimension byId(String id) {
-        for (Dimension d : values()) {
-            if (d.id.equals(id)) {
-                return d;
-            }
-        }
-        return null;
-    }
 }

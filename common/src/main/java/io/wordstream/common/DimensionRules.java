@@ -174,13 +174,10 @@ public final class DimensionRules implements Serializable {
         return lengthKeys[index];
     }
 
-    /** The letter key of a word, or {@code null} when its first letter is not one of the configured letters. */
-    String letterKey(String word) {
-        int index = letterIndex(word);
-        return index < 0 ? null : letterKeys[index];
-    }
-
     private int letterIndex(String word) {
+        if (word.isEmpty()) {
+            return -1; // the seed tokenizer's empty word has no first letter
+        }
         int first = word.codePointAt(0);
         return indexOfLetterPoint(caseSensitive ? first : Character.toUpperCase(first));
     }

@@ -66,11 +66,6 @@ public record PipelineSettings(Duration window, Duration slide, Duration waterma
                 TokenizerMode.UNICODE, DEFAULT_TEXT_FIELD);
     }
 
-    /** True when windows overlap, that is when each record is counted in more than one window. */
-    public boolean sliding() {
-        return slide.compareTo(window) < 0;
-    }
-
     private static void requireWholeSeconds(String option, Duration d) {
         if (d.isNegative() || d.toMillis() % 1000 != 0) {
             throw new IllegalArgumentException(option + " must be a whole number of seconds, got "

@@ -13,7 +13,8 @@ import java.util.Locale;
  * {@code state-of-the-art} are one word each. Typographic apostrophes and hyphens are folded to their ASCII forms so
  * that {@code don’t} and {@code don't} count as the same word; words are lower-cased with {@link Locale#ROOT}.
  *
- * <p>The seed rule reproduces the original project: split on single spaces, keep case, drop empty tokens.
+ * <p>The seed rule is the original project's {@code split(resumo, ' ')}: split on each single space, keep case, and
+ * keep the empty tokens that a double, leading or trailing space makes (the original counted them as the word "").
  */
 public final class Tokenizer implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -39,13 +40,8 @@ public final class Tokenizer implements Serializable {
     }
 
     private static List<String> seedWords(String text) {
-        List<String> words = new ArrayList<>();
-        for (String token : text.split(" ")) {
-            if (!token.isEmpty()) {
-                words.add(token);
-            }
-        }
-        return words;
+        // A negative limit keeps trailing empty tokens, as Spark's split does.
+        return List.of(text.split(" ", -1));
     }
 
     private static List<String> unicodeWords(String text) {

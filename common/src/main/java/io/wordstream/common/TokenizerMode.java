@@ -6,7 +6,10 @@ import java.util.Locale;
 public enum TokenizerMode {
     /** Unicode-aware words, lower-cased: what an operator means by "word". */
     UNICODE,
-    /** The original project's rule, kept so its numbers can be reproduced: split on single spaces, case kept. */
+    /**
+     * The original project's rule, kept so its numbers can be reproduced: split on single spaces, case kept, empty
+     * tokens counted.
+     */
     SEED;
 
     /** The name used on the command line. */

@@ -45,6 +45,23 @@ class DimensionRulesTest {
     }
 
     @Test
+    void seedModeCountsTheEmptyWordOfADoubleSpaceWithNoLetterEntry() {
+        DimensionRules rules = new DimensionRules(settings(TokenizerMode.SEED, List.of("S"), List.of(1)));
+        assertEquals(List.of(new Entry("word", "S"), new Entry("letter", "S"), new Entry("length", "1"),
+                        new Entry("word", ""), new Entry("word", "s"), new Entry("length", "1")),
+                rules.entries("S  s"));
+    }
+
+    @Test
+    void seedModeTakesTheFirstCodePointAsTheLetterAndCountsCodePoints() {
+        DimensionRules rules = new DimensionRules(settings(TokenizerMode.SEED, List.of("É", "𝒮"), List.of(2, 3)));
+        assertEquals(List.of(new Entry("word", "État"), new Entry("letter", "É"),
+                        new Entry("word", "𝒮ok"), new Entry("letter", "𝒮"), new Entry("length", "3"),
+                        new Entry("word", "e\u0301t"), new Entry("length", "3")),
+                rules.entries("État 𝒮ok e\u0301t"));
+    }
+
+    @Test
     void aWordLongerThanTheLimitIsCountedByItsFirstCodePointsAndKeepsItsLength() {
         DimensionRules rules = new DimensionRules(settings(TokenizerMode.UNICODE, List.of("S"), List.of(10_000,
                 10_001)));

@@ -72,7 +72,15 @@ class TokenizerTest {
     }
 
     @Test
-    void seedSplitsOnSingleSpacesKeepsCaseAndDropsEmptyTokens() {
-        assertEquals(List.of("Spark,", "Kafka", "spark!", "tab\tsep"), seed.words("Spark,  Kafka spark! tab\tsep "));
+    void seedSplitsOnEachSingleSpaceKeepsCaseAndKeepsEmptyTokens() {
+        assertEquals(List.of("Spark,", "", "Kafka", "spark!", "tab\tsep", ""),
+                seed.words("Spark,  Kafka spark! tab\tsep "));
+    }
+
+    @Test
+    void seedGivesOneEmptyTokenPerSpaceBoundaryAsSparkSplitDoes() {
+        assertEquals(List.of(""), seed.words(""));
+        assertEquals(List.of("", ""), seed.words(" "));
+        assertEquals(List.of("", "", "a", "", ""), seed.words("  a  "));
     }
 }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import io.wordstream.common.PipelineSettings;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,8 +34,8 @@ public final class KafkaSentences {
      * @param kafkaRows rows as Spark's Kafka source gives them (value, topic, partition, offset, timestamp, ...)
      * @return rows of (text, timestamp), event time being the record's Kafka timestamp
      */
-    public static Dataset<Row> sentences(Dataset<Row> kafkaRows, String textField) {
-        UserDefinedFunction decode = udf(new DecodeValue(textField), DataTypes.StringType);
+    public static Dataset<Row> sentences(Dataset<Row> kafkaRows, PipelineSettings pipeline) {
+        UserDefinedFunction decode = udf(new DecodeValue(pipeline), DataTypes.StringType);
         Dataset<Row> decoded = kafkaRows
                 .select(
                         decode.apply(col("value"), col("topic"), col("partition"), col("offset")).as(WordCounts.TEXT),
@@ -54,8 +55,8 @@ public final class KafkaSentences {
 
         private final RecordDecoder decoder;
 
-        DecodeValue(String textField) {
-            this.decoder = new RecordDecoder(textField);
+        DecodeValue(PipelineSettings pipeline) {
+            this.decoder = new RecordDecoder(pipeline);
         }
 
         @Override

@@ -87,7 +87,7 @@ public final class OriginalDesignJob {
                 .option("startingOffsets", "earliest")
                 .load();
         Tokenizer tokenizer = new Tokenizer(config.pipeline().tokenizer());
-        return KafkaSentences.sentences(records, config.pipeline().textField())
+        return KafkaSentences.sentences(records, config.pipeline())
                 .flatMap(toWords(tokenizer), Encoders.row(WORD))
                 .withWatermark(WordCounts.TIMESTAMP, Durations.toSparkInterval(config.pipeline().watermark()));
     }

@@ -3,6 +3,8 @@ package io.wordstream.job;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.common.TokenizerMode;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,6 +17,10 @@ import java.nio.charset.StandardCharsets;
  * <p>A value whose first non-blank character is <code>{</code> is read as JSON and must be an object with a string
  * field named by {@code textField} (the original project's format, <code>{"resumo": "..."}</code>); any other
  * value is the sentence itself. Values that are null, empty, blank or not UTF-8 carry no sentence.
+ *
+ * <p>With the seed tokenizer the field is read as the original's {@code from_json(value, 'resumo STRING')} read it:
+ * a blank or empty string is a sentence (of empty words), and a number, boolean, array or object is taken as its JSON
+ * text. A JSON null or a missing field carries no sentence, as in the original.
  */
 public final class RecordDecoder implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -36,9 +42,11 @@ public final class RecordDecoder implements Serializable {
     }
 
     private final String textField;
+    private final boolean asTheOriginal;
 
-    public RecordDecoder(String textField) {
-        this.textField = textField;
+    public RecordDecoder(PipelineSettings pipeline) {
+        this.textField = pipeline.textField();
+        this.asTheOriginal = pipeline.tokenizer() == TokenizerMode.SEED;
     }
 
     public Decoded decode(byte[] value) {
@@ -73,6 +81,10 @@ public final class RecordDecoder implements Serializable {
             return Decoded.problem("the value starts with '{' but is not valid JSON (" + detail + ")");
         }
         JsonNode field = node.get(textField);
+        if (asTheOriginal && field != null && !field.isNull()) {
+            // Spark's JSON reader gives a string column the text of any non-string value.
+            return Decoded.text(field.isTextual() ? field.asText() : field.toString());
+        }
         if (field == null || !field.isTextual()) {
             return Decoded.problem("the JSON object has no string field \"" + textField + "\"");
         }

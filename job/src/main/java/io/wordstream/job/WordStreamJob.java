@@ -156,7 +156,7 @@ public final class WordStreamJob {
                 // A new checkpoint counts what was sent before the job started; a restart resumes from its offsets.
                 .option("startingOffsets", "earliest")
                 .load();
-        return KafkaSentences.sentences(records, config.pipeline().textField());
+        return KafkaSentences.sentences(records, config.pipeline());
     }
 
     private static int awaitStop(StreamingQuery query, StopSignals stop, MetricsPublisher metrics) {

@@ -52,10 +52,6 @@ final class WordTallies {
         return insert(slot, new String(lower, StandardCharsets.US_ASCII), hash, micros);
     }
 
-    int size() {
-        return size;
-    }
-
     void forEach(BiConsumer<String, Tally> action) {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != null) {

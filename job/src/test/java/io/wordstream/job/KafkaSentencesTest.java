@@ -35,7 +35,7 @@ class KafkaSentencesTest {
                         Encoders.TIMESTAMP()),
                 LocalSpark.session().sqlContext());
         Dataset<Row> kafkaRows = stream.toDF().toDF("value", "topic", "partition", "offset", "timestamp");
-        StreamingQuery query = WordCounts.count(KafkaSentences.sentences(kafkaRows, "resumo"),
+        StreamingQuery query = WordCounts.count(KafkaSentences.sentences(kafkaRows, PipelineSettings.defaults()),
                         PipelineSettings.defaults())
                 .writeStream()
                 .outputMode(OutputMode.Update())

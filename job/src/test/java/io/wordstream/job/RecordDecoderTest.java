@@ -5,14 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.common.TokenizerMode;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class RecordDecoderTest {
-    private final RecordDecoder decoder = new RecordDecoder("resumo");
+    private final RecordDecoder decoder = new RecordDecoder(PipelineSettings.defaults());
+    private final RecordDecoder seed = new RecordDecoder(settings(TokenizerMode.SEED, "resumo"));
+
+    private static PipelineSettings settings(TokenizerMode tokenizer, String textField) {
+        PipelineSettings d = PipelineSettings.defaults();
+        return new PipelineSettings(d.window(), d.slide(), d.watermark(), d.letters(), d.lengths(), tokenizer,
+                textField);
+    }
 
     private RecordDecoder.Decoded decode(String value) {
         return decoder.decode(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private RecordDecoder.Decoded decodeAsSeed(String value) {
+        return seed.decode(value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -23,7 +36,8 @@ class RecordDecoderTest {
     @Test
     void theOriginalJsonFormatGivesItsField() {
         assertEquals("Spark e Kafka", decode("{\"resumo\": \"Spark e Kafka\"}").text());
-        assertEquals("texto", new RecordDecoder("text").decode("  {\"text\":\"texto\",\"n\":1}".getBytes()).text());
+        RecordDecoder text = new RecordDecoder(settings(TokenizerMode.UNICODE, "text"));
+        assertEquals("texto", text.decode("  {\"text\":\"texto\",\"n\":1}".getBytes(StandardCharsets.UTF_8)).text());
     }
 
     @Test
@@ -44,6 +58,19 @@ class RecordDecoderTest {
         assertEquals("the JSON object has no string field \"resumo\"", decode("{\"other\": \"x\"}").problem());
         assertEquals("the JSON object has no string field \"resumo\"", decode("{\"resumo\": 42}").problem());
         assertEquals("the JSON field \"resumo\" is blank", decode("{\"resumo\": \"  \"}").problem());
+    }
+
+    @Test
+    void theSeedTokenizerReadsTheFieldAsTheOriginalsFromJsonDid() {
+        // Blank and empty strings split into empty words; other values become their JSON text.
+        assertEquals("  ", decodeAsSeed("{\"resumo\": \"  \"}").text());
+        assertEquals("", decodeAsSeed("{\"resumo\": \"\"}").text());
+        assertEquals("42", decodeAsSeed("{\"resumo\": 42}").text());
+        assertEquals("[\"a b\",true]", decodeAsSeed("{\"resumo\": [\"a b\", true]}").text());
+        // No field, or a JSON null, carries no words in the original either.
+        assertEquals("the JSON object has no string field \"resumo\"", decodeAsSeed("{\"resumo\": null}").problem());
+        assertEquals("the JSON object has no string field \"resumo\"", decodeAsSeed("{\"other\": \"x\"}").problem());
+        assertEquals("the value is blank", decodeAsSeed("  ").problem());
     }
 
     @Test

@@ -19,14 +19,19 @@ class ResultRecordsTest {
                 .add(WordCounts.DIMENSION, DataTypes.StringType)
                 .add(WordCounts.KEY, DataTypes.StringType)
                 .add(WordCounts.COUNT, DataTypes.LongType);
-        List<Row> counts = List.of(RowFactory.create(at(10), at(20), "letter", "S", 3L));
+        List<Row> counts = List.of(RowFactory.create(at(10), at(20), "letter", "S", 3L),
+                RowFactory.create(at(10), at(20), "word", "", 2L));
 
-        Row record = ResultRecords.toKafkaRecords(LocalSpark.session().createDataFrame(counts, schema))
-                .collectAsList().get(0);
+        List<Row> records = ResultRecords.toKafkaRecords(LocalSpark.session().createDataFrame(counts, schema))
+                .collectAsList();
+        Row record = records.get(0);
 
         assertEquals("{\"windowStart\":\"2026-11-23T19:30:10Z\",\"windowEnd\":\"2026-11-23T19:30:20Z\","
                 + "\"dimension\":\"letter\",\"key\":\"S\"}", record.getString(0));
         assertEquals("{\"windowStart\":\"2026-11-23T19:30:10Z\",\"windowEnd\":\"2026-11-23T19:30:20Z\","
                 + "\"dimension\":\"letter\",\"key\":\"S\",\"count\":3}", record.getString(1));
+        // The seed tokenizer's empty word keeps its key: an empty string, not a missing field.
+        assertEquals("{\"windowStart\":\"2026-11-23T19:30:10Z\",\"windowEnd\":\"2026-11-23T19:30:20Z\","
+                + "\"dimension\":\"word\",\"key\":\"\",\"count\":2}", records.get(1).getString(1));
     }
 }

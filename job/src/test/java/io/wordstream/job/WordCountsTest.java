@@ -109,11 +109,11 @@ class WordCountsTest {
     }
 
     @Test
-    void seedTokenizerKeepsCaseAndMatchesLettersExactly() {
+    void seedTokenizerKeepsCaseMatchesLettersExactlyAndCountsTheEmptyWordOfADoubleSpace() {
         PipelineSettings seed = new PipelineSettings(Duration.ofSeconds(10), Duration.ofSeconds(10),
                 Duration.ofSeconds(10), List.of("S", "P", "R"), List.of(6), TokenizerMode.SEED, "resumo");
         Map<String, Long> expected = new TreeMap<>(Map.of(
-                "19:30:00 word Spark", 1L, "19:30:00 word spark,", 1L, "19:30:00 word Python", 1L,
+                "19:30:00 word Spark", 1L, "19:30:00 word ", 1L, "19:30:00 word spark,", 1L, "19:30:00 word Python", 1L,
                 "19:30:00 letter S", 1L, "19:30:00 letter P", 1L,
                 "19:30:00 length 6", 2L));
         assertEquals(expected, LatestCounts.collect(WordCounts.count(sentences("Spark  spark, Python", 2), seed)));

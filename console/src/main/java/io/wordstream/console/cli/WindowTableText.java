@@ -42,7 +42,7 @@ final class WindowTableText {
         if (i >= counts.size()) {
             return " ".repeat(keyWidth + 8);
         }
-        String key = counts.get(i).key();
+        String key = counts.get(i).label();
         if (key.codePointCount(0, key.length()) > keyWidth) {
             key = key.substring(0, key.offsetByCodePoints(0, keyWidth - 1)) + "…";
         }

@@ -20,7 +20,18 @@ import java.util.TreeMap;
 public final class WindowCounts {
     /** One key's count. */
     public record Count(String key, long count) {
+        /**
+         * What a screen shows for the key. The seed tokenizer's empty word (made by a double, leading or trailing
+         * space) would be a blank cell: it is shown as {@value WindowCounts#EMPTY_WORD}, which no word can be, as it
+         * has a space.
+         */
+        public String label() {
+            return key.isEmpty() ? EMPTY_WORD : key;
+        }
     }
+
+    /** The label of the empty word. */
+    public static final String EMPTY_WORD = "(empty word)";
 
     /** Highest count first, then alphabetically. */
     private static final Comparator<Count> ORDER =

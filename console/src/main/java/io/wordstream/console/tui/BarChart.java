@@ -37,7 +37,7 @@ final class BarChart {
         long max = shown.stream().mapToLong(WindowCounts.Count::count).max().orElse(1);
         int countCols = shown.stream().mapToInt(c -> Long.toString(c.count()).length()).max().orElse(1);
         int keyCols = Math.min(MAX_KEY_COLUMNS, Math.max(width / 3, 1));
-        keyCols = Math.min(keyCols, shown.stream().mapToInt(c -> Text.width(Text.printable(c.key()))).max()
+        keyCols = Math.min(keyCols, shown.stream().mapToInt(c -> Text.width(Text.printable(c.label()))).max()
                 .orElse(1));
         keyCols = Math.max(keyCols, 1);
         int barCols = width - keyCols - countCols - 2;
@@ -46,7 +46,7 @@ final class BarChart {
         }
         List<Row> rows = new ArrayList<>(shown.size());
         for (WindowCounts.Count c : shown) {
-            rows.add(new Row(Text.pad(Text.printable(c.key()), keyCols), bar(c.count(), max, barCols),
+            rows.add(new Row(Text.pad(Text.printable(c.label()), keyCols), bar(c.count(), max, barCols),
                     Text.padLeft(Long.toString(c.count()), countCols)));
         }
         return rows;

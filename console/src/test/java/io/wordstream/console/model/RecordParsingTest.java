@@ -17,6 +17,14 @@ class RecordParsingTest {
     }
 
     @Test
+    void keepsTheEmptyWordOfTheSeedTokenizer() {
+        assertEquals(Optional.of(new ResultRow(Instant.parse("2026-11-23T19:30:10Z"),
+                        Instant.parse("2026-11-23T19:30:20Z"), "word", "", 2)),
+                ResultRow.parse("{\"windowStart\":\"2026-11-23T19:30:10Z\",\"windowEnd\":\"2026-11-23T19:30:20Z\","
+                        + "\"dimension\":\"word\",\"key\":\"\",\"count\":2}"));
+    }
+
+    @Test
     void skipsWhatIsNotAResultRow() {
         assertTrue(ResultRow.parse("not json").isEmpty());
         assertTrue(ResultRow.parse("{\"windowStart\":\"yesterday\",\"windowEnd\":\"today\",\"dimension\":\"word\","

@@ -30,6 +30,13 @@ class ChartPartsTest {
     }
 
     @Test
+    void theSeedTokenizersEmptyWordIsShownByALabel() {
+        List<BarChart.Row> rows = BarChart.layout(List.of(new Count("", 4), new Count("a", 2)), 40, 10);
+        assertEquals("(empty word)", rows.get(0).key());
+        assertEquals("a           ", rows.get(1).key());
+    }
+
+    @Test
     void wideCharactersTakeTwoColumns() {
         assertEquals(2, Text.width("日"));
         assertEquals(2, Text.width("😀"));
