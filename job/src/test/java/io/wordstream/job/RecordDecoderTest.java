@@ -1,5 +1,6 @@
 package io.wordstream.job;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,7 +24,8 @@ class RecordDecoderTest {
     @Test
     void theOriginalJsonFormatGivesItsField() {
         assertEquals("Spark e Kafka", decode("{\"resumo\": \"Spark e Kafka\"}").text());
-        assertEquals("texto", new RecordDecoder("text").decode("  {\"text\":\"texto\",\"n\":1}".getBytes()).text());
+        byte[] padded = "  {\"text\":\"texto\",\"n\":1}".getBytes(UTF_8);
+        assertEquals("texto", new RecordDecoder("text").decode(padded).text());
     }
 
     @Test

@@ -1,8 +1,14 @@
 package io.wordstream.console.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.wordstream.console.UserError;
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -21,7 +27,7 @@ public final class Cli {
      */
     public static String[] arguments(String[] args, boolean terminal) {
         boolean consoleOptions = args.length > 0 && args[0].startsWith("-")
-                && !java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0]);
+                && !Set.of("-h", "--help", "-V", "--version").contains(args[0]);
         if (terminal && (args.length == 0 || consoleOptions)) {
             String[] withCommand = new String[args.length + 1];
             withCommand[0] = "console";
@@ -32,7 +38,11 @@ public final class Cli {
     }
 
     public static CommandLine create() {
-        return create(ConfigDefaults.standard(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return create(ConfigDefaults.standard(), utf8(System.out), utf8(System.err));
+    }
+
+    private static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, UTF_8)), true);
     }
 
     /** A command line with the given defaults and streams, so tests can capture what it prints. */

@@ -1,5 +1,6 @@
 package io.wordstream.console.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordstream.console.UserError;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
@@ -31,8 +32,7 @@ import picocli.CommandLine.Spec;
         description = {"Send sentences to the input topic, one record each: the arguments, else the lines of --file,"
                 + " else the lines of standard input. Empty lines are skipped."})
 final class SendCommand implements Callable<Integer> {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -102,6 +102,7 @@ final class SendCommand implements Callable<Integer> {
         return 0;
     }
 
+    @SuppressWarnings("StreamResourceLeak") // the caller closes it, in its try-with-resources
     private Stream<String> lines() throws IOException {
         if (!sentences.isEmpty()) {
             return sentences.stream();

@@ -3,6 +3,7 @@ package io.wordstream.console.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordstream.console.launch.DataDirLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,12 +48,12 @@ class CliTest {
 
     @Test
     void inATerminalNoArgumentsOrOnlyOptionsMeanTheConsole() {
-        assertEquals(java.util.List.of("console"), java.util.List.of(Cli.arguments(new String[0], true)));
-        assertEquals(java.util.List.of("console", "--data-dir", "/x"),
-                java.util.List.of(Cli.arguments(new String[] {"--data-dir", "/x"}, true)));
-        assertEquals(java.util.List.of("--help"), java.util.List.of(Cli.arguments(new String[] {"--help"}, true)));
-        assertEquals(java.util.List.of("run"), java.util.List.of(Cli.arguments(new String[] {"run"}, true)));
-        assertEquals(java.util.List.of(), java.util.List.of(Cli.arguments(new String[0], false)),
+        assertEquals(List.of("console"), List.of(Cli.arguments(new String[0], true)));
+        assertEquals(List.of("console", "--data-dir", "/x"),
+                List.of(Cli.arguments(new String[] {"--data-dir", "/x"}, true)));
+        assertEquals(List.of("--help"), List.of(Cli.arguments(new String[] {"--help"}, true)));
+        assertEquals(List.of("run"), List.of(Cli.arguments(new String[] {"run"}, true)));
+        assertEquals(List.of(), List.of(Cli.arguments(new String[0], false)),
                 "without a terminal a bare run prints the usage");
     }
 
@@ -161,7 +163,7 @@ class CliTest {
 
     @Test
     void aSecondPipelineOnTheSameDataDirIsRefused() throws IOException {
-        try (var lock = io.wordstream.console.launch.DataDirLock.acquire(dataDir)) {
+        try (var lock = DataDirLock.acquire(dataDir)) {
             assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--broker-port",
                     Integer.toString(closedPort())));
             assertOneLineError("wordstream run: another wordstream (pid " + ProcessHandle.current().pid()

@@ -11,7 +11,6 @@ import io.wordstream.console.launch.Pipeline;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -51,7 +51,7 @@ class PipelineIT {
         Instant w1 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(2));
         Instant w2 = w1.plusSeconds(10);
 
-        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> steps = new CopyOnWriteArrayList<>();
         ProcessHandle broker;
         ProcessHandle driver;
         try (Pipeline pipeline = Pipeline.start(settings, Install.current(), steps::add, Duration.ofSeconds(180))) {
