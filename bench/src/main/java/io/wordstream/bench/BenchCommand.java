@@ -1,5 +1,7 @@
 package io.wordstream.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.wordstream.bench.subject.KafkaStreamsSubject;
 import io.wordstream.bench.subject.OriginalDesignSubject;
 import io.wordstream.bench.subject.PeersKafka;
@@ -11,9 +13,12 @@ import io.wordstream.console.launch.Ports;
 import io.wordstream.console.launch.Scratch;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,12 +42,13 @@ import picocli.CommandLine.Option;
             "Prints a table and, last, a line starting with RESULT."})
 public final class BenchCommand implements Callable<Integer> {
     /** The systems, in the order they run. */
-    enum System { wordstream, original, kstreams, limit }
+    enum Contender { wordstream, original, kstreams, limit }
 
     @Option(names = "--quick", description = "a smaller run of under two minutes")
     boolean quick;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the generated text (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "42",
+            description = "seed of the generated text (default ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--vocabulary", defaultValue = "4000", description = "distinct words of the generated text")
@@ -73,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--systems", split = ",", description = "which systems, in order (default: all of"
             + " ${COMPLETION-CANDIDATES})")
-    List<System> systems = new ArrayList<>(List.of(System.values()));
+    List<Contender> systems = new ArrayList<>(List.of(Contender.values()));
 
     @Option(names = "--conf", description = "a Spark setting for wordstream's job and the original design's,"
             + " repeatable (to compare a tuning)")
@@ -97,13 +103,13 @@ public final class BenchCommand implements Callable<Integer> {
     public static void main(String[] args) {
         // Whatever happens to this JVM, its children (a broker, a Spark driver, wordstream run) go with it.
         Runtime.getRuntime().addShutdownHook(new Thread(ChildProcesses::killDescendants, "bench-cleanup"));
-        java.lang.System.exit(execute(args, java.lang.System.out, java.lang.System.err));
+        System.exit(execute(args, System.out, System.err));
     }
 
     /** Runs the command; errors in the arguments are one line on {@code err} and status 2. */
     static int execute(String[] args, PrintStream out, PrintStream err) {
         return new CommandLine(new BenchCommand(out, err))
-                .setOut(new java.io.PrintWriter(out, true))
+                .setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, UTF_8)), true))
                 .setParameterExceptionHandler((e, a) -> {
                     err.println("wordstream bench: " + e.getMessage() + " (see ./wordstream bench --help)");
                     return 2;
@@ -153,18 +159,18 @@ public final class BenchCommand implements Callable<Integer> {
         List<SubjectResult> results = new ArrayList<>();
         try {
             List<Integer> ports = Ports.freePorts(Settings.LOOPBACK, 2, Set.of());
-            if (systems.contains(System.wordstream)) {
+            if (systems.contains(Contender.wordstream)) {
                 List<String> args = new ArrayList<>();
                 sparkConf.forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
                 results.add(benchmark.measure(new WordstreamSubject(install.home(), work.resolve("wordstream"),
                         ports.get(0), args)));
             }
-            List<System> peers = systems.stream().filter(s -> s != System.wordstream).toList();
+            List<Contender> peers = systems.stream().filter(s -> s != Contender.wordstream).toList();
             if (!peers.isEmpty()) {
                 err.println("bench: starting the Kafka broker of the other systems");
                 try (PeersKafka kafka = PeersKafka.start(install, work.resolve("peers-kafka"), ports.get(1),
                         plan.timeout())) {
-                    for (System s : peers) {
+                    for (Contender s : peers) {
                         results.add(switch (s) {
                             case original -> benchmark.measure(new OriginalDesignSubject(kafka,
                                     work.resolve("original"), driverMemory(install), sparkConf));

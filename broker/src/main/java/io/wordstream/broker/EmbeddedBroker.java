@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import kafka.Kafka;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
 
 /**
  * Runs a one-node Kafka broker in KRaft combined mode, in this JVM, until the JVM is asked to stop (SIGTERM) or
@@ -50,7 +53,7 @@ public final class EmbeddedBroker {
         System.out.println("wordstream broker: starting on " + host + ":" + port + " (controller " + host + ":"
                 + controllerPort + "), data in " + dir);
         // Kafka's own entry point: it installs the shutdown hook that makes SIGTERM a clean, controlled shutdown.
-        kafka.Kafka.main(new String[] {config.toString()});
+        Kafka.main(new String[] {config.toString()});
     }
 
     static Path writeConfig(Path dir, String host, int port, int controllerPort) throws IOException {
@@ -119,7 +122,7 @@ public final class EmbeddedBroker {
         // execute(), unlike StorageTool.main, returns instead of exiting the JVM. "--cluster-id=ID" is one
         // argument: an id may begin with '-', which the tool's parser would take for an option (a dir formatted
         // before this was fixed may hold such an id).
-        int code = kafka.tools.StorageTool.execute(
+        int code = StorageTool.execute(
                 new String[] {"format", "--cluster-id=" + clusterId, "--config", config.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         String said = out.toString(StandardCharsets.UTF_8);
@@ -133,7 +136,7 @@ public final class EmbeddedBroker {
 
     /** A Kafka cluster id; Kafka's own generator never starts one with '-', which command lines would misread. */
     static String clusterId() {
-        return org.apache.kafka.common.Uuid.randomUuid().toString();
+        return Uuid.randomUuid().toString();
     }
 
     /** Exits (running the shutdown hooks) once {@code pid} has ended, so a killed console leaves no broker. */

@@ -71,6 +71,8 @@ public final class DimensionRules implements Serializable {
     @FunctionalInterface
     public interface AsciiWordVisitor {
         /**
+         * Called once per word, in sentence order.
+         *
          * @param text the sentence; the word is {@code length} bytes from {@code start}, in the sentence's case
          * @param hash the {@link String#hashCode()} of the word lower-cased, the String that
          *             {@link #forEachWord(String, WordVisitor)} would give for it

@@ -4,6 +4,8 @@ package io.wordstream.common;
 public record HostPort(String host, int port) {
 
     /**
+     * Parses {@code host:port} as typed on the command line or in a settings file.
+     *
      * @param option the option the text came from, named in the error
      * @throws IllegalArgumentException when the text is not {@code host:port} with a port from 1 to 65535
      */

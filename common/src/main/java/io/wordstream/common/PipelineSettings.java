@@ -10,8 +10,8 @@ import java.util.List;
  * @param window    length of each event-time window
  * @param slide     distance between window starts; equal to {@code window} for tumbling windows
  * @param watermark how late a record may arrive and still be counted
- * @param letters   first letters counted in the {@code letter} dimension
- * @param lengths   word lengths counted in the {@code length} dimension
+ * @param letters   first letters counted in the {@link Dimension#LETTER} dimension
+ * @param lengths   word lengths counted in the {@link Dimension#LENGTH} dimension
  * @param tokenizer how sentences become words
  * @param textField the JSON field that holds the sentence when a record is a JSON object
  */

@@ -31,6 +31,8 @@ public final class KafkaSentences {
     }
 
     /**
+     * Turns Kafka records into timestamped sentences.
+     *
      * @param kafkaRows rows as Spark's Kafka source gives them (value, topic, partition, offset, timestamp, ...)
      * @return rows of (text, timestamp), event time being the record's Kafka timestamp
      */

@@ -135,7 +135,8 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
             return;
         }
         try {
-            producer.send(new ProducerRecord<>(topic, appId, event.toString()), (meta, error) -> {
+            // The callback reports a failure; the future send returns would only repeat it.
+            var unused = producer.send(new ProducerRecord<>(topic, appId, event.toString()), (meta, error) -> {
                 if (error != null) {
                     LOG.warn("could not publish a metrics event to {}: {}", topic, error.toString());
                 }

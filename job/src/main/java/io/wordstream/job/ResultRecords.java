@@ -10,8 +10,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Writes count rows as Kafka records: a JSON value such as
- * <code>{"windowStart":"2026-11-23T19:30:10Z","windowEnd":"2026-11-23T19:30:20Z","dimension":"letter","key":"S","count":3}</code>
+ * Writes count rows as Kafka records: a JSON value such as <code>{"windowStart":"2026-11-23T19:30:10Z",
+ * "windowEnd":"2026-11-23T19:30:20Z","dimension":"letter","key":"S","count":3}</code>
  * and a key naming (window, dimension, key), so that on a compacted topic, and for any reader, the latest value wins
  * even though the Kafka sink may write a row twice.
  */

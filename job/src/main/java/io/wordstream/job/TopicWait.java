@@ -22,6 +22,8 @@ final class TopicWait {
     }
 
     /**
+     * Waits until every topic exists, the timeout passes or {@code stop} gives a reason.
+     *
      * @param stop asked between attempts; a reason to stop ends the wait early
      * @return empty when every topic exists, else why the wait ended
      */

@@ -3,9 +3,9 @@ package io.wordstream.job;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.api.java.function.VoidFunction2;
 
 /**
  * A test sink that keeps, like the console, the latest count per (window start, dimension, key), written as

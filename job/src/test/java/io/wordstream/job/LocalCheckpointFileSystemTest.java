@@ -1,5 +1,6 @@
 package io.wordstream.job;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ class LocalCheckpointFileSystemTest {
             Path temp = new Path(dir.toUri().toString(), ".1.tmp");
             try (OutputStream out = fs.create(temp, new FsPermission((short) 0640), true, 4096, (short) 1, 1 << 20,
                     null)) {
-                out.write("v1\n{}\n".getBytes());
+                out.write("v1\n{}\n".getBytes(UTF_8));
             }
             assertEquals("rw-r-----", PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(dir.resolve(".1.tmp"))));

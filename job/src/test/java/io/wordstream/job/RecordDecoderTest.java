@@ -1,5 +1,6 @@
 package io.wordstream.job;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -37,7 +38,7 @@ class RecordDecoderTest {
     void theOriginalJsonFormatGivesItsField() {
         assertEquals("Spark e Kafka", decode("{\"resumo\": \"Spark e Kafka\"}").text());
         RecordDecoder text = new RecordDecoder(settings(TokenizerMode.UNICODE, "text"));
-        assertEquals("texto", text.decode("  {\"text\":\"texto\",\"n\":1}".getBytes(StandardCharsets.UTF_8)).text());
+        assertEquals("texto", text.decode("  {\"text\":\"texto\",\"n\":1}".getBytes(UTF_8)).text());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.wordstream.common.PipelineSettings;
 import io.wordstream.common.TokenizerMode;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ class WordCountsTest {
     private final SparkSession spark = LocalSpark.session();
 
     private Dataset<Row> sentences(Object... textThenSecond) {
-        List<Row> rows = new java.util.ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         for (int i = 0; i < textThenSecond.length; i += 2) {
             rows.add(RowFactory.create(textThenSecond[i], at((Integer) textThenSecond[i + 1])));
         }

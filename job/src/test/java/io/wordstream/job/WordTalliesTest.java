@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class WordTalliesTest {
     private static Tally byBytes(WordTallies table, String sentence, int start, int length) {
         byte[] text = sentence.getBytes(StandardCharsets.US_ASCII);
-        String lower = sentence.substring(start, start + length).toLowerCase(java.util.Locale.ROOT);
+        String lower = sentence.substring(start, start + length).toLowerCase(Locale.ROOT);
         return table.get(text, start, length, lower.hashCode(), 0);
     }
 
@@ -38,7 +39,8 @@ class WordTalliesTest {
         Map<String, Tally> first = new TreeMap<>();
         for (int i = 0; i < 50_000; i++) {
             String word = "w" + Integer.toString(i, 36);
-            first.put(word, i % 2 == 0 ? table.get(word, i) : byBytes(table, word.toUpperCase(), 0, word.length()));
+            String upper = word.toUpperCase(Locale.ROOT);
+            first.put(word, i % 2 == 0 ? table.get(word, i) : byBytes(table, upper, 0, word.length()));
         }
         first.forEach((word, tally) -> assertSame(tally, table.get(word, 0), word));
         Map<String, Tally> visited = new TreeMap<>();

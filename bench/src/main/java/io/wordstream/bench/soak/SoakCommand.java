@@ -1,5 +1,7 @@
 package io.wordstream.bench.soak;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.wordstream.bench.SentenceLoad;
 import io.wordstream.bench.corpus.ZipfCorpus;
 import io.wordstream.bench.subject.WordstreamSubject;
@@ -10,7 +12,9 @@ import io.wordstream.console.launch.Ports;
 import io.wordstream.console.launch.Scratch;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -75,7 +79,7 @@ public final class SoakCommand implements Callable<Integer> {
     /** Runs the command; errors in the arguments are one line on {@code err} and status 2. */
     static int execute(String[] args, PrintStream out, PrintStream err) {
         return new CommandLine(new SoakCommand(out, err))
-                .setOut(new PrintWriter(out, true))
+                .setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, UTF_8)), true))
                 .setParameterExceptionHandler((e, a) -> {
                     err.println("wordstream soak: " + e.getMessage() + " (see ./wordstream soak --help)");
                     return 2;

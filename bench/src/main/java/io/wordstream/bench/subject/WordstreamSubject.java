@@ -1,9 +1,9 @@
 package io.wordstream.bench.subject;
 
+import io.wordstream.bench.measure.ProcessMemory;
 import io.wordstream.common.JobConfig;
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.settings.Settings;
-import io.wordstream.bench.measure.ProcessMemory;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

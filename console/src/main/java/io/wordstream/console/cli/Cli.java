@@ -1,7 +1,12 @@
 package io.wordstream.console.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import io.wordstream.console.PipelineFailure;
 import io.wordstream.console.UserError;
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +39,11 @@ public final class Cli {
     }
 
     public static CommandLine create() {
-        return create(ConfigDefaults.standard(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        return create(ConfigDefaults.standard(), utf8(System.out), utf8(System.err));
+    }
+
+    private static PrintWriter utf8(OutputStream stream) {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, UTF_8)), true);
     }
 
     /** A command line with the given defaults and streams, so tests can capture what it prints. */

@@ -1,5 +1,6 @@
 package io.wordstream.console.cli;
 
+import io.wordstream.console.UserError;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.io.IOException;
@@ -17,7 +18,7 @@ final class ConsoleLog {
         try {
             Files.createDirectories(settings.logDir());
         } catch (IOException e) {
-            throw new io.wordstream.console.UserError("cannot create the log directory " + settings.logDir() + ": "
+            throw new UserError("cannot create the log directory " + settings.logDir() + ": "
                     + e.getMessage() + "; pass --data-dir with a writable directory");
         }
         System.setProperty("wordstream.log.dir", settings.logDir().toString());

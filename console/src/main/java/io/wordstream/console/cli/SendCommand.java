@@ -104,6 +104,7 @@ final class SendCommand implements Callable<Integer> {
         return 0;
     }
 
+    @SuppressWarnings("StreamResourceLeak") // the caller closes it, in its try-with-resources
     private Stream<String> lines() throws IOException {
         if (!sentences.isEmpty()) {
             return sentences.stream();

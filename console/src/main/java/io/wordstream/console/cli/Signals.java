@@ -4,8 +4,8 @@ import java.util.concurrent.CountDownLatch;
 import sun.misc.Signal;
 
 /**
- * Turns SIGINT, SIGTERM and SIGHUP (the terminal closed) into a latch, so the command stops its pipeline in order and exits 0, rather than
- * the JVM's default of running hooks in no particular order and exiting 130 or 143.
+ * Turns SIGINT, SIGTERM and SIGHUP (the terminal closed) into a latch, so the command stops its pipeline in order
+ * and exits 0, rather than the JVM's default of running hooks in no particular order and exiting 130 or 143.
  */
 final class Signals {
     private Signals() {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Live word counts per time window: sentences into Kafka, counted by Spark Structured Streaming,"
                 + " results back to Kafka.",
         subcommands = {ConsoleCommand.class, RunCommand.class, SendCommand.class, WatchCommand.class,
-                OwnJvmCommands.Soak.class, OwnJvmCommands.Bench.class, CommandLine.HelpCommand.class},
+            OwnJvmCommands.Soak.class, OwnJvmCommands.Bench.class, CommandLine.HelpCommand.class},
         footer = {"", "'wordstream' alone starts the terminal UI. Without a screen: 'wordstream run', then",
                 "'wordstream send \"some words\"' and 'wordstream watch'.", ConfigDefaults.HELP_FOOTER})
 public final class WordstreamCommand implements Runnable {
@@ -35,7 +35,8 @@ public final class WordstreamCommand implements Runnable {
         @Override
         public String[] getVersion() throws IOException {
             Properties p = new Properties();
-            try (InputStream in = WordstreamCommand.class.getResourceAsStream("/io/wordstream/console/version.properties")) {
+            String resource = "/io/wordstream/console/version.properties";
+            try (InputStream in = WordstreamCommand.class.getResourceAsStream(resource)) {
                 if (in != null) {
                     p.load(in);
                 }

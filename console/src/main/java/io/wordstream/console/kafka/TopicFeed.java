@@ -1,6 +1,8 @@
 package io.wordstream.console.kafka;
 
+import io.wordstream.console.UserError;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,7 +16,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.wordstream.console.UserError;
 
 /**
  * Reads every partition of one topic on a thread of its own, without a consumer group (each console sees
@@ -125,7 +126,7 @@ public final class TopicFeed implements AutoCloseable {
                 boolean justCaughtUp = !caughtUp && positionsReached();
                 caughtUp |= justCaughtUp;
                 if (!records.isEmpty() || justCaughtUp) {
-                    List<ConsumerRecord<String, String>> batch = new java.util.ArrayList<>(records.count());
+                    List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
                     records.forEach(batch::add);
                     try {
                         sink.accept(new Batch(batch, caughtUp));

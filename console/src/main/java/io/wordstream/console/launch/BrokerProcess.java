@@ -5,12 +5,14 @@ import io.wordstream.console.UserError;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The embedded Kafka broker: a JVM of its own, on 127.0.0.1, owned and stopped by this console. */
 public final class BrokerProcess implements AutoCloseable {
@@ -35,7 +37,7 @@ public final class BrokerProcess implements AutoCloseable {
     public static BrokerProcess start(Settings settings, Install install) {
         Ports.requireFree(Settings.LOOPBACK, settings.brokerPort(), "pass --broker-port to choose another port, or"
                 + " --bootstrap-server HOST:PORT to use the broker that is already there");
-        int controllerPort = Ports.freePorts(Settings.LOOPBACK, 1, java.util.Set.of(settings.brokerPort())).get(0);
+        int controllerPort = Ports.freePorts(Settings.LOOPBACK, 1, Set.of(settings.brokerPort())).get(0);
         Path log = settings.logDir().resolve("broker.log");
         List<String> command = new ArrayList<>();
         if (SessionLeader.available()) {
@@ -63,7 +65,7 @@ public final class BrokerProcess implements AutoCloseable {
             Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
             return new BrokerProcess(p, log, settings.bootstrap(), classData);
         } catch (IOException e) {

@@ -41,6 +41,8 @@ public final class ClassDataArchive {
     }
 
     /**
+     * The archive for this classpath and JDK: one to map when a JVM made it before, else one to record.
+     *
      * @param cacheDir  where the archives of this build live
      * @param role      which JVM, part of the file name
      * @param classpath the directories and jars on the JVM's classpath, in order

@@ -2,8 +2,10 @@ package io.wordstream.console.launch;
 
 import io.wordstream.console.UserError;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ public final class DataDirLock implements AutoCloseable {
             FileLock lock;
             try {
                 lock = ch.tryLock();
-            } catch (java.nio.channels.OverlappingFileLockException e) {
+            } catch (OverlappingFileLockException e) {
                 lock = null; // held by this very JVM
             }
             if (lock == null) {
@@ -42,7 +44,7 @@ public final class DataDirLock implements AutoCloseable {
                         + " pipeline");
             }
             ch.truncate(0);
-            ch.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+            ch.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
                     .getBytes(StandardCharsets.UTF_8)));
             return new DataDirLock(ch, lock);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.wordstream.console.launch;
 
 import io.wordstream.common.HostPort;
 import io.wordstream.console.UserError;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -35,7 +36,7 @@ public final class LineServer implements AutoCloseable {
 
     public static LineServer start() {
         try {
-            return new LineServer(new ServerSocket(0, 8, InetAddress.getByName("127.0.0.1")));
+            return new LineServer(new ServerSocket(0, 8, InetAddress.getByAddress(new byte[] {127, 0, 0, 1})));
         } catch (IOException e) {
             throw new UserError("cannot serve a socket on 127.0.0.1: " + e.getMessage());
         }
@@ -46,6 +47,7 @@ public final class LineServer implements AutoCloseable {
     }
 
     /** Sends one line to every connected client, or keeps it for the first one; newlines inside are spaces. */
+    @SuppressWarnings("ModifyCollectionInEnhancedForLoop") // clients is copy-on-write: the loop sees a snapshot
     public synchronized void send(String line) {
         String clean = line.replace('\r', ' ').replace('\n', ' ');
         if (clients.isEmpty()) {
@@ -99,7 +101,7 @@ public final class LineServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(java.io.Closeable c) {
+    private static void closeQuietly(Closeable c) {
         try {
             c.close();
         } catch (IOException ignored) {

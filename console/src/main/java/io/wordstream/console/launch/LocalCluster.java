@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordstream.console.UserError;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1: one master and N workers of one core each, started from the Spark
@@ -46,7 +48,7 @@ public final class LocalCluster implements AutoCloseable {
     public static LocalCluster start(Settings settings, Install install) {
         // Master, master UI and one UI per worker: chosen together so no two are the same, and none is the broker's.
         List<Integer> ports = Ports.freePorts(Settings.LOOPBACK, 2 + settings.localCluster(),
-                java.util.Set.of(settings.brokerPort()));
+                Set.of(settings.brokerPort()));
         int port = ports.get(0);
         int uiPort = ports.get(1);
         String url = "spark://" + Settings.LOOPBACK + ":" + port;
@@ -80,7 +82,7 @@ public final class LocalCluster implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> env = pb.environment();
         env.put("SPARK_LOCAL_IP", Settings.LOOPBACK);
         env.put("SPARK_DAEMON_MEMORY", DAEMON_MEMORY);
@@ -104,7 +106,8 @@ public final class LocalCluster implements AutoCloseable {
             for (int i = 0; i < workers.size(); i++) {
                 if (!workers.get(i).isAlive()) {
                     Path log = logDir.resolve("spark-worker-" + (i + 1) + ".log");
-                    throw new UserError("Spark worker " + (i + 1) + " exited while starting: " + LogTail.lastError(log));
+                    throw new UserError("Spark worker " + (i + 1) + " exited while starting: "
+                            + LogTail.lastError(log));
                 }
             }
             JsonNode state = status();

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The last lines of a log file, for error messages that point at what a child process said last. */
 public final class LogTail {
@@ -35,17 +36,17 @@ public final class LogTail {
     }
 
     /** The last line that looks like an error, if there is one. */
-    public static java.util.Optional<String> lastErrorOnly(Path file) {
+    public static Optional<String> lastErrorOnly(Path file) {
         return errorIn(lastLines(file, 200));
     }
 
-    private static java.util.Optional<String> errorIn(List<String> lines) {
+    private static Optional<String> errorIn(List<String> lines) {
         for (int i = lines.size() - 1; i >= 0; i--) {
             String l = lines.get(i);
             if (l.contains("ERROR") || l.contains("Exception") || l.startsWith("wordstream")) {
-                return java.util.Optional.of(l.strip());
+                return Optional.of(l.strip());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

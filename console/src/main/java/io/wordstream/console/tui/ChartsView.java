@@ -1,6 +1,7 @@
 package io.wordstream.console.tui;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextColor;
 import io.wordstream.common.Dimension;
 import io.wordstream.common.PipelineSettings;
 import io.wordstream.common.TokenizerMode;
@@ -22,12 +23,10 @@ import java.util.Set;
 final class ChartsView {
     private static final String TIMELINE_LABEL = "per window ";
 
-    private final ZoneId zone;
     private final DateTimeFormatter time;
     private final DateTimeFormatter timeZone;
 
     ChartsView(ZoneId zone) {
-        this.zone = zone;
         this.time = Formats.clock(zone);
         this.timeZone = DateTimeFormatter.ofPattern("HH:mm:ss zzz", Locale.ROOT).withZone(zone);
     }
@@ -37,7 +36,7 @@ final class ChartsView {
         WindowCounts counts = f.counts();
         List<Instant> starts = counts.windowStarts();
         if (starts.isEmpty()) {
-            empty(pen, top, end, f);
+            empty(pen, top, f);
             return;
         }
         Instant selected = f.view().selected != null ? f.view().selected : starts.get(starts.size() - 1);
@@ -59,7 +58,7 @@ final class ChartsView {
         timeline(pen, end - 2, counts, starts, selected, focus);
     }
 
-    private void empty(Pen pen, int top, int end, Frame f) {
+    private void empty(Pen pen, int top, Frame f) {
         pen.put(1, top, "No counts yet", Palette.TEXT, SGR.BOLD);
         String hint = f.historyLoaded()
                 ? "Type a sentence below and press Enter: its words are counted in the window of the moment it is sent."
@@ -93,7 +92,7 @@ final class ChartsView {
             title += " (" + Math.min(counts.size(), w.distinct(d.id())) + " of " + w.distinct(d.id()) + ")";
         }
         pen.put(col, top, (focused ? "▶ " : "  ") + title, width, focused ? Palette.of(d) : Palette.TEXT,
-                com.googlecode.lanterna.TextColor.ANSI.DEFAULT, SGR.BOLD);
+                TextColor.ANSI.DEFAULT, SGR.BOLD);
         List<BarChart.Row> rows = BarChart.layout(counts, width - 2, height - 1);
         for (int i = 0; i < rows.size(); i++) {
             BarChart.Row r = rows.get(i);

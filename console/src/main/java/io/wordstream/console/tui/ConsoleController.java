@@ -350,8 +350,8 @@ public final class ConsoleController {
     }
 
     private void cycleFocus(int step) {
-        Dimension[] all = Dimension.values();
-        view.focus = all[Math.floorMod(view.focus.ordinal() + step, all.length)];
+        List<Dimension> all = List.of(Dimension.values());
+        view.focus = all.get(Math.floorMod(all.indexOf(view.focus) + step, all.size()));
     }
 
     /** Selects the window before the selected one. */

@@ -5,6 +5,7 @@ import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
+import io.wordstream.common.Dimension;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.PipelineStatus;
 import java.time.ZoneId;
@@ -154,7 +155,7 @@ final class DashboardView {
     private static TerminalPosition input(Pen pen, int row, Frame f) {
         ViewState v = f.view();
         String prompt = v.mode == ViewState.Mode.TYPING ? "› " : "  ";
-        pen.put(0, row, prompt, Palette.of(io.wordstream.common.Dimension.WORD), SGR.BOLD);
+        pen.put(0, row, prompt, Palette.of(Dimension.WORD), SGR.BOLD);
         int width = pen.cols - 2;
         String text = Text.printable(v.input.text());
         if (text.isEmpty()) {

@@ -2,6 +2,7 @@ package io.wordstream.console.tui;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalTextUtils;
+import com.googlecode.lanterna.TextColor;
 import io.wordstream.console.model.PipelineStatus;
 import java.util.List;
 
@@ -31,7 +32,7 @@ final class StartupView {
             String at = Formats.seconds(step.atNanos() - s.startedNanos());
             int col = pen.put(1, row, mark + " ", current ? Palette.WARN : Palette.GOOD);
             int timeCol = pen.cols - Text.width(at) - 1;
-            pen.put(col, row, step.message(), timeCol - col - 1, Palette.TEXT, com.googlecode.lanterna.TextColor.ANSI.DEFAULT);
+            pen.put(col, row, step.message(), timeCol - col - 1, Palette.TEXT, TextColor.ANSI.DEFAULT);
             pen.put(timeCol, row, at, Palette.DIM);
             row++;
         }

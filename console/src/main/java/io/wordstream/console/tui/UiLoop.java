@@ -4,6 +4,7 @@ import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import java.io.IOException;
+import java.time.ZoneId;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.locks.LockSupport;
@@ -31,7 +32,7 @@ public final class UiLoop implements Executor {
     private boolean complete = true;
     private long draws;
 
-    public UiLoop(Screen screen, ConsoleController controller, java.time.ZoneId zone, LongSupplier clock) {
+    public UiLoop(Screen screen, ConsoleController controller, ZoneId zone, LongSupplier clock) {
         this.screen = screen;
         this.controller = controller;
         this.view = new DashboardView(zone);

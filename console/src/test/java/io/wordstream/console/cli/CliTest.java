@@ -3,6 +3,7 @@ package io.wordstream.console.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordstream.console.launch.DataDirLock;
 import io.wordstream.console.settings.RecordedKafka;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,7 +50,8 @@ class CliTest {
     @Test
     void inATerminalNoArgumentsOrOnlyOptionsMeanTheConsole() {
         assertEquals(List.of("console"), List.of(Cli.arguments(new String[0], true)));
-        assertEquals(List.of("console", "--data-dir", "/x"), List.of(Cli.arguments(new String[] {"--data-dir", "/x"}, true)));
+        assertEquals(List.of("console", "--data-dir", "/x"),
+                List.of(Cli.arguments(new String[] {"--data-dir", "/x"}, true)));
         assertEquals(List.of("--help"), List.of(Cli.arguments(new String[] {"--help"}, true)));
         assertEquals(List.of("run"), List.of(Cli.arguments(new String[] {"run"}, true)));
         assertEquals(List.of(), List.of(Cli.arguments(new String[0], false)),
@@ -189,7 +191,7 @@ class CliTest {
 
     @Test
     void aSecondPipelineOnTheSameDataDirIsRefused() throws IOException {
-        try (var lock = io.wordstream.console.launch.DataDirLock.acquire(dataDir)) {
+        try (var lock = DataDirLock.acquire(dataDir)) {
             assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--broker-port",
                     Integer.toString(closedPort())));
             assertOneLineError("wordstream run: another wordstream (pid " + ProcessHandle.current().pid()

@@ -97,7 +97,7 @@ class ConsoleTmuxIT {
         tmux("kill-session", "-t", "ws");
 
         startConsole();
-        screen = awaitScreen("the same charts after the SIGKILL", s -> s.contains("● RUNNING")
+        awaitScreen("the same charts after the SIGKILL", s -> s.contains("● RUNNING")
                 && deltaBar.matcher(s).find() && epsilonBar.matcher(s).find(), START);
         new ProcessBuilder("kill", "-TERM", Long.toString(consoleJvm().pid())).start().waitFor();
         screen = awaitScreen("the console's exit", s -> s.contains("wordstream-exit="), Duration.ofSeconds(60));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.console.kafka.SentenceSender;
+import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
@@ -13,11 +14,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +83,8 @@ class RunCommandIT {
         Result missing = wordstream("watch", "--results-topic", "no-such-topic", "--timeout", "1s");
         assertEquals(2, missing.exitCode);
         assertEquals("wordstream watch: topic 'no-such-topic' does not exist on Kafka at 127.0.0.1:" + brokerPort
-                + "; start the pipeline with 'wordstream run' first, or check the topic options", missing.stdout.strip());
+                        + "; start the pipeline with 'wordstream run' first, or check the topic options",
+                missing.stdout.strip());
         Result watch = wordstream("watch", "--timeout", "4s");
         assertEquals(0, watch.exitCode);
         assertTrue(watch.stdout.lines().anyMatch(l -> l.matches("\\s+alpha\\s+2(\\s.*)?")), watch.stdout);
@@ -196,8 +201,8 @@ class RunCommandIT {
                     e -> e.contains("Kafka at 127.0.0.1:" + brokerPort + " does not answer"), "run to notice");
             // Sent from another thread, as the console does: with no broker the producer waits for the topic's
             // metadata inside send itself, until the broker is back.
-            CompletableFuture<RecordMetadata> during = CompletableFuture
-                    .supplyAsync(() -> sender.send("during the outage")).thenCompose(f -> f);
+            CompletableFuture<RecordMetadata> during = CompletableFuture.completedFuture(null)
+                    .thenComposeAsync(x -> sender.send("during the outage"));
 
             externalBroker(kafkaDir, kafka);
             ResultsReader.await(Duration.ofSeconds(60), () -> read(err),
@@ -215,7 +220,7 @@ class RunCommandIT {
 
     /** A broker the operator runs, not wordstream: started here, on the test's port, until the test ends. */
     private Process externalBroker(Path dir, Properties kafka) throws Exception {
-        int controller = Ports.freePorts(Settings.LOOPBACK, 1, java.util.Set.of(brokerPort)).get(0);
+        int controller = Ports.freePorts(Settings.LOOPBACK, 1, Set.of(brokerPort)).get(0);
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", Install.current().brokerLib().resolve("*").toString(), "io.wordstream.broker.EmbeddedBroker",
                 "--dir", dir.toString(), "--port", Integer.toString(brokerPort), "--controller-port",
@@ -224,7 +229,7 @@ class RunCommandIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("external-kafka.log").toFile()))
                 .start();
         started.add(p);
-        try (io.wordstream.console.kafka.TopicAdmin admin = new io.wordstream.console.kafka.TopicAdmin(kafka)) {
+        try (TopicAdmin admin = new TopicAdmin(kafka)) {
             ResultsReader.await(Duration.ofSeconds(60), () -> admin.reachable(Duration.ofMillis(500)), up -> up,
                     "the external broker to answer");
         }
@@ -233,7 +238,7 @@ class RunCommandIT {
 
     @Test
     void aSaslPlainClientFileSecuresBrokerConsoleAndJobAndItsSecretStaysOutOfArgumentsAndLogs() throws Exception {
-        String secret = "pw-" + java.util.UUID.randomUUID();
+        String secret = "pw-" + UUID.randomUUID();
         Path clientFile = dataDir.resolve("client.properties");
         Files.writeString(clientFile, "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n"
                 + "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required"
@@ -272,7 +277,7 @@ class RunCommandIT {
         assertTrue(listening.stream().allMatch(ListeningSockets.Listener::loopback),
                 "every listener of run's processes is on the loopback: " + listening);
         Path brokerConfig = dataDir.resolve("kafka").resolve("server.properties");
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+        assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(brokerConfig)), "the broker's settings hold the secret: owner only");
         running.stop("TERM");
     }

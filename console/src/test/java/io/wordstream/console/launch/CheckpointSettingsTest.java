@@ -68,7 +68,11 @@ class CheckpointSettingsTest {
     @Test
     void shufflePartitionsComeFromTheNewestOffsetLogEntryAndCountOnlyWhenNamed() throws IOException {
         Path checkpoint = checkpointWithOffsets(
-                "v1\n{\"batchWatermarkMs\":0,\"conf\":{\"spark.sql.shuffle.partitions\" : \"1\"}}\n{\"sentences\":{}}\n");
+                """
+                v1
+                {"batchWatermarkMs":0,"conf":{"spark.sql.shuffle.partitions" : "1"}}
+                {"sentences":{}}
+                """);
         assertEquals(Optional.of("1"), CheckpointSettings.shufflePartitions(checkpoint));
         // A checkpoint from before settings were recorded: only what it holds itself is compared.
         CheckpointSettings recorded = CheckpointSettings.recorded(dataDir, checkpoint).orElseThrow();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +16,8 @@ class LineServerTest {
         try (LineServer server = LineServer.start()) {
             assertEquals("127.0.0.1", server.address().host());
             server.send("before\nconnect");
-            try (Socket client = new Socket("127.0.0.1", server.address().port());
+            InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+            try (Socket client = new Socket(loopback, server.address().port());
                  BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
                          StandardCharsets.UTF_8))) {
                 client.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
