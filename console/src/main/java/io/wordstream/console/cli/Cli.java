@@ -8,7 +8,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

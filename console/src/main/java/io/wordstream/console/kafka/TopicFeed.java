@@ -2,10 +2,13 @@ package io.wordstream.console.kafka;
 
 import io.wordstream.console.UserError;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,11 +65,48 @@ public final class TopicFeed implements AutoCloseable {
     }
 
     /**
+     * Starts reading {@code topic} at the first record written at or after {@code since}: what a process started
+     * before the feed wrote meanwhile is not missed. The callback runs on the feed's thread.
+     */
+    public static TopicFeed startSince(Properties clientProperties, String topic, Instant since,
+                                       Consumer<List<ConsumerRecord<String, String>>> sink) {
+        return open(clientProperties, topic, (consumer, partitions) -> {
+            Map<TopicPartition, Long> at = new HashMap<>();
+            partitions.forEach(tp -> at.put(tp, since.toEpochMilli()));
+            List<TopicPartition> none = new ArrayList<>();
+            consumer.offsetsForTimes(at).forEach((tp, found) -> {
+                if (found == null) {
+                    none.add(tp);
+                } else {
+                    consumer.seek(tp, found.offset());
+                }
+            });
+            consumer.seekToEnd(none);
+        }, batch -> {
+            if (!batch.records().isEmpty()) {
+                sink.accept(batch.records());
+            }
+        });
+    }
+
+    /**
      * Starts reading {@code topic}, telling the callback when the history has been read; the callback runs on the
      * feed's thread, once for the first poll that catches up even when that poll brought nothing.
      */
     public static TopicFeed startBatches(Properties clientProperties, String topic, From from,
                                          Consumer<Batch> sink) {
+        return open(clientProperties, topic, (consumer, partitions) -> {
+            if (from == From.BEGINNING) {
+                consumer.seekToBeginning(partitions);
+            } else {
+                consumer.seekToEnd(partitions);
+            }
+        }, sink);
+    }
+
+    private static TopicFeed open(Properties clientProperties, String topic,
+                                  BiConsumer<KafkaConsumer<String, String>, List<TopicPartition>> position,
+                                  Consumer<Batch> sink) {
         Properties p = new Properties();
         p.putAll(clientProperties);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -83,11 +123,7 @@ public final class TopicFeed implements AutoCloseable {
                     + " first, or check the topic options");
         }
         consumer.assign(partitions);
-        if (from == From.BEGINNING) {
-            consumer.seekToBeginning(partitions);
-        } else {
-            consumer.seekToEnd(partitions);
-        }
+        position.accept(consumer, partitions);
         // Resolve the positions now, so "the end" means the end at start(), not when the thread first polls.
         partitions.forEach(consumer::position);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

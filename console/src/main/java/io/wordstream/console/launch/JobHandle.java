@@ -7,6 +7,7 @@ import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.spark.launcher.SparkAppHandle;
 
@@ -34,14 +36,18 @@ public final class JobHandle implements AutoCloseable {
     private static final Duration LAST_WORD_WAIT = Duration.ofSeconds(3);
     private static final Duration RUNNING_REPORT = Duration.ofSeconds(30);
 
+    /** Events written a little before this handle was made are still this session's, whatever the clocks say. */
+    private static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
+
     private final Install install;
     private final Listener listener;
+    private final Instant createdAt = Instant.now();
     /** Applications a restart replaced: their late metrics must not pass for the new job's. */
     private final Set<String> retiredApps = ConcurrentHashMap.newKeySet();
     /** Completed by the first batch of the job launched last; replaced at each launch. */
     private volatile CompletableFuture<JobEvent> firstBatch = new CompletableFuture<>();
     /** Counts launches, so the state reports of a replaced job are not taken for the new one's. */
-    private volatile int launches;
+    private final AtomicInteger launches = new AtomicInteger();
     private volatile JobEvent lastEnd;
     private volatile SparkJob job;
     private volatile Path logFile;
@@ -52,10 +58,13 @@ public final class JobHandle implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Reads the job's events from the metrics topic, from now on; once per handle. */
+    /**
+     * Reads the job's events from the metrics topic, from the moment this handle was made: a job launched before
+     * the topic could be read (beside a broker still starting) may have finished its first batch already.
+     */
     public synchronized void followMetrics(Properties kafka, String metricsTopic) {
         if (metrics == null) {
-            metrics = TopicFeed.start(kafka, metricsTopic, TopicFeed.From.END, this::onMetrics);
+            metrics = TopicFeed.startSince(kafka, metricsTopic, createdAt.minus(CLOCK_SLACK), this::onMetrics);
         }
     }
 
@@ -64,9 +73,9 @@ public final class JobHandle implements AutoCloseable {
         firstBatch = new CompletableFuture<>();
         lastEnd = null;
         logFile = settings.logDir().resolve("job.log");
-        int launch = ++launches;
+        int launch = launches.incrementAndGet();
         job = SparkJob.launch(settings, install, h -> {
-            if (launch == launches) {
+            if (launch == launches.get()) {
                 onState(h);
             }
         });
@@ -174,7 +183,8 @@ public final class JobHandle implements AutoCloseable {
         listener.jobState(h.getState(), h.getAppId());
         CompletableFuture<JobEvent> pending = firstBatch;
         if (h.getState().isFinal() && !pending.isDone()) {
-            CompletableFuture.runAsync(() -> {
+            // Completes the pending start with the reason; nothing waits on this task itself.
+            var unused = CompletableFuture.runAsync(() -> {
                 long deadline = System.nanoTime() + LAST_WORD_WAIT.toNanos();
                 while (lastEnd == null && !pending.isDone() && System.nanoTime() < deadline) {
                     Waits.pause(50);

@@ -80,7 +80,8 @@ public final class SentenceRoute implements AutoCloseable {
                 receipts.acked(sentence, "written to the socket source");
                 return;
             }
-            kafka.send(sentence).whenComplete((meta, error) -> {
+            // The receipt reports the outcome; nothing waits on the future itself.
+            var unused = kafka.send(sentence).whenComplete((meta, error) -> {
                 if (error == null) {
                     receipts.acked(sentence, "partition " + meta.partition() + ", offset " + meta.offset());
                 } else {

@@ -27,7 +27,8 @@ class CliTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = Cli.create(new ConfigDefaults(Map.of()), new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandLine cl = Cli.create(new ConfigDefaults(Map.of()), new PrintWriter(out, true),
+                new PrintWriter(err, true));
         return cl.execute(args);
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.common.JobConfig;
-import io.wordstream.common.PipelineSettings;
 import io.wordstream.console.UserError;
 import io.wordstream.console.settings.Settings;
 import java.io.ByteArrayInputStream;
@@ -14,10 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ResetConfirmationTest {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wordstream.common.JobConfig;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
-import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wordstream.common.PipelineSettings;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.launch.Ports;
-import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,10 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -132,7 +128,8 @@ class PipelineIT {
                         () -> reader.events().stream().mapToLong(e -> e.metric("rejected")).sum(),
                         n -> n >= 2, "two rejected records in the metrics");
                 assertEquals(2, rejected, "the invalid JSON and the non-UTF-8 record");
-                assertTrue(pipeline.supervisor().job().current().state().toString().equals("RUNNING"), "bad records never stop the job");
+                assertTrue(pipeline.supervisor().job().current().state().toString().equals("RUNNING"),
+                        "bad records never stop the job");
             }
         }
         assertFalse(broker.isAlive(), "the broker JVM has exited");

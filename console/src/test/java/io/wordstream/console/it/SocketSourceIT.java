@@ -9,7 +9,6 @@ import io.wordstream.common.JobConfig;
 import io.wordstream.console.PipelineFailure;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.Ports;
-import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -8,10 +8,7 @@ import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
 import io.wordstream.common.PipelineSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SettingsTest {
