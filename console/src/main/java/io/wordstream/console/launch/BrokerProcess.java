@@ -14,14 +14,14 @@ import java.util.List;
 /** The embedded Kafka broker: a JVM of its own, on 127.0.0.1, owned and stopped by this console. */
 public final class BrokerProcess implements AutoCloseable {
     /** Enough for one node under the benchmark's load (about 350 MB resident measured). */
-    static final String HEAP = "-Xmx256m";
+    public static final String HEAP = "-Xmx256m";
     /**
      * The client compiler only. The embedded broker serves one console's light load, which C1's code handles (the
      * plain consumer's bursts were no slower); the optimizing compiler was still using a fifth of a core a minute
      * after start, on a two-core machine shared with Spark, and made the broker answer 1.5 s later
      * (docs/benchmarks.md).
      */
-    static final String JIT = "-XX:TieredStopAtLevel=1";
+    public static final String JIT = "-XX:TieredStopAtLevel=1";
 
     private final Process process;
     private final Path log;
