@@ -185,8 +185,8 @@ class ClusterOverHostsIT {
 
     private DaemonUnderTest worker(NetworkHosts hosts, int host, String masterUrl) throws Exception {
         return role(hosts, host, "worker-" + host, "worker", "--host", hosts.address(host), "--master", masterUrl,
-                "--cores", "1", "--memory", "640m", "--master-wait", "300s", "--ui-port", Integer.toString(WORKER_UI_PORT), "--data-dir",
-                dir.resolve("worker-" + host).toString());
+                "--cores", "1", "--memory", "640m", "--master-wait", "300s", "--ui-port",
+                Integer.toString(WORKER_UI_PORT), "--data-dir", dir.resolve("worker-" + host).toString());
     }
 
     /** {@code wordstream ROLE ARGS...} on host {@code host}. */
