@@ -117,11 +117,11 @@ job() {
   local name=$1 m=$2 t0; shift 2
   t0=$(now)
   # run gives Kafka 5 s to answer at start: on a loaded machine, try again.
-  for attempt in 1 2 3; do
+  for attempt in 1 2 3 4 5 6; do
     start "run_$name" 0 run --data-dir "$work/run-$name" --bootstrap-server "$bootstrap" --master "$m" \
       --topics "in-$name" --results-topic "out-$name" --metrics-topic "metrics-$name" --start-timeout 600s "$@"
     if await_ready "run_$name"; then break; fi
-    [[ $attempt == 3 ]] && exit 1
+    [[ $attempt == 6 ]] && exit 1
   done
   echo "measure: $name: run ready in $(secs "$t0" "$(now)") s"
 }
