@@ -21,8 +21,10 @@ import org.apache.kafka.common.Uuid;
  * the process it watches ends. Storage is formatted on first start and reused after.
  *
  * <p>Arguments: {@code --dir DIR --port PORT --controller-port PORT [--host HOST] [--watch-pid PID]
- * [--client-config FILE]}: with the Kafka client properties file the console uses, a SASL/PLAIN one makes the
- * client listener require its user (the secret is read from the file, never passed as an argument).
+ * [--client-config FILE] [--node-id N --controllers 1@A:9093,2@B:9093,... --cluster-id ID]}: with the Kafka client
+ * properties file the console uses, a SASL/PLAIN one makes the client listener require its user (the secret is read
+ * from the file, never passed as an argument); with a node id and controllers, the node is one member of a quorum
+ * of several hosts, formatted with the given cluster id.
  */
 public final class EmbeddedBroker {
     private EmbeddedBroker() {
@@ -45,7 +47,13 @@ public final class EmbeddedBroker {
             }
         }
 
-        Path config = writeConfig(dir, host, port, controllerPort, security);
+        Quorum quorum = a.containsKey("--controllers")
+                ? Quorum.of(Integer.parseInt(a.getOrDefault("--node-id", "1")), a.get("--controllers"))
+                : Quorum.single(host, controllerPort);
+        Path config = writeConfig(dir, host, port, controllerPort, security, quorum);
+        if (a.containsKey("--cluster-id")) {
+            Files.writeString(dir.resolve("cluster.id"), a.get("--cluster-id"));
+        }
         formatOnce(dir, config);
         if (watchPid > 0) {
             watch(watchPid);
@@ -60,30 +68,39 @@ public final class EmbeddedBroker {
         return writeConfig(dir, host, port, controllerPort, Optional.empty());
     }
 
+    static Path writeConfig(Path dir, String host, int port, int controllerPort, Optional<ClientSecurity> security)
+            throws IOException {
+        return writeConfig(dir, host, port, controllerPort, security, Quorum.single(host, controllerPort));
+    }
+
     /**
      * Writes the broker's settings; with {@code security}, its client listener takes SASL/PLAIN and the file, which
      * then holds the password, is readable by its owner only.
      */
-    static Path writeConfig(Path dir, String host, int port, int controllerPort, Optional<ClientSecurity> security)
-            throws IOException {
+    static Path writeConfig(Path dir, String host, int port, int controllerPort, Optional<ClientSecurity> security,
+                            Quorum quorum) throws IOException {
         Files.createDirectories(dir.resolve("data"));
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@" + host + ":" + controllerPort);
+        p.put("node.id", Integer.toString(quorum.nodeId()));
+        p.put("controller.quorum.voters", quorum.voters());
         p.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", dir.resolve("data").toString());
-        // One node: every internal topic has one replica.
-        p.put("offsets.topic.replication.factor", "1");
+        // Internal topics, and topics created without a replication factor, get a copy on up to three nodes.
+        String replicas = Integer.toString(quorum.replicationFactor());
+        String minInSync = Integer.toString(quorum.minInSyncReplicas());
+        p.put("offsets.topic.replication.factor", replicas);
         p.put("offsets.topic.num.partitions", "1");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("share.coordinator.state.topic.replication.factor", "1");
-        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("transaction.state.log.replication.factor", replicas);
+        p.put("transaction.state.log.min.isr", minInSync);
+        p.put("share.coordinator.state.topic.replication.factor", replicas);
+        p.put("share.coordinator.state.topic.min.isr", minInSync);
+        p.put("default.replication.factor", replicas);
+        p.put("min.insync.replicas", minInSync);
         p.put("num.partitions", "1");
         // Consumers of a single operator should not wait three seconds for a group of one to settle.
         p.put("group.initial.rebalance.delay.ms", "0");

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 /** Client properties shared by every Kafka client of the console: bootstrap servers plus the operator's file. */
@@ -14,9 +15,14 @@ public final class KafkaClients {
     }
 
     public static Properties base(Settings settings) {
+        return of(settings.bootstrap(), settings.kafkaConfig());
+    }
+
+    /** Client properties for the Kafka at {@code bootstrap}, with the operator's file when there is one. */
+    public static Properties of(String bootstrap, Optional<Path> kafkaConfig) {
         Properties p = new Properties();
-        settings.kafkaConfig().ifPresent(file -> p.putAll(load(file)));
-        p.put("bootstrap.servers", settings.bootstrap());
+        kafkaConfig.ifPresent(file -> p.putAll(load(file)));
+        p.put("bootstrap.servers", bootstrap);
         return p;
     }
 

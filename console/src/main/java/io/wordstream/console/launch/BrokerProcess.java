@@ -17,9 +17,9 @@ import java.util.Set;
 /** The embedded Kafka broker: a JVM of its own, on 127.0.0.1, owned and stopped by this console. */
 public final class BrokerProcess implements AutoCloseable {
     /** Enough for one node under the benchmark's load (docs/benchmarks.md). */
-    static final String HEAP = "-Xmx256m";
+    public static final String HEAP = "-Xmx256m";
     /** C1 only: one console's load needs no C2, which slowed the broker's start (docs/benchmarks.md). */
-    static final String JIT = "-XX:TieredStopAtLevel=1";
+    public static final String JIT = "-XX:TieredStopAtLevel=1";
 
     private final Process process;
     private final Path log;

@@ -25,7 +25,20 @@ public final class DataDirLock implements AutoCloseable {
     }
 
     public static DataDirLock acquire(Path dataDir) {
-        Path file = dataDir.resolve("wordstream.lock");
+        return acquire(dataDir, "wordstream.lock", "another wordstream", "pass --data-dir for a separate pipeline");
+    }
+
+    /**
+     * Keeps a second daemon of the same role ({@code broker}, {@code master}, {@code worker}) off one data dir;
+     * roles of different kinds may share it.
+     */
+    public static DataDirLock acquireForRole(Path dataDir, String role) {
+        return acquire(dataDir, role + ".lock", "another wordstream " + role, "pass another --data-dir for a second "
+                + role + " on this host");
+    }
+
+    private static DataDirLock acquire(Path dataDir, String fileName, String who, String wayOut) {
+        Path file = dataDir.resolve(fileName);
         try {
             Files.createDirectories(dataDir);
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -39,9 +52,8 @@ public final class DataDirLock implements AutoCloseable {
             if (lock == null) {
                 String owner = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
                 ch.close();
-                throw new UserError("another wordstream (" + (owner.isEmpty() ? "unknown pid" : "pid " + owner)
-                        + ") is running on data dir " + dataDir + "; stop it, or pass --data-dir for a separate"
-                        + " pipeline");
+                throw new UserError(who + " (" + (owner.isEmpty() ? "unknown pid" : "pid " + owner)
+                        + ") is running on data dir " + dataDir + "; stop it, or " + wayOut);
             }
             ch.truncate(0);
             ch.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())

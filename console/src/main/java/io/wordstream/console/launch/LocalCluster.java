@@ -1,23 +1,13 @@
 package io.wordstream.console.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordstream.console.UserError;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
-import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1: one master and N workers of one core each, started from the Spark
@@ -26,15 +16,12 @@ import java.util.Set;
 public final class LocalCluster implements AutoCloseable {
     static final String EXECUTOR_MEMORY = "512m";
     private static final String WORKER_MEMORY = "1g";
-    private static final String DAEMON_MEMORY = "256m";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process master;
     private final List<Process> workers;
     private final int port;
     private final int uiPort;
     private final Path logDir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LocalCluster(Process master, List<Process> workers, int port, int uiPort, Path logDir) {
         this.master = master;
@@ -52,47 +39,22 @@ public final class LocalCluster implements AutoCloseable {
         int port = ports.get(0);
         int uiPort = ports.get(1);
         String url = "spark://" + Settings.LOOPBACK + ":" + port;
-        Path sparkClass = install.sparkHome().resolve("bin/spark-class");
-        Process master = spawn(sparkClass, settings.logDir().resolve("spark-master.log"),
-                List.of("org.apache.spark.deploy.master.Master", "--host", Settings.LOOPBACK, "--port",
-                        Integer.toString(port), "--webui-port", Integer.toString(uiPort)));
+        Path sparkHome = install.sparkHome();
+        Process master = SparkDaemons.startMaster(sparkHome, Settings.LOOPBACK, port, uiPort,
+                settings.logDir().resolve("spark-master.log"));
         List<Process> workers = new ArrayList<>();
         LocalCluster cluster = new LocalCluster(master, workers, port, uiPort, settings.logDir());
         try {
             for (int i = 1; i <= settings.localCluster(); i++) {
-                Path workDir = settings.dataDir().resolve("spark-work").resolve("worker-" + i);
-                Files.createDirectories(workDir);
-                workers.add(spawn(sparkClass, settings.logDir().resolve("spark-worker-" + i + ".log"),
-                        List.of("org.apache.spark.deploy.worker.Worker", "--host", Settings.LOOPBACK,
-                                "--cores", "1", "--memory", WORKER_MEMORY,
-                                "--webui-port", Integer.toString(ports.get(1 + i)),
-                                "--work-dir", workDir.toString(), url)));
+                workers.add(SparkDaemons.startWorker(sparkHome, Settings.LOOPBACK, url, 1, WORKER_MEMORY,
+                        ports.get(1 + i), settings.dataDir().resolve("spark-work").resolve("worker-" + i),
+                        settings.logDir().resolve("spark-worker-" + i + ".log")));
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             cluster.close();
-            throw e instanceof UserError u ? u : new UserError("cannot start the Spark workers: " + e.getMessage());
+            throw e;
         }
         return cluster;
-    }
-
-    private static Process spawn(Path sparkClass, Path log, List<String> args) {
-        List<String> command = new ArrayList<>();
-        command.add(sparkClass.toString());
-        command.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Map<String, String> env = pb.environment();
-        env.put("SPARK_LOCAL_IP", Settings.LOOPBACK);
-        env.put("SPARK_DAEMON_MEMORY", DAEMON_MEMORY);
-        env.put("WORDSTREAM_NEW_SESSION", "1");
-        try {
-            Files.createDirectories(log.getParent());
-            return pb.start();
-        } catch (IOException e) {
-            throw new UserError("cannot start " + args.get(0) + " with " + sparkClass + ": " + e.getMessage());
-        }
     }
 
     /** Waits until every worker has registered with the master. */
@@ -122,16 +84,7 @@ public final class LocalCluster implements AutoCloseable {
 
     /** The master's JSON status page, or null while it does not answer. */
     public JsonNode status() {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(webUi() + "/json/"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return SparkDaemons.status(Settings.LOOPBACK, uiPort);
     }
 
     /**

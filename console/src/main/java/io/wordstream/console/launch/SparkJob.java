@@ -27,6 +27,7 @@ public final class SparkJob implements AutoCloseable {
     static final String MAIN_CLASS = "io.wordstream.job.WordStreamJob";
     /** Named, not referenced: the console does not depend on the job module, which runs in another JVM. */
     static final String LOCAL_CHECKPOINT_FILE_SYSTEM = "io.wordstream.job.LocalCheckpointFileSystem";
+    private static final String DRIVER_BIND_ADDRESS = "spark.driver.bindAddress";
     private static final Set<String> JVM_OPTION_LISTS = Set.of("spark.driver.extraJavaOptions");
     /**
      * C2 waits for three times its default counts: each batch runs thousands of planner methods a few times each,
@@ -80,6 +81,10 @@ public final class SparkJob implements AutoCloseable {
         if (settings.sparkOnLoopback()) {
             // Nothing outside this machine takes part: the driver's block manager and web UI listen on loopback only.
             env.put("SPARK_LOCAL_IP", Settings.LOOPBACK);
+        } else if (settings.sparkConf().containsKey(DRIVER_BIND_ADDRESS)) {
+            // The driver's web UI binds to SPARK_LOCAL_IP, else to 0.0.0.0: keep it on the address the driver was
+            // given for executors on other hosts.
+            env.put("SPARK_LOCAL_IP", settings.sparkConf().get(DRIVER_BIND_ADDRESS));
         }
         env.put("WORDSTREAM_NEW_SESSION", "1");
         SparkLauncher launcher = new SparkLauncher(env)

@@ -9,20 +9,22 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker/compose.yaml, checked without a Docker engine: it parses, its images are the versions the build pins, and
- * its ports are the ones the console uses by default. Whether the images run is not checked here.
+ * docker/compose.yaml, checked without a Docker engine: it parses, every service runs one of wordstream's roles
+ * from the project's image, the brokers form one quorum whose voters are their own addresses, and the workers
+ * scale. Whether the containers run is not checked here.
  */
 class ComposeFileTest {
+    private static final List<String> BROKERS = List.of("broker-1", "broker-2", "broker-3");
     private static Map<String, Object> services;
-    private static Properties defaults;
+    private static Map<String, Object> networks;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -31,10 +33,7 @@ class ComposeFileTest {
         try (Reader in = Files.newBufferedReader(home.resolve("docker/compose.yaml"))) {
             Map<String, Object> compose = new Yaml().load(in);
             services = (Map<String, Object>) compose.get("services");
-        }
-        defaults = new Properties();
-        try (Reader in = Files.newBufferedReader(home.resolve("config/wordstream.properties"))) {
-            defaults.load(in);
+            networks = (Map<String, Object>) compose.get("networks");
         }
     }
 
@@ -46,57 +45,76 @@ class ComposeFileTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static String env(String service, String name) {
-        return String.valueOf(((Map<String, Object>) service(service).get("environment")).get(name));
+    private static List<String> command(String name) {
+        return new ArrayList<>((List<String>) service(name).get("command"));
+    }
+
+    private static String option(String service, String option) {
+        List<String> c = command(service);
+        int i = c.indexOf(option);
+        assertTrue(i >= 0 && i + 1 < c.size(), service + " has " + option + ": " + c);
+        return c.get(i + 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String fixedAddress(String service) {
+        Map<String, Object> nets = (Map<String, Object>) service(service).get("networks");
+        return String.valueOf(((Map<String, Object>) nets.get("wordstream")).get("ipv4_address"));
     }
 
     @Test
-    void hasKafkaInKraftModeAndASparkMasterWithScalableWorkers() {
-        assertEquals(List.of("kafka", "spark-master", "spark-worker").stream().sorted().toList(),
-                services.keySet().stream().sorted().toList(), "no ZooKeeper, nothing else");
-        assertEquals("broker,controller", env("kafka", "KAFKA_PROCESS_ROLES"));
-        assertFalse(service("spark-worker").containsKey("container_name"), "a fixed name would prevent --scale");
-        assertTrue(String.valueOf(service("spark-worker").get("command")).contains("--webui-port 0"),
-                "scaled workers on one host must not fight over a web UI port");
-    }
-
-    @Test
-    void imagesAreThePinnedVersions() {
-        assertEquals("apache/kafka:" + System.getProperty("kafka.version"), service("kafka").get("image"));
-        String spark = "apache/spark:" + System.getProperty("spark.version") + "-scala2.12-java17-ubuntu";
-        assertEquals(spark, service("spark-master").get("image"));
-        assertEquals(spark, service("spark-worker").get("image"),
-                "Java 17 executors: the job jar is compiled for Java 17");
-    }
-
-    @Test
-    void portsMatchTheConsoleDefaultsAndListenOnLoopback() {
-        String brokerPort = defaults.getProperty("broker-port");
-        assertEquals("PLAINTEXT://127.0.0.1:" + brokerPort, env("kafka", "KAFKA_ADVERTISED_LISTENERS"));
-        assertTrue(env("kafka", "KAFKA_LISTENERS").startsWith("PLAINTEXT://127.0.0.1:" + brokerPort + ","));
-        String master = String.valueOf(service("spark-master").get("command"));
-        assertTrue(master.contains("--host 127.0.0.1 --port 7077"), master);
-        assertTrue(String.valueOf(service("spark-worker").get("command")).endsWith(" spark://127.0.0.1:7077"));
+    void threeBrokersAMasterAndScalableWorkersFromTheProjectImage() {
+        List<String> expected = new ArrayList<>(BROKERS);
+        expected.addAll(List.of("master", "worker"));
+        assertEquals(expected.stream().sorted().toList(), services.keySet().stream().sorted().toList());
         for (String name : services.keySet()) {
-            assertEquals("host", service(name).get("network_mode"), name + " shares the host's loopback");
+            assertTrue(String.valueOf(service(name).get("image")).startsWith("wordstream:"), name);
+            assertNotNull(service(name).get("build"), name + " is built from docker/Dockerfile");
         }
-        for (String name : List.of("spark-master", "spark-worker")) {
-            assertEquals("127.0.0.1", env(name, "SPARK_LOCAL_IP"), name);
+        assertFalse(service("worker").containsKey("container_name"), "a fixed name would prevent --scale");
+        assertFalse(service("worker").get("networks") instanceof Map, "a fixed address would prevent --scale");
+    }
+
+    @Test
+    void brokersAreOneQuorumOnTheirOwnAddresses() {
+        String controllers = option("broker-1", "--controllers");
+        for (int i = 0; i < BROKERS.size(); i++) {
+            String broker = BROKERS.get(i);
+            assertEquals("broker", command(broker).get(0), broker);
+            assertEquals(Integer.toString(i + 1), option(broker, "--node-id"));
+            assertEquals(fixedAddress(broker), option(broker, "--host"), broker + " binds its own address");
+            assertEquals(controllers, option(broker, "--controllers"), "one quorum");
+            assertTrue(controllers.contains((i + 1) + "@" + fixedAddress(broker) + ":"
+                    + option(broker, "--controller-port")), controllers);
+            assertEquals("${WORDSTREAM_CLUSTER_ID:?export WORDSTREAM_CLUSTER_ID}", option(broker, "--cluster-id"));
+            assertEquals(List.of(broker + ":/data"), service(broker).get("volumes"), "its own storage");
         }
     }
 
     @Test
-    void workersShareTheConsoleDataDirAtTheSamePath() {
-        assertEquals(List.of("${WORDSTREAM_DATA_DIR:?export WORDSTREAM_DATA_DIR, the console's data dir}"
-                        + ":${WORDSTREAM_DATA_DIR}"),
-                service("spark-worker").get("volumes"));
+    void workersRegisterWithTheMasterOnTheirContainersAddress() {
+        assertEquals("master", command("master").get(0));
+        String master = "spark://" + option("master", "--host") + ":" + option("master", "--port");
+        assertEquals(fixedAddress("master"), option("master", "--host"));
+        String worker = String.join(" ", command("worker"));
+        assertTrue(worker.contains("wordstream worker --host \"$$(hostname -i)\" --master " + master + " "), worker);
+        assertEquals(List.of("/bin/sh", "-c"), service("worker").get("entrypoint"));
     }
 
     @Test
-    void theReadmeCommandDrivesThisCompose() throws IOException {
-        String readme = Files.readString(Path.of(System.getProperty("wordstream.home")).resolve("README.md"));
-        assertTrue(readme.contains("docker compose -f docker/compose.yaml up -d --scale spark-worker=2"));
-        assertTrue(readme.contains("./wordstream run --bootstrap-server 127.0.0.1:" + defaults.getProperty(
-                "broker-port") + " --master spark://127.0.0.1:7077"));
+    void nothingBindsTheWildcardAddress() {
+        for (String name : services.keySet()) {
+            assertFalse(String.join(" ", command(name)).contains("0.0.0.0"), name);
+        }
+        assertNotNull(networks.get("wordstream"), "one private network");
+    }
+
+    @Test
+    void theDocsCommandDrivesThisCompose() throws IOException {
+        String docs = Files.readString(Path.of(System.getProperty("wordstream.home")).resolve("docs/cluster.md"));
+        assertTrue(docs.contains("docker compose -f docker/compose.yaml up -d --scale worker=2"));
+        String bootstrap = String.join(",", BROKERS.stream().map(b -> fixedAddress(b) + ":" + option(b, "--port"))
+                .toList());
+        assertTrue(docs.contains("--bootstrap-server " + bootstrap), "docs name the brokers " + bootstrap);
     }
 }

@@ -1,0 +1,102 @@
+package io.wordstream.console.cli;
+
+import io.wordstream.console.launch.Ports;
+import io.wordstream.console.roles.ClusterId;
+import io.wordstream.console.roles.Controllers;
+import io.wordstream.console.roles.HostAddress;
+import io.wordstream.console.roles.KafkaNode;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The {@code broker} role: one Kafka KRaft node, broker and controller, of a cluster over several hosts. */
+@Command(name = "broker", mixinStandardHelpOptions = true,
+        description = {"Run one Kafka KRaft node (broker and controller) of a cluster over several hosts, in the"
+                + " foreground. Three such nodes on three hosts, given the same --controllers and --cluster-id,"
+                + " make one cluster.",
+                "Prints a line starting with 'ready' once the node is part of the cluster; SIGTERM or Ctrl-C stops"
+                        + " it."})
+final class BrokerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--new-cluster-id", description = "Print a new cluster id to give every node, and exit.")
+    boolean newClusterId;
+
+    @Option(names = "--node-id", paramLabel = "N", description = "This node's id among --controllers.")
+    Integer nodeId;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = Settings.LOOPBACK,
+            description = "Address of this host both listeners bind to (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
+            description = "Port of the client listener (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--controller-port", paramLabel = "PORT", defaultValue = "9093",
+            description = "Port of the controller listener (default: ${DEFAULT-VALUE}).")
+    int controllerPort;
+
+    @Option(names = "--controllers", paramLabel = "ID@HOST:PORT[,...]",
+            description = "Every node of the cluster with its controller address, this one included.")
+    String controllers;
+
+    @Option(names = "--cluster-id", paramLabel = "ID", description = "The cluster's id, the same on every node.")
+    String clusterId;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the node keeps its data and log (default: ${DEFAULT-VALUE}).")
+    Path dataDir = Settings.defaultDataDir();
+
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties; a SASL/PLAIN one makes the client listener require its user.")
+    Path kafkaConfig;
+
+    @Override
+    public Integer call() throws Exception {
+        if (newClusterId) {
+            spec.commandLine().getOut().println(ClusterId.create());
+            return 0;
+        }
+        KafkaNode node = node();
+        ConsoleLog.init(node.dataDir().resolve("logs"));
+        RoleRun role = new RoleRun("broker", node.dataDir(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+        return role.run(() -> {
+            // Checked with the lock held: another node on this data dir may be formatting it right now.
+            ClusterId.requireSameAsOnDisk(node.clusterId(), node.kafkaDir());
+            Ports.requireFree(host, port, "pass --port to choose another");
+            Ports.requireFree(host, controllerPort, "pass --controller-port to choose another (in --controllers too)");
+            return node.start(Install.current());
+        }, Optional.empty(), "", "ready broker " + node.nodeId() + " kafka=" + node.address() + " controller="
+                + host + ":" + controllerPort + " cluster=" + node.clusterId() + " log=" + node.log());
+    }
+
+    /** The node the options describe, every check that needs no daemon done. */
+    private KafkaNode node() {
+        if (nodeId == null || controllers == null || clusterId == null) {
+            throw new IllegalArgumentException("a broker needs --node-id, --controllers and --cluster-id (make an id"
+                    + " with 'wordstream broker --new-cluster-id')");
+        }
+        Controllers quorum = Controllers.parse(controllers);
+        ClusterId.requireValid(clusterId);
+        quorum.requireMember(nodeId, host, controllerPort);
+        if (port == controllerPort) {
+            throw new IllegalArgumentException("--port and --controller-port must differ");
+        }
+        HostAddress.requireLocal(host, "--host");
+        if (kafkaConfig != null && !Files.isReadable(kafkaConfig)) {
+            throw new IllegalArgumentException("cannot read --kafka-config " + kafkaConfig);
+        }
+        return new KafkaNode(nodeId, host, port, controllerPort, quorum, clusterId,
+                dataDir.toAbsolutePath().normalize(), Optional.ofNullable(kafkaConfig));
+    }
+}

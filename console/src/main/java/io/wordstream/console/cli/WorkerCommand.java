@@ -1,0 +1,78 @@
+package io.wordstream.console.cli;
+
+import io.wordstream.console.launch.Ports;
+import io.wordstream.console.roles.HostAddress;
+import io.wordstream.console.roles.SparkWorker;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The {@code worker} role: a Spark standalone worker that offers this host's cores to a master. */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Run a Spark standalone worker on this host, in the foreground, registered with --master;"
+                + " the master starts the job's executors on it.",
+                "Prints a line starting with 'ready' once the master has registered it; SIGTERM or Ctrl-C stops it"
+                        + " and its executors."})
+final class WorkerCommand implements Callable<Integer> {
+    /** A worker JVM takes seconds to start on a busy host before it even asks the master. */
+    private static final Duration REGISTRATION = Duration.ofSeconds(90);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = Settings.LOOPBACK,
+            description = "Address of this host the worker and its executors bind to (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--master", paramLabel = "spark://HOST:PORT", description = "The master to register with.")
+    String master;
+
+    @Option(names = "--cores", paramLabel = "N", defaultValue = "1",
+            description = "Cores offered to executors (default: ${DEFAULT-VALUE}).")
+    int cores;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "1g",
+            description = "Memory offered to executors, such as 512m or 2g (default: ${DEFAULT-VALUE}).")
+    String memory;
+
+    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "8081",
+            description = "Port of the worker's web UI (default: ${DEFAULT-VALUE}).")
+    int uiPort;
+
+    @Option(names = "--master-wait", paramLabel = "DURATION", defaultValue = "30s",
+            converter = DurationConverter.class,
+            description = "How long to wait for the master to answer before starting (default: ${DEFAULT-VALUE}).")
+    Duration masterWait;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Where the worker keeps executors' files and its log (default: ${DEFAULT-VALUE}).")
+    Path dataDir = Settings.defaultDataDir();
+
+    @Override
+    public Integer call() throws Exception {
+        if (master == null) {
+            throw new IllegalArgumentException("a worker needs --master spark://HOST:PORT");
+        }
+        SparkWorker worker = new SparkWorker(host, master, cores, memory, uiPort,
+                dataDir.toAbsolutePath().normalize());
+        HostAddress.requireLocal(host, "--host");
+        ConsoleLog.init(worker.dataDir().resolve("logs"));
+        RoleRun role = new RoleRun("worker", worker.dataDir(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+        return role.run(() -> {
+            Ports.requireFree(host, uiPort, "pass --ui-port to choose another");
+            worker.awaitMaster(masterWait);
+            return worker.start(Install.current());
+        }, Optional.of(masterWait.plus(REGISTRATION)), "the Spark worker was not registered by " + master
+                + " within " + masterWait.plus(REGISTRATION).toSeconds() + " s",
+                "ready worker " + host + " cores=" + cores + " memory=" + memory + " master=" + master + " ui="
+                        + worker.webUi() + " log=" + worker.log());
+    }
+}

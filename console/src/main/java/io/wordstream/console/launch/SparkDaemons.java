@@ -1,0 +1,87 @@
+package io.wordstream.console.launch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wordstream.console.UserError;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Spark's standalone daemons, started from a Spark home's {@code bin/spark-class} with their own main classes: the
+ * one place that knows their arguments and environment, used by {@code --local-cluster} and by the {@code master}
+ * and {@code worker} roles alike.
+ */
+public final class SparkDaemons {
+    /** Each daemon's heap: they only schedule and supervise; executors get their own JVMs. */
+    static final String DAEMON_MEMORY = "256m";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private SparkDaemons() {
+    }
+
+    /** Starts {@code org.apache.spark.deploy.master.Master} listening on {@code host}, logging to {@code log}. */
+    public static Process startMaster(Path sparkHome, String host, int port, int uiPort, Path log) {
+        return spawn(sparkHome, host, log, List.of("org.apache.spark.deploy.master.Master", "--host", host,
+                "--port", Integer.toString(port), "--webui-port", Integer.toString(uiPort)));
+    }
+
+    /** Starts {@code org.apache.spark.deploy.worker.Worker} on {@code host}, registering with {@code masterUrl}. */
+    public static Process startWorker(Path sparkHome, String host, String masterUrl, int cores, String memory,
+                                      int uiPort, Path workDir, Path log) {
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UserError("cannot create the Spark worker's directory " + workDir + ": " + e.getMessage());
+        }
+        return spawn(sparkHome, host, log, List.of("org.apache.spark.deploy.worker.Worker", "--host", host,
+                "--cores", Integer.toString(cores), "--memory", memory, "--webui-port", Integer.toString(uiPort),
+                "--work-dir", workDir.toString(), masterUrl));
+    }
+
+    private static Process spawn(Path sparkHome, String host, Path log, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(sparkHome.resolve("bin/spark-class").toString());
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Map<String, String> env = pb.environment();
+        // The web UI and every other listener bind to this address, not to the 0.0.0.0 Spark picks without it;
+        // a worker's executors inherit it.
+        env.put("SPARK_LOCAL_IP", host);
+        env.put("SPARK_DAEMON_MEMORY", DAEMON_MEMORY);
+        env.put("WORDSTREAM_NEW_SESSION", "1");
+        try {
+            Files.createDirectories(log.getParent());
+            return pb.start();
+        } catch (IOException e) {
+            throw new UserError("cannot start " + args.get(0) + " with " + sparkHome + ": " + e.getMessage());
+        }
+    }
+
+    /** A daemon's JSON status page ({@code http://host:uiPort/json/}), or null while it does not answer. */
+    public static JsonNode status(String host, int uiPort) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + uiPort
+                    + "/json/")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

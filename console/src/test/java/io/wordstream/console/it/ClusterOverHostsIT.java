@@ -1,0 +1,276 @@
+package io.wordstream.console.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wordstream.console.kafka.KafkaClients;
+import io.wordstream.console.kafka.SentenceSender;
+import io.wordstream.console.launch.SparkDaemons;
+import io.wordstream.console.roles.ClusterId;
+import io.wordstream.console.settings.Install;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * wordstream over three hosts made as network namespaces: a Kafka broker on each, a Spark master on the first and
+ * a one-core worker on the second and third, all started with the roles, and {@code run} in the root namespace.
+ * Counts stay exact when the third host is lost in the middle of a stream, and after it comes back.
+ */
+class ClusterOverHostsIT {
+    private static final int KAFKA_PORT = 19092;
+    private static final int CONTROLLER_PORT = 19093;
+    private static final int MASTER_PORT = 17077;
+    private static final int MASTER_UI_PORT = 18080;
+    private static final int WORKER_UI_PORT = 18081;
+    private static final Duration START = Duration.ofSeconds(400);
+    private static final List<String> WORDS = List.of("spark", "streams", "broker", "replica", "replication",
+            "producer", "window", "kafka", "offsets", "counting", "records", "partition");
+    private static final Map<String, String> ENV = Map.of("WORDSTREAM_NO_BUILD", "1");
+
+    @TempDir
+    Path dir;
+
+    private final List<DaemonUnderTest> started = new ArrayList<>();
+
+    @Test
+    void countsStayExactWhenAHostIsLostAndComesBack() throws Exception {
+        assumeTrue(NetworkHosts.available(), "needs root and iproute2 to make network namespaces");
+        try (NetworkHosts hosts = NetworkHosts.create(3)) {
+            try {
+                exercise(hosts);
+            } finally {
+                for (DaemonUnderTest d : started) {
+                    d.process().descendants().forEach(ProcessHandle::destroyForcibly);
+                    d.process().destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private void exercise(NetworkHosts hosts) throws Exception {
+        String clusterId = ClusterId.create();
+        String controllers = String.join(",", voter(hosts, 1), voter(hosts, 2), voter(hosts, 3));
+        String bootstrap = String.join(",", hosts.address(1) + ":" + KAFKA_PORT, hosts.address(2) + ":"
+                + KAFKA_PORT, hosts.address(3) + ":" + KAFKA_PORT);
+        String masterUrl = "spark://" + hosts.address(1) + ":" + MASTER_PORT;
+
+        long t = System.nanoTime();
+        List<DaemonUnderTest> brokers = new ArrayList<>();
+        for (int host = 1; host <= 3; host++) {
+            brokers.add(broker(hosts, host, controllers, clusterId));
+        }
+        DaemonUnderTest master = role(hosts, 1, "master", "master", "--host", hosts.address(1), "--port",
+                Integer.toString(MASTER_PORT), "--ui-port", Integer.toString(MASTER_UI_PORT), "--data-dir",
+                dir.resolve("master").toString());
+        // All six start at once: the workers wait for the master (--master-wait), the brokers for their quorum.
+        List<DaemonUnderTest> workers = new ArrayList<>(List.of(worker(hosts, 2, masterUrl),
+                worker(hosts, 3, masterUrl)));
+        assertTrue(master.awaitReady(START).startsWith("ready master " + masterUrl + " "));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(brokers.get(i).awaitReady(START).startsWith("ready broker " + (i + 1) + " kafka="
+                    + hosts.address(i + 1) + ":" + KAFKA_PORT + " "));
+        }
+        for (DaemonUnderTest w : workers) {
+            assertTrue(w.awaitReady(START).startsWith("ready worker "), w.toString());
+        }
+        report("cluster start-up (3 brokers, master, 2 workers)", t);
+
+        t = System.nanoTime();
+        DaemonUnderTest run = DaemonUnderTest.start("run", List.of(Install.current().home().resolve("wordstream")
+                .toString(), "run", "--data-dir", dir.resolve("run").toString(), "--bootstrap-server", bootstrap,
+                "--master", masterUrl, "--start-timeout", "400s",
+                // The driver's address that executors on the hosts connect back to.
+                "--conf", "spark.driver.host=" + hosts.rootAddress(),
+                "--conf", "spark.driver.bindAddress=" + hosts.rootAddress(),
+                "--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2",
+                "--conf", "spark.executor.memory=512m"), ENV, dir);
+        started.add(run);
+        String ready = run.awaitReady(START);
+        assertTrue(ready.contains(" master=" + masterUrl + " "), ready);
+        report("run ready on the cluster", t);
+        awaitApplicationCores(hosts, 2);
+
+        Properties kafka = KafkaClients.of(bootstrap, Optional.empty());
+        Instant w1 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
+        Instant w2 = w1.plusSeconds(10);
+        Instant w3 = w1.plusSeconds(20);
+        Map<String, Long> expected = new TreeMap<>();
+        try (SentenceSender sender = new SentenceSender(kafka, "sentences");
+             ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            // A known text, counted exactly in all three dimensions.
+            send(sender, 0, 150, w1.plusSeconds(1));
+            expected.putAll(expectedCounts(w1, 0, 150));
+            awaitExact(reader, expected, "the first window's counts on five hosts' processes");
+
+            // The third host is lost in the middle of a stream: its broker, its worker and the executor on it.
+            AtomicInteger sent = new AtomicInteger();
+            CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
+                for (int i = 150; i < 450; i++) {
+                    sender.send(sentence(i), w2.plusSeconds(1).toEpochMilli()).join();
+                    sent.incrementAndGet();
+                    pause(40);
+                }
+            });
+            ResultsReader.await(Duration.ofSeconds(120), () -> reader.counts().keySet().stream()
+                    .anyMatch(k -> k.startsWith(ResultsReader.label(w2, "", "").strip())), found -> found,
+                    "the stream's first counts");
+            Instant killed = Instant.now();
+            hosts.killEverything(3);
+            assertEquals(List.of(), hosts.processes(3), "every process on host 3 is gone");
+            ResultsReader.await(Duration.ofSeconds(300), reader::lastRowAt, at -> at.isAfter(killed),
+                    "a result row after the kill");
+            System.out.println("cluster-it: from killing host 3 to the next result row: "
+                    + Duration.between(killed, reader.lastRowAt()).toMillis() + " ms");
+            stream.get(300, java.util.concurrent.TimeUnit.SECONDS);
+            expected.putAll(expectedCounts(w2, 150, 450));
+            awaitExact(reader, expected, "exact counts after losing host 3");
+
+            // Host 3 comes back: its broker and worker rejoin, and counting stays exact.
+            t = System.nanoTime();
+            brokers.set(2, broker(hosts, 3, controllers, clusterId));
+            workers.set(1, worker(hosts, 3, masterUrl));
+            brokers.get(2).awaitReady(START);
+            workers.get(1).awaitReady(START);
+            report("host 3's broker and worker back", t);
+            try (Admin admin = Admin.create(kafka)) {
+                assertEquals(3, ResultsReader.await(Duration.ofSeconds(120), () -> clusterSize(admin),
+                        n -> n == 3, "three brokers again"));
+            }
+            awaitApplicationCores(hosts, 2);
+            send(sender, 450, 600, w3.plusSeconds(1));
+            expected.putAll(expectedCounts(w3, 450, 600));
+            awaitExact(reader, expected, "exact counts after host 3 rejoined");
+        }
+
+        // Stopped by SIGTERM, every role and run exit 0 and leave nothing on any host.
+        assertEquals(0, run.stop(Duration.ofSeconds(90)), "run's exit status; stderr: " + run.stderr());
+        for (DaemonUnderTest d : List.of(workers.get(0), workers.get(1), master, brokers.get(0), brokers.get(1),
+                brokers.get(2))) {
+            assertEquals(0, d.stop(Duration.ofSeconds(60)), d + "'s exit status; stderr: " + d.stderr());
+        }
+        for (int host = 1; host <= 3; host++) {
+            int h = host;
+            ResultsReader.await(Duration.ofSeconds(30), () -> processCount(hosts, h), n -> n == 0,
+                    "no process left on host " + h);
+        }
+    }
+
+    private static String voter(NetworkHosts hosts, int host) {
+        return host + "@" + hosts.address(host) + ":" + CONTROLLER_PORT;
+    }
+
+    private DaemonUnderTest broker(NetworkHosts hosts, int host, String controllers, String clusterId)
+            throws Exception {
+        return role(hosts, host, "broker-" + host, "broker", "--node-id", Integer.toString(host), "--host",
+                hosts.address(host), "--port", Integer.toString(KAFKA_PORT), "--controller-port",
+                Integer.toString(CONTROLLER_PORT), "--controllers", controllers, "--cluster-id", clusterId,
+                "--data-dir", dir.resolve("broker-" + host).toString());
+    }
+
+    private DaemonUnderTest worker(NetworkHosts hosts, int host, String masterUrl) throws Exception {
+        return role(hosts, host, "worker-" + host, "worker", "--host", hosts.address(host), "--master", masterUrl,
+                "--cores", "1", "--memory", "640m", "--master-wait", "300s", "--ui-port",
+                Integer.toString(WORKER_UI_PORT), "--data-dir", dir.resolve("worker-" + host).toString());
+    }
+
+    /** {@code wordstream ROLE ARGS...} on host {@code host}. */
+    private DaemonUnderTest role(NetworkHosts hosts, int host, String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Install.current().home().resolve("wordstream").toString()));
+        command.addAll(List.of(args));
+        DaemonUnderTest d = DaemonUnderTest.start(name, hosts.on(host, command), ENV, dir);
+        started.add(d);
+        return d;
+    }
+
+    private static void awaitApplicationCores(NetworkHosts hosts, int cores) {
+        ResultsReader.await(Duration.ofSeconds(180), () -> {
+            JsonNode status = SparkDaemons.status(hosts.address(1), MASTER_UI_PORT);
+            return status == null || status.path("activeapps").isEmpty() ? -1
+                    : status.path("activeapps").get(0).path("cores").asInt();
+        }, n -> n == cores, "the application to hold " + cores + " single-core executors");
+    }
+
+    private static int clusterSize(Admin admin) {
+        try {
+            return admin.describeCluster().nodes().get(5, java.util.concurrent.TimeUnit.SECONDS).size();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static int processCount(NetworkHosts hosts, int host) {
+        try {
+            return hosts.processes(host).size();
+        } catch (java.io.IOException e) {
+            return -1;
+        }
+    }
+
+    private static void send(SentenceSender sender, int from, int to, Instant at) {
+        List<CompletableFuture<?>> acks = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            acks.add(sender.send(sentence(i), at.toEpochMilli()));
+        }
+        acks.forEach(CompletableFuture::join);
+    }
+
+    /** Sentence {@code i} of the known text: six words of the list, in an order that varies. */
+    static String sentence(int i) {
+        List<String> words = new ArrayList<>();
+        for (int j = 0; j < 6; j++) {
+            words.add(WORDS.get((i * (j + 1) + j * 5) % WORDS.size()));
+        }
+        return String.join(" ", words);
+    }
+
+    /** The counts of sentences {@code from} to {@code to} in the window starting at {@code window}. */
+    static Map<String, Long> expectedCounts(Instant window, int from, int to) {
+        Map<String, Long> counts = new TreeMap<>();
+        for (int i = from; i < to; i++) {
+            for (String word : sentence(i).split(" ")) {
+                counts.merge(ResultsReader.label(window, "word", word), 1L, Long::sum);
+                String first = word.substring(0, 1).toUpperCase(Locale.ROOT);
+                if ("SPR".contains(first)) {
+                    counts.merge(ResultsReader.label(window, "letter", first), 1L, Long::sum);
+                }
+                if (List.of(6, 8, 11).contains(word.length())) {
+                    counts.merge(ResultsReader.label(window, "length", Integer.toString(word.length())), 1L,
+                            Long::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static void awaitExact(ResultsReader reader, Map<String, Long> expected, String what) {
+        assertEquals(expected, ResultsReader.await(Duration.ofSeconds(300), reader::counts, expected::equals, what));
+    }
+
+    private static void report(String what, long sinceNanos) {
+        System.out.println("cluster-it: " + what + ": " + (System.nanoTime() - sinceNanos) / 1_000_000 + " ms");
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

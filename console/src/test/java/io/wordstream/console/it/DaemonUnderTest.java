@@ -1,0 +1,87 @@
+package io.wordstream.console.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A wordstream command started by a test as its own process: its stdout lines kept, its stderr in a file. */
+final class DaemonUnderTest {
+    private final String name;
+    private final Process process;
+    private final Path stderr;
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private DaemonUnderTest(String name, Process process, Path stderr) {
+        this.name = name;
+        this.process = process;
+        this.stderr = stderr;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, name + "-stdout");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts {@code command} with {@code env} added, standard error going to {@code dir/NAME.err}. */
+    static DaemonUnderTest start(String name, List<String> command, Map<String, String> env, Path dir)
+            throws IOException {
+        Path stderr = dir.resolve(name + ".err");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        return new DaemonUnderTest(name, pb.start(), stderr);
+    }
+
+    /** Waits for the line starting with {@code ready}; fails with what the process said if it exits first. */
+    String awaitReady(Duration timeout) throws IOException {
+        String ready = ResultsReader.await(timeout,
+                () -> lines.stream().filter(l -> l.startsWith("ready")).findFirst().orElse(null),
+                l -> l != null || !process.isAlive(), name + "'s ready line");
+        if (ready == null) {
+            throw new AssertionError(name + " exited with " + process.exitValue() + " before ready: "
+                    + Files.readString(stderr));
+        }
+        return ready;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    String stderr() throws IOException {
+        return Files.readString(stderr);
+    }
+
+    /** Sends SIGTERM and waits for the exit status. */
+    int stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(name + " did not stop within " + timeout.toSeconds() + " s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
