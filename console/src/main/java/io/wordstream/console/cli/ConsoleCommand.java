@@ -47,9 +47,12 @@ final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     LaunchOptions launch;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsFactory.forRun(kafka, pipeline, launch);
+        Settings settings = SettingsFactory.forRun(kafka, pipeline, launch, cluster);
         if (System.console() == null) {
             throw new UserError("the console needs a terminal (standard input and output are not one); run it in a"
                     + " terminal, or use 'wordstream run' for the pipeline without a screen");

@@ -40,9 +40,12 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     LaunchOptions launch;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsFactory.forRun(kafka, pipeline, launch);
+        Settings settings = SettingsFactory.forRun(kafka, pipeline, launch, cluster);
         ConsoleLog.init(settings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -3,9 +3,12 @@ package io.wordstream.console.cli;
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
 import io.wordstream.console.UserError;
+import io.wordstream.console.settings.CheckpointLocation;
 import io.wordstream.console.settings.RecordedKafka;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,7 +51,7 @@ final class SettingsFactory {
         return new Client(b.build(), "the default: no pipeline has recorded its Kafka in " + kafka.dataDir);
     }
 
-    static Settings forRun(KafkaOptions kafka, PipelineOptions pipeline, LaunchOptions launch) {
+    static Settings forRun(KafkaOptions kafka, PipelineOptions pipeline, LaunchOptions launch, ClusterOptions cluster) {
         if (launch.partitions < 1) {
             throw new IllegalArgumentException("--partitions must be at least 1");
         }
@@ -61,18 +64,28 @@ final class SettingsFactory {
         if (socket.isPresent() && launch.source != JobConfig.Source.SOCKET) {
             throw new IllegalArgumentException("--socket goes with --source socket");
         }
-        return kafkaSettings(kafka)
+        // The operator's --conf wins over what --driver-host stands for.
+        Map<String, String> sparkConf = new LinkedHashMap<>(cluster.sparkConf());
+        sparkConf.putAll(launch.sparkConf);
+        Settings settings = kafkaSettings(kafka)
                 .inputPartitions(launch.partitions)
                 .pipeline(pipeline.toSettings())
                 .trigger(pipeline.trigger)
                 .master(launch.master)
                 .driverMemory(checkDriverMemory(launch.driverMemory.strip()))
-                .sparkConf(launch.sparkConf)
+                .sparkConf(sparkConf)
                 .source(launch.source)
                 .socket(socket)
                 .localCluster(launch.localCluster)
                 .startTimeout(launch.startTimeout)
                 .build();
+        boolean remoteExecutors = !settings.sparkOnLoopback();
+        if (launch.source == JobConfig.Source.KAFKA && (cluster.checkpoint().isPresent() || remoteExecutors)) {
+            String checkpoint = CheckpointLocation.resolve(cluster.checkpoint(), settings.dataDir(),
+                    settings.sparkOnLoopback());
+            return settings.toBuilder().checkpoint(Optional.of(checkpoint)).build();
+        }
+        return settings;
     }
 
     private static Settings.Builder kafkaSettings(KafkaOptions kafka) {

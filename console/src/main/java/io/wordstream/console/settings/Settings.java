@@ -44,6 +44,7 @@ public final class Settings {
     private final Optional<HostPort> socket;
     private final int localCluster;
     private final Duration startTimeout;
+    private final Optional<String> checkpoint;
 
     private Settings(Builder b) {
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
@@ -63,6 +64,7 @@ public final class Settings {
         this.socket = b.socket;
         this.localCluster = b.localCluster;
         this.startTimeout = b.startTimeout;
+        this.checkpoint = b.checkpoint;
     }
 
     /** Settings with every default: the embedded broker on 127.0.0.1:9092, Spark in local mode. */
@@ -76,7 +78,7 @@ public final class Settings {
                 .kafkaConfig(kafkaConfig).inputTopics(inputTopics).resultsTopic(resultsTopic)
                 .metricsTopic(metricsTopic).inputPartitions(inputPartitions).pipeline(pipeline).trigger(trigger)
                 .master(master).driverMemory(driverMemory).sparkConf(sparkConf).source(source).socket(socket)
-                .localCluster(localCluster).startTimeout(startTimeout);
+                .localCluster(localCluster).startTimeout(startTimeout).checkpoint(checkpoint);
     }
 
     /** Where all state lives: broker data, the Spark checkpoint, logs. */
@@ -162,6 +164,11 @@ public final class Settings {
         return startTimeout;
     }
 
+    /** Where the Kafka pipeline's checkpoint is when not under the data dir: a shared path or an hdfs:// URI. */
+    public Optional<String> checkpoint() {
+        return checkpoint;
+    }
+
     /** True when the console must start and own the Kafka broker. */
     public boolean embeddedBroker() {
         return bootstrapServers.isEmpty();
@@ -203,8 +210,16 @@ public final class Settings {
      * scratch space of one run, apart from the Kafka pipeline's.
      */
     public Path checkpointDir() {
-        return source == JobConfig.Source.SOCKET ? runDir().resolve("socket-checkpoint")
-                : dataDir.resolve("checkpoint");
+        if (source == JobConfig.Source.SOCKET) {
+            return runDir().resolve("socket-checkpoint");
+        }
+        return checkpoint.filter(c -> !c.contains("://")).map(Path::of).orElse(dataDir.resolve("checkpoint"));
+    }
+
+    /** The checkpoint as the job gets it: a local path, or the URI of a shared file system. */
+    private String checkpointForJob() {
+        return source == JobConfig.Source.KAFKA && checkpoint.isPresent() ? checkpoint.get()
+                : checkpointDir().toString();
     }
 
     public Path runDir() {
@@ -213,7 +228,7 @@ public final class Settings {
 
     /** The job's arguments for this run. */
     public JobConfig jobConfig(Path stopFile, long watchPid) {
-        return new JobConfig(bootstrap(), inputTopics, resultsTopic, metricsTopic, checkpointDir().toString(), trigger,
+        return new JobConfig(bootstrap(), inputTopics, resultsTopic, metricsTopic, checkpointForJob(), trigger,
                 stopFile.toString(), watchPid, kafkaConfig.map(Path::toString).orElse(""), source,
                 socket.map(HostPort::toString).orElse(""), pipeline);
     }
@@ -246,6 +261,7 @@ public final class Settings {
         private Optional<HostPort> socket = Optional.empty();
         private int localCluster;
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
+        private Optional<String> checkpoint = Optional.empty();
 
         private Builder() {
         }
@@ -336,6 +352,11 @@ public final class Settings {
 
         public Builder startTimeout(Duration value) {
             this.startTimeout = value;
+            return this;
+        }
+
+        public Builder checkpoint(Optional<String> value) {
+            this.checkpoint = value;
             return this;
         }
 

@@ -95,9 +95,8 @@ class ClusterOverHostsIT {
         DaemonUnderTest run = DaemonUnderTest.start("run", List.of(Install.current().home().resolve("wordstream")
                 .toString(), "run", "--data-dir", dir.resolve("run").toString(), "--bootstrap-server", bootstrap,
                 "--master", masterUrl, "--start-timeout", "400s",
-                // The driver's address that executors on the hosts connect back to.
-                "--conf", "spark.driver.host=" + hosts.rootAddress(),
-                "--conf", "spark.driver.bindAddress=" + hosts.rootAddress(),
+                // The driver's address that executors on the hosts connect back to, and a checkpoint all reach.
+                "--driver-host", hosts.rootAddress(), "--checkpoint", dir.resolve("shared-checkpoint").toString(),
                 "--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2",
                 "--conf", "spark.executor.memory=512m"), ENV, dir);
         started.add(run);
