@@ -9,15 +9,23 @@ import io.wordstream.console.cli.Cli;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.launch.BrokerProcess;
+import io.wordstream.console.launch.Ports;
 import io.wordstream.console.model.ResultRow;
+import io.wordstream.console.report.MailConfig;
+import io.wordstream.console.report.ReportMailer;
+import io.wordstream.console.report.ReportMaker;
 import io.wordstream.console.report.ReportPeriod;
+import io.wordstream.console.report.ReportSchedule;
+import io.wordstream.console.report.SmtpServer;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import jakarta.mail.internet.MimeMessage;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,7 +36,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -188,7 +198,8 @@ class ReportIT {
         try (Reader in = Files.newBufferedReader(csv)) {
             for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
                 ResultRow row = new ResultRow(Instant.parse(rec.get("windowStart")),
-                        Instant.parse(rec.get("windowEnd")), rec.get("dimension"), rec.get("key"), Long.parseLong(rec.get("count")));
+                        Instant.parse(rec.get("windowEnd")), rec.get("dimension"), rec.get("key"),
+                        Long.parseLong(rec.get("count")));
                 assertEquals(null, fromCsv.put(id(row), row.count()), "one line per key: " + row);
             }
         }
@@ -217,5 +228,95 @@ class ReportIT {
         assertEquals(0, r.status, r.err);
         String text = pdfText(Path.of(r.out.strip()));
         assertTrue(text.contains("This period is empty"), text);
+    }
+
+    @Test
+    void theReportIsMailedAndAMailFailureLeavesItOnDiskWithOneLine() throws Exception {
+        try (SmtpServer smtp = new SmtpServer()) {
+            Path good = smtp.config(dataDir, SmtpServer.PASSWORD);
+            Run sent = run(mailArgs(good));
+            assertEquals(0, sent.status, sent.err);
+            assertTrue(smtp.mail.waitForIncomingEmail(10_000, 1));
+            assertTrue(smtp.mail.getReceivedMessages()[0].getSubject().contains(period.shown()));
+
+            Run refused = run(mailArgs(smtp.config(dataDir, "wrong")));
+            assertEquals(2, refused.status, refused.err);
+            Path file = Path.of(refused.out.strip());
+            assertEquals("report: cannot send mail through 127.0.0.1:" + smtp.port + " (none): the server refused"
+                    + " the login of user reporter (check user= and password= in the mail settings); the report"
+                    + " stays at " + file, refused.err.strip());
+            assertTrue(Files.isRegularFile(file));
+        }
+        int closed = Ports.freePort(Settings.LOOPBACK);
+        Path down = SmtpServer.configFile(dataDir, "host=127.0.0.1\nport=" + closed
+                + "\nsecurity=none\nfrom=a@b.org\n");
+        Run r = run(mailArgs(down));
+        assertEquals(1, r.status, r.err);
+        assertEquals(1, r.err.strip().lines().count(), r.err);
+        assertTrue(r.err.startsWith("report: cannot send mail through 127.0.0.1:" + closed + " (none): "), r.err);
+        assertTrue(Files.isRegularFile(Path.of(r.out.strip())));
+    }
+
+    static String[] mailArgs(Path config) {
+        List<String> args = new ArrayList<>(List.of(periodArgs()));
+        args.addAll(List.of("--mail-to", "ops@example.org", "--mail-config", config.toString()));
+        return args.toArray(new String[0]);
+    }
+
+    @Test
+    void theScheduleWithAShortPeriodMailsTwoReports() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        Path reports = Files.createTempDirectory(dataDir, "scheduled");
+        try (SmtpServer smtp = new SmtpServer();
+             ReportSchedule schedule = new ReportSchedule(maker(reports), Duration.ofSeconds(2), Duration.ZERO,
+                     mailer(smtp.config(dataDir, SmtpServer.PASSWORD)),
+                     ReportSchedule.retry(Duration.ofMillis(200), Duration.ofSeconds(1), 5), log::add,
+                     Clock.systemUTC())) {
+            schedule.start();
+            assertTrue(smtp.mail.waitForIncomingEmail(90_000, 2), log.toString());
+            MimeMessage[] mails = smtp.mail.getReceivedMessages();
+            assertTrue(!mails[0].getSubject().equals(mails[1].getSubject()), "two periods: " + mails[0].getSubject());
+        }
+        try (var files = Files.list(reports.resolve("reports"))) {
+            assertTrue(files.filter(f -> f.toString().endsWith(".pdf")).count() >= 2, log.toString());
+        }
+    }
+
+    @Test
+    void aFailedScheduledMailIsRetriedUntilTheServerAnswers() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        int port = Ports.freePort(Settings.LOOPBACK);
+        Path config = SmtpServer.configFile(dataDir, "host=127.0.0.1\nport=" + port + "\nsecurity=none\nuser="
+                + SmtpServer.USER + "\npassword=" + SmtpServer.PASSWORD + "\nfrom=" + SmtpServer.FROM + "\n");
+        try (ReportSchedule schedule = new ReportSchedule(maker(dataDir), null, Duration.ZERO, mailer(config),
+                ReportSchedule.retry(Duration.ofMillis(300), Duration.ofSeconds(2), 60), log::add,
+                Clock.systemUTC())) {
+            ReportMaker.Made made = schedule.reportNow(period).get(120, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (log.stream().noneMatch(l -> l.contains("Connection refused")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("report: cannot send mail through 127.0.0.1:"
+                    + port)), log.toString());
+            try (SmtpServer smtp = new SmtpServer(port)) {
+                assertTrue(smtp.mail.waitForIncomingEmail(30_000, 1), log.toString());
+                // The server has the mail a moment before the client logs its success.
+                String mailed = "report: mailed " + made.file().getFileName();
+                long logDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!log.contains(mailed) && System.nanoTime() < logDeadline) {
+                    Thread.sleep(50);
+                }
+                assertTrue(log.contains(mailed), log.toString());
+            }
+        }
+    }
+
+    static ReportMaker maker(Path dir) {
+        return new ReportMaker(KafkaClients.base(settings), "wordcounts", dir, ReportMaker.DEFAULT_GRACE,
+                Clock.systemUTC());
+    }
+
+    static ReportMailer mailer(Path config) {
+        return new ReportMailer(MailConfig.load(config), ReportMailer.recipients("ops@example.org"));
     }
 }
