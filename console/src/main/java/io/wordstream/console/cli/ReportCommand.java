@@ -68,11 +68,12 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReportMailer mailer = mail.mailer(err);
-        Settings settings = SettingsFactory.forClient(kafka);
+        SettingsFactory.Client kafkaClient = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
+        Settings settings = kafkaClient.settings();
         ConsoleLog.init(settings);
         Properties client = KafkaClients.base(settings);
         try (TopicAdmin admin = new TopicAdmin(client)) {
-            admin.requireReachable(Duration.ofSeconds(5));
+            admin.requireReachable(Duration.ofSeconds(5), kafkaClient.origin(), kafkaClient.wayOut());
             admin.requireTopic(settings.resultsTopic());
         }
         ReportMaker maker = new ReportMaker(client, settings.resultsTopic(), settings.dataDir(), grace,

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.common.JobConfig;
-import io.wordstream.console.cli.Cli;
+import io.wordstream.console.cli.TestCli;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
+import io.wordstream.console.kafka.TopicPlan;
 import io.wordstream.console.launch.BrokerProcess;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.model.ResultRow;
@@ -75,7 +76,8 @@ class ReportIT {
         broker = BrokerProcess.start(settings, Install.current());
         try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {
             broker.awaitReady(admin, Duration.ofSeconds(60));
-            admin.ensureTopics(Map.of("wordcounts", 2), Map.of());
+            // The results topic as the pipeline makes it (compacted on the row's key).
+            admin.ensureTopics(List.of(TopicPlan.of(settings, admin.brokerCount()).get("wordcounts")));
         }
         t0 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(5));
         period = new ReportPeriod(t0, t0.plusSeconds(60));
@@ -140,8 +142,7 @@ class ReportIT {
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--bootstrap-server", settings.bootstrap(), "--data-dir", dataDir.toString()));
-        int status = Cli.create(Cli.defaultsOf(Map.of()), new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(all.toArray(new String[0]));
+        int status = TestCli.run(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(new String[0]));
         return new Run(status, out.toString(), err.toString());
     }
 
