@@ -100,8 +100,8 @@ public final class PdfReport {
 
         void write(ReportData data, ReportSettings settings, Origin origin) throws IOException {
             newPage();
-            text(bold, 20, MARGIN, "wordstream report");
-            y -= 8;
+            line(bold, 20, "wordstream report");
+            y -= 4;
             line(bold, 12, "Period: " + data.period().shown());
             line(regular, 9, "Made " + TIME.format(origin.madeAt()) + " from topic '" + origin.topic()
                     + "' on Kafka at " + origin.bootstrap() + ".");

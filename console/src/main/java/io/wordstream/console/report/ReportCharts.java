@@ -24,6 +24,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.FixedMillisecond;
 import org.jfree.data.time.TimeSeries;
@@ -103,6 +104,11 @@ public final class ReportCharts {
         renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         // Room for the count printed past the longest bar.
         plot.getRangeAxis().setUpperMargin(0.15);
+        if (orientation == PlotOrientation.HORIZONTAL) {
+            // Every bar carries its count: the count axis would only repeat them.
+            plot.getRangeAxis().setVisible(false);
+            plot.getDomainAxis().setLabel(null);
+        }
         return draw(chart, width, height);
     }
 
@@ -115,6 +121,8 @@ public final class ReportCharts {
     private static void plain(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        // Room on the right for the last tick label.
+        chart.setPadding(new RectangleInsets(4, 4, 4, 18));
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
     }
