@@ -7,10 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** 'wordstream report' refuses bad input in one line with status 2, before it asks Kafka anything. */
 class ReportCommandTest {
@@ -21,8 +19,7 @@ class ReportCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = Cli.create(new ConfigDefaults(Map.of()), new PrintWriter(out, true), new PrintWriter(err, true));
-        return cl.execute(args);
+        return TestCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     private void assertOneLine(String expectedStart) {
