@@ -20,6 +20,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +52,9 @@ final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    ReportOptions reports;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = SettingsFactory.forRun(kafka, pipeline, launch, cluster);
@@ -62,6 +67,10 @@ final class ConsoleCommand implements Callable<Integer> {
             ResetConfirmation.require(settings, System.in, spec.commandLine().getErr());
         }
         ConsoleLog.init(settings);
+        // Checked before the screen opens; its lines go to the console's log (the screen shows none yet). Made even
+        // without report options: the console's report-now key uses it.
+        Logger reportLog = LoggerFactory.getLogger(ReportHook.class);
+        ReportHook reportHook = new ReportHook(reports.plan(settings, spec.commandLine().getErr()), reportLog::info);
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 // Ctrl-C arrives as a key, so quitting goes through the same orderly stop as q.
@@ -85,7 +94,8 @@ final class ConsoleCommand implements Callable<Integer> {
                 PipelineStatus status = new PipelineStatus(started, settings.bootstrap(), settings.master());
                 UiLoop[] loop = new UiLoop[1];
                 bridge = new ConsoleBridge(settings, t -> loop[0].execute(t));
-                supervisor = new Supervisor(settings, Install.current(), bridge, true, launch.reset);
+                supervisor = new Supervisor(settings, Install.current(),
+                        reportHook.after(bridge), true, launch.reset);
                 controller = new ConsoleController(counts, status, settings.pipeline(), bridge, System::nanoTime);
                 loop[0] = new UiLoop(screen, controller, ZoneId.systemDefault(), System::nanoTime);
                 ConsoleController c = controller;
@@ -96,6 +106,7 @@ final class ConsoleCommand implements Callable<Integer> {
                 if (bridge != null) {
                     bridge.close();
                 }
+                reportHook.close();
                 stopScreen(screen);
                 System.setOut(out);
                 System.setErr(err);

@@ -43,6 +43,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    ReportOptions reports;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = SettingsFactory.forRun(kafka, pipeline, launch, cluster);
@@ -53,9 +56,15 @@ final class RunCommand implements Callable<Integer> {
             // Asked before the signal handlers take Ctrl-C over, so Ctrl-C still ends the question.
             ResetConfirmation.require(settings, System.in, err);
         }
+        // Checked before anything starts: a bad mail settings file is a setting to change, not a failure later.
+        ReportHook reportHook = reports.any() ? new ReportHook(reports.plan(settings, err), line -> {
+            err.println("wordstream: " + line);
+            err.flush();
+        }) : null;
         CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
         Lines lines = new Lines(out, err);
-        Supervisor supervisor = new Supervisor(settings, Install.current(), lines, false, launch.reset);
+        Supervisor supervisor = new Supervisor(settings, Install.current(),
+                reportHook == null ? lines : reportHook.after(lines), false, launch.reset);
         lines.supervisor = supervisor;
         Thread stopper = new Thread(() -> {
             try {
@@ -75,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
             }
             return outcome.exitStatus();
         } finally {
+            if (reportHook != null) {
+                reportHook.close();
+            }
             // The last guard: nothing this console started outlives it.
             ChildProcesses.killDescendants();
         }

@@ -1,0 +1,42 @@
+package io.wordstream.console.cli;
+
+import io.wordstream.console.report.MailConfig;
+import io.wordstream.console.report.ReportMailer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where reports and alerts are mailed, and the SMTP settings file: shared by 'report', 'run' and the console. */
+public final class MailOptions {
+    @Option(names = "--mail-to", paramLabel = "ADDR[,ADDR...]",
+            description = "Mail the report (and alerts) to these addresses; needs --mail-config.")
+    String mailTo;
+
+    @Option(names = "--mail-config", paramLabel = "FILE",
+            description = "SMTP settings: a properties file with host, port, security (starttls, ssl or none), user,"
+                    + " password and from. The password stays in the file, never on a command line.")
+    Path mailConfig;
+
+    /**
+     * The mailer the options ask for, or null when they name no recipient; checks the settings file before
+     * anything else runs, and prints its warnings.
+     */
+    ReportMailer mailer(PrintWriter err) {
+        if (mailTo == null) {
+            if (mailConfig != null) {
+                throw new IllegalArgumentException("--mail-config goes with --mail-to");
+            }
+            return null;
+        }
+        if (mailConfig == null) {
+            throw new IllegalArgumentException("--mail-to needs --mail-config FILE with the SMTP settings");
+        }
+        var recipients = ReportMailer.recipients(mailTo);
+        MailConfig config = MailConfig.load(mailConfig);
+        config.warnings().forEach(w -> {
+            err.println(w);
+            err.flush();
+        });
+        return new ReportMailer(config, recipients);
+    }
+}

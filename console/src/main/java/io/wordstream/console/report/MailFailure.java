@@ -1,0 +1,17 @@
+package io.wordstream.console.report;
+
+/** A mail was not sent; the message is one line naming the server and the reason. */
+public class MailFailure extends ReportFailure {
+    private static final long serialVersionUID = 1L;
+    private final boolean loginRefused;
+
+    public MailFailure(String message, boolean loginRefused, Throwable cause) {
+        super(message, cause);
+        this.loginRefused = loginRefused;
+    }
+
+    /** True when the server refused the login: the operator's mail settings need a change. */
+    public boolean loginRefused() {
+        return loginRefused;
+    }
+}

@@ -1,0 +1,15 @@
+package io.wordstream.console.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** For tests in other packages: the command line with no configured defaults, printing where the test says. */
+public final class TestCli {
+    private TestCli() {
+    }
+
+    /** Runs {@code args} and returns the exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return Cli.create(new ConfigDefaults(Map.of()), out, err).execute(args);
+    }
+}
