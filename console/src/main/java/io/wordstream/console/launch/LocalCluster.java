@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1: one master and N workers of one core each, started from the Spark

@@ -25,7 +25,7 @@ import java.util.Properties;
  */
 final class StartPlan {
     static final Duration BROKER_START = Duration.ofSeconds(60);
-    private static final Duration KAFKA_REACH = Duration.ofSeconds(5);
+    private static final Duration KAFKA_REACH = Duration.ofSeconds(15);
     private static final Duration TOPIC_DELETION = Duration.ofSeconds(30);
     private static final Duration CLUSTER_START = Duration.ofSeconds(90);
     private static final Duration EXECUTORS_WAIT = Duration.ofSeconds(60);
