@@ -1,5 +1,6 @@
 package io.wordstream.console.cli;
 
+import io.wordstream.console.UserError;
 import io.wordstream.console.gateway.Gateway;
 import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.gateway.LiveCounts;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
 final class GatewayCommand implements Callable<Integer> {
     /** Windows the gateway's own model keeps, as the console does. */
     private static final int WINDOWS_KEPT = 360;
+    private static final Duration REACHABLE_WITHIN = Duration.ofSeconds(5);
 
     @Spec
     CommandSpec spec;
@@ -52,7 +54,11 @@ final class GatewayCommand implements Callable<Integer> {
         var props = KafkaClients.base(settings);
         String input = settings.inputTopics().get(0);
         try (TopicAdmin admin = new TopicAdmin(props)) {
-            admin.requireReachable(Duration.ofSeconds(5));
+            if (!admin.reachable(REACHABLE_WITHIN)) {
+                throw new UserError("cannot reach Kafka at " + settings.bootstrap() + " within "
+                        + REACHABLE_WITHIN.toSeconds() + " s; start the pipeline first ('wordstream run'), or point"
+                        + " --bootstrap-server or --broker-port at its Kafka");
+            }
             admin.ensureTopics(Map.of(input, settings.inputPartitions()), Map.of());
             admin.requireTopic(settings.resultsTopic());
         }
