@@ -1,16 +1,13 @@
 package io.wordstream.console.cli;
 
 import io.wordstream.console.UserError;
-import io.wordstream.console.gateway.Gateway;
 import io.wordstream.console.gateway.GatewayConfig;
-import io.wordstream.console.gateway.LiveCounts;
+import io.wordstream.console.gateway.GatewayService;
 import io.wordstream.console.kafka.KafkaClients;
-import io.wordstream.console.kafka.TopicAdmin;
-import io.wordstream.console.kafka.TopicFeed;
+import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Settings;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -25,9 +22,7 @@ import picocli.CommandLine.Spec;
                 + " POST /users and /sentences into the input topic, the counts at GET /windows and /events.",
                 "Prints 'gateway http://HOST:PORT/ ...' once it listens; Ctrl-C stops."})
 final class GatewayCommand implements Callable<Integer> {
-    /** Windows the gateway's own model keeps, as the console does. */
-    private static final int WINDOWS_KEPT = 360;
-    private static final Duration REACHABLE_WITHIN = Duration.ofSeconds(5);
+    private static final Duration REACHABLE_WITHIN = Duration.ofSeconds(15);
 
     @Spec
     CommandSpec spec;
@@ -49,23 +44,21 @@ final class GatewayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the gateway's port with --http PORT (0 for any free port)");
         }
         GatewayConfig config = http.toConfig(textField);
+        if (config.port() != 0) {
+            Ports.requireFree(config.host(), config.port(), "choose another --http port or --http-host");
+        }
         Settings settings = SettingsFactory.forClient(kafka);
         ConsoleLog.init(settings);
         var props = KafkaClients.base(settings);
-        String input = settings.inputTopics().get(0);
-        try (TopicAdmin admin = new TopicAdmin(props)) {
-            if (!admin.reachable(REACHABLE_WITHIN)) {
-                throw new UserError("cannot reach Kafka at " + settings.bootstrap() + " within "
-                        + REACHABLE_WITHIN.toSeconds() + " s; start the pipeline first ('wordstream run'), or point"
-                        + " --bootstrap-server or --broker-port at its Kafka");
-            }
-            admin.ensureTopics(Map.of(input, settings.inputPartitions()), Map.of());
-            admin.requireTopic(settings.resultsTopic());
+        if (!GatewayService.kafkaAnswers(props, REACHABLE_WITHIN)) {
+            throw new UserError("cannot reach Kafka at " + settings.bootstrap() + " within "
+                    + REACHABLE_WITHIN.toSeconds() + " s; start the pipeline first ('wordstream run'), or point"
+                    + " --bootstrap-server or --broker-port at its Kafka");
         }
         CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
-        LiveCounts counts = new LiveCounts(WINDOWS_KEPT);
-        try (TopicFeed feed = LiveCounts.follow(props, settings.resultsTopic(), counts);
-             Gateway gateway = new Gateway(config, props, input, counts)) {
+        String input = settings.inputTopics().get(0);
+        try (GatewayService gateway = GatewayService.withOwnFeed(config, props, input, settings.inputPartitions(),
+                settings.resultsTopic())) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("gateway " + gateway.uri() + " topic=" + input + " results=" + settings.resultsTopic());
             out.flush();

@@ -71,10 +71,10 @@ public final class Gateway implements AutoCloseable {
             return t;
         });
         server.setExecutor(threads);
-        server.createContext("/users", guarded("POST", this::users));
-        server.createContext("/sentences", guarded("POST", this::sentences));
-        server.createContext("/windows", guarded("GET", this::windows));
-        server.createContext("/events", guarded("GET", streams::serve));
+        server.createContext("/users", guarded("POST", exact("/users", this::users)));
+        server.createContext("/sentences", guarded("POST", exact("/sentences", this::sentences)));
+        server.createContext("/windows", guarded("GET", exact("/windows", this::windows)));
+        server.createContext("/events", guarded("GET", exact("/events", streams::serve)));
         server.createContext("/", guarded("GET", this::page));
         server.start();
     }
@@ -108,6 +108,16 @@ public final class Gateway implements AutoCloseable {
             } finally {
                 exchange.close();
             }
+        };
+    }
+
+    /** The server matches contexts by prefix: {@code /users/x} and {@code /usersx} are not {@code /users}. */
+    private static Handler exact(String path, Handler handler) {
+        return exchange -> {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                throw new HttpProblem(404, "nothing at " + exchange.getRequestURI().getPath() + "; the page is at /");
+            }
+            handler.handle(exchange);
         };
     }
 

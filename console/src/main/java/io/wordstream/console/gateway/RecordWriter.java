@@ -33,7 +33,7 @@ final class RecordWriter implements AutoCloseable {
         }
     }
 
-    private static final Duration REACHABLE_WITHIN = Duration.ofSeconds(2);
+    private static final Duration REACHABLE_WITHIN = Duration.ofSeconds(5);
     /** The producer's own limit on a request's delivery, its retries included; waited a little longer here. */
     private static final int DELIVERY_TIMEOUT_MS = 30_000;
 

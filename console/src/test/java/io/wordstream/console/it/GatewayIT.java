@@ -14,6 +14,7 @@ import io.wordstream.console.settings.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,7 +82,7 @@ class GatewayIT {
     void stopAll() throws Exception {
         try {
             for (Process p : new Process[] {gatewayProcess, run}) {
-                if (p != null) {
+                if (p != null && p.isAlive()) {
                     new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
                     assertTrue(p.waitFor(90, TimeUnit.SECONDS), "exits after SIGTERM");
                     assertEquals(0, p.exitValue(), "exits 0 after SIGTERM");
@@ -145,7 +146,13 @@ class GatewayIT {
         HttpResponse<Stream<String>> response = stream.get(10, TimeUnit.SECONDS);
         assertEquals(200, response.statusCode());
         assertEquals("text/event-stream; charset=utf-8", response.headers().firstValue("Content-Type").orElse(""));
-        Thread reader = new Thread(() -> response.body().forEach(lines::add));
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(lines::add);
+            } catch (UncheckedIOException e) {
+                // the test closed the stream
+            }
+        });
         reader.setDaemon(true);
         reader.start();
         ResultsReader.await(Duration.ofSeconds(10), () -> List.copyOf(lines), l -> !l.isEmpty(),
@@ -232,7 +239,7 @@ class GatewayIT {
         signal(broker, "STOP");
         try {
             HttpResponse<String> refused = post("sentences", "text/plain", "recusada uma\nrecusada duas\n");
-            assertProblem(refused, 503, "Kafka at 127.0.0.1:" + brokerPort + " did not answer within 2 s; nothing"
+            assertProblem(refused, 503, "Kafka at 127.0.0.1:" + brokerPort + " did not answer within 5 s; nothing"
                     + " was written, send it again later");
         } finally {
             signal(broker, "CONT");
@@ -255,9 +262,11 @@ class GatewayIT {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue(), out);
-        assertEquals("wordstream gateway: cannot reach Kafka at 127.0.0.1:" + nothing + " within 5 s; start the"
+        // The last line: the launcher may say first that it runs an existing build.
+        assertEquals("wordstream gateway: cannot reach Kafka at 127.0.0.1:" + nothing + " within 15 s; start the"
                 + " pipeline first ('wordstream run'), or point --bootstrap-server or --broker-port at its Kafka",
-                out.strip());
+                out.strip().lines().reduce((a, b) -> b).orElse(""), out);
+        assertTrue(!out.contains("Exception"), out);
     }
 
     @Test
@@ -412,7 +421,8 @@ class GatewayIT {
         });
         reader.setDaemon(true);
         reader.start();
-        String line = ResultsReader.await(Duration.ofSeconds(240),
+        // Generous: on a machine shared by many builds, the pipeline's start has taken over four minutes.
+        String line = ResultsReader.await(Duration.ofSeconds(480),
                 () -> lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElse(null),
                 l -> l != null || !p.isAlive(), "the line starting with " + prefix);
         if (line == null) {
