@@ -56,8 +56,8 @@ public final class LiveCounts {
             List<WindowView> views = new ArrayList<>();
             for (Instant start : starts.subList(Math.max(0, starts.size() - last), starts.size())) {
                 WindowCounts.Window w = model.window(start);
-                views.add(new WindowView(w.start().toString(), w.end().toString(), w.total(dimension), w.distinct(dimension),
-                        w.top(dimension, top)));
+                views.add(new WindowView(w.start().toString(), w.end().toString(), w.total(dimension),
+                        w.distinct(dimension), w.top(dimension, top)));
             }
             return views;
         }
