@@ -1,10 +1,9 @@
 package io.wordstream.console.cli;
 
-import io.wordstream.console.UserError;
 import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.gateway.GatewayService;
 import io.wordstream.console.kafka.KafkaClients;
-import io.wordstream.console.launch.Ports;
+import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.settings.Settings;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -43,24 +42,18 @@ final class GatewayCommand implements Callable<Integer> {
         if (!http.enabled()) {
             throw new IllegalArgumentException("give the gateway's port with --http PORT (0 for any free port)");
         }
-        GatewayConfig config = http.toConfig(textField);
-        if (config.port() != 0) {
-            Ports.requireFree(config.host(), config.port(), "choose another --http port or --http-host");
-        }
-        Settings settings = SettingsFactory.forClient(kafka);
+        GatewayConfig config = http.checkedConfig(textField);
+        SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
+        Settings settings = client.settings();
         ConsoleLog.init(settings);
-        var props = KafkaClients.base(settings);
-        if (!GatewayService.kafkaAnswers(props, REACHABLE_WITHIN)) {
-            throw new UserError("cannot reach Kafka at " + settings.bootstrap() + " within "
-                    + REACHABLE_WITHIN.toSeconds() + " s; start the pipeline first ('wordstream run'), or point"
-                    + " --bootstrap-server or --broker-port at its Kafka");
+        try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {
+            admin.requireReachable(REACHABLE_WITHIN, client.origin(), client.wayOut());
         }
         CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
-        String input = settings.inputTopics().get(0);
-        try (GatewayService gateway = GatewayService.withOwnFeed(config, props, input, settings.inputPartitions(),
-                settings.resultsTopic())) {
+        try (GatewayService gateway = GatewayService.withOwnFeed(config, settings)) {
             PrintWriter out = spec.commandLine().getOut();
-            out.println("gateway " + gateway.uri() + " topic=" + input + " results=" + settings.resultsTopic());
+            out.println("gateway " + gateway.uri() + " topic=" + settings.inputTopics().get(0) + " results="
+                    + settings.resultsTopic());
             out.flush();
             stop.await();
         }

@@ -1,6 +1,7 @@
 package io.wordstream.console.cli;
 
 import io.wordstream.console.gateway.GatewayConfig;
+import io.wordstream.console.launch.Ports;
 import picocli.CommandLine.Option;
 
 /** The HTTP gateway's options: where it listens and its limits; shared by 'gateway' and, later, 'run'/'console'. */
@@ -40,6 +41,21 @@ public final class GatewayOptions {
     /** Whether the operator asked for the gateway. */
     public boolean enabled() {
         return port != null;
+    }
+
+    /**
+     * For 'run' and the console: the gateway's settings when --http was given, else null; a port in use is named
+     * before anything starts.
+     */
+    public GatewayConfig checkedConfig(String textField) {
+        if (!enabled()) {
+            return null;
+        }
+        GatewayConfig config = toConfig(textField);
+        if (config.port() != 0) {
+            Ports.requireFree(config.host(), config.port(), "choose another --http port or --http-host");
+        }
+        return config;
     }
 
     /** The gateway's settings; {@code textField} is the pipeline's --text-field. */

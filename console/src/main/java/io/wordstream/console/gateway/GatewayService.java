@@ -1,10 +1,12 @@
 package io.wordstream.console.gateway;
 
+import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.kafka.TopicFeed;
+import io.wordstream.console.kafka.TopicPlan;
+import io.wordstream.console.settings.Settings;
 import java.net.URI;
-import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -27,14 +29,15 @@ public final class GatewayService implements AutoCloseable {
      * Creates the input topic if it is missing, follows the results topic from its beginning and starts listening.
      * Kafka must answer and the results topic exist: call it once the pipeline is ready.
      */
-    public static GatewayService withOwnFeed(GatewayConfig config, Properties clientProperties, String inputTopic,
-                                             int inputPartitions, String resultsTopic) {
+    public static GatewayService withOwnFeed(GatewayConfig config, Settings settings) {
+        Properties clientProperties = KafkaClients.base(settings);
+        String inputTopic = settings.inputTopics().get(0);
         try (TopicAdmin admin = new TopicAdmin(clientProperties)) {
-            admin.ensureTopics(Map.of(inputTopic, inputPartitions), Map.of());
-            admin.requireTopic(resultsTopic);
+            admin.ensureTopics(List.of(TopicPlan.of(settings, admin.brokerCount()).get(inputTopic)));
+            admin.requireTopic(settings.resultsTopic());
         }
         LiveCounts counts = new LiveCounts(WINDOWS_KEPT);
-        TopicFeed feed = LiveCounts.follow(clientProperties, resultsTopic, counts);
+        TopicFeed feed = LiveCounts.follow(clientProperties, settings.resultsTopic(), counts);
         try {
             return new GatewayService(feed, new Gateway(config, clientProperties, inputTopic, counts));
         } catch (RuntimeException e) {
@@ -44,16 +47,9 @@ public final class GatewayService implements AutoCloseable {
     }
 
     /** Starts listening, serving {@code counts}, which the caller feeds with result rows. */
-    public static GatewayService on(GatewayConfig config, Properties clientProperties, String inputTopic,
-                                    LiveCounts counts) {
-        return new GatewayService(null, new Gateway(config, clientProperties, inputTopic, counts));
-    }
-
-    /** Whether Kafka answers within {@code timeout}: asked before starting, to fail with a clear line. */
-    public static boolean kafkaAnswers(Properties clientProperties, Duration timeout) {
-        try (TopicAdmin admin = new TopicAdmin(clientProperties)) {
-            return admin.reachable(timeout);
-        }
+    public static GatewayService on(GatewayConfig config, Settings settings, LiveCounts counts) {
+        return new GatewayService(null, new Gateway(config, KafkaClients.base(settings),
+                settings.inputTopics().get(0), counts));
     }
 
     public URI uri() {

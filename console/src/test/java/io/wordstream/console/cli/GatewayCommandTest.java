@@ -22,7 +22,7 @@ class GatewayCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return Cli.create(Cli.defaultsOf(Map.of()), new PrintWriter(out, true), new PrintWriter(err, true))
+        return Cli.create(new ConfigDefaults(Map.of()), new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(args);
     }
 
@@ -50,6 +50,17 @@ class GatewayCommandTest {
             assertEquals(2, run("gateway", "--data-dir", dir, "--http", Integer.toString(taken.getLocalPort())));
             assertOneLine("wordstream gateway: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use;"
                     + " choose another --http port or --http-host");
+            // 'run' checks its --http port before it starts anything.
+            assertEquals(2, run("run", "--data-dir", dir, "--broker-port", Integer.toString(freePort()), "--http",
+                    Integer.toString(taken.getLocalPort())));
+            assertOneLine("wordstream run: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use;"
+                    + " choose another --http port or --http-host");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -46,8 +47,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The HTTP gateway on a real pipeline: {@code wordstream run} and {@code wordstream gateway} as an operator starts
- * them, spoken to with the JDK's HttpClient and with a real headless chromium; gateways with tight limits run in
+ * The HTTP gateway on a real pipeline: {@code wordstream run --http 0} and {@code wordstream gateway} as an operator
+ * starts them, spoken to with the JDK's HttpClient and with a real headless chromium; gateways with tight limits run in
  * this JVM against the same broker.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,13 +66,18 @@ class GatewayIT {
     private final Properties kafka = new Properties();
     private Process run;
     private Process gatewayProcess;
+    /** The gateway of 'wordstream gateway', with a small body limit. */
     private URI gateway;
+    /** The gateway 'run --http' serves beside the pipeline. */
+    private URI runGateway;
+    private final Map<Process, List<String>> output = new ConcurrentHashMap<>();
 
     @BeforeAll
     void startPipelineAndGateway() throws Exception {
         kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
-        run = start("run.err", "run");
+        run = start("run.err", "run", "--http", "0");
         await(run, "ready", "run.err");
+        runGateway = URI.create(await(run, "gateway http://", "run.err").split(" ")[1]);
         // A small body limit, so the 413 test needs no large body.
         gatewayProcess = start("gateway.err", "gateway", "--http", "0", "--http-max-body", "4096");
         String line = await(gatewayProcess, "gateway http://", "gateway.err");
@@ -99,14 +105,15 @@ class GatewayIT {
     @Test
     @Order(1)
     void signUpsAndSentencesAreCountedExactlyOnceAndOnlyTheSentenceIsWritten() throws Exception {
-        HttpResponse<String> user = post("users", "application/json",
+        HttpResponse<String> user = post(runGateway, "users", "application/json",
                 "{\"nome\": \"Ana\", \"email\": \"ana@example.org\", \"resumo\": \"cadastro alfa alfa\"}");
         assertEquals(202, user.statusCode(), user.body());
         JsonNode records = JSON.readTree(user.body()).get("records");
         assertEquals(1, records.size(), user.body());
         assertEquals("{\"resumo\":\"cadastro alfa alfa\"}", readInput(records.get(0)), "nome and email stay out");
 
-        HttpResponse<String> text = post("sentences", "text/plain; charset=utf-8", "linha beta\n\nlinha gama\n");
+        HttpResponse<String> text = post(runGateway, "sentences", "text/plain; charset=utf-8",
+                "linha beta\n\nlinha gama\n");
         assertEquals(202, text.statusCode(), text.body());
         assertEquals(2, JSON.readTree(text.body()).get("records").size(), text.body());
         HttpResponse<String> json = post("sentences", "application/json",
@@ -119,7 +126,7 @@ class GatewayIT {
         HttpResponse<String> single = post("sentences", "application/json", "{\"resumo\": \"objeto\"}");
         assertEquals(202, single.statusCode(), single.body());
 
-        Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), () -> windowCounts("word"),
+        Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), () -> windowCounts(runGateway, "word"),
                 c -> c.getOrDefault("alfa", 0L) == 2 && c.getOrDefault("linha", 0L) == 2
                         && c.getOrDefault("objeto", 0L) == 3 && c.getOrDefault("gama", 0L) == 1
                         && c.getOrDefault("delta", 0L) == 1,
@@ -128,6 +135,9 @@ class GatewayIT {
         assertEquals(1L, counts.get("beta"));
         assertTrue(!counts.containsKey("ana") && !counts.containsKey("resumo"), "only the sentence is counted: "
                 + counts);
+        // The standalone gateway's own model of the same results topic says the same.
+        ResultsReader.await(Duration.ofSeconds(30), () -> windowCounts(gateway, "word"), counts::equals,
+                "the other gateway's counts");
         // The results topic itself says the same: every acknowledged sentence counted once.
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
             Map<String, Long> topic = ResultsReader.await(Duration.ofSeconds(30), reader::counts,
@@ -263,8 +273,9 @@ class GatewayIT {
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(2, p.exitValue(), out);
         // The last line: the launcher may say first that it runs an existing build.
-        assertEquals("wordstream gateway: cannot reach Kafka at 127.0.0.1:" + nothing + " within 15 s; start the"
-                + " pipeline first ('wordstream run'), or point --bootstrap-server or --broker-port at its Kafka",
+        assertEquals("wordstream gateway: cannot reach Kafka at 127.0.0.1:" + nothing + " (from --bootstrap-server)"
+                + " within 15 s; start the pipeline on this data dir with 'wordstream run' or the console, or give"
+                + " --bootstrap-server HOST:PORT of a running Kafka",
                 out.strip().lines().reduce((a, b) -> b).orElse(""), out);
         assertTrue(!out.contains("Exception"), out);
     }
@@ -272,12 +283,12 @@ class GatewayIT {
     @Test
     @Order(7)
     void aBrowserFillsTheFormAndSeesItsWordsInTheChart() throws Exception {
-        String page = send(HttpRequest.newBuilder(gateway)).body();
+        String page = send(HttpRequest.newBuilder(runGateway)).body();
         assertTrue(page.contains("<form id=\"signup\">") && !page.contains("http"), "a page with nothing from"
                 + " outside: " + page);
         Path screenshot = Path.of("target", "gateway-page.png").toAbsolutePath();
         try (HeadlessChromium browser = HeadlessChromium.start(dataDir.resolve("chromium"))) {
-            browser.navigate(gateway.toString());
+            browser.navigate(runGateway.toString());
             ResultsReader.await(Duration.ofSeconds(30), () -> eval(browser, "document.readyState"),
                     "complete"::equals, "the page to load");
             browser.click("nome");
@@ -299,13 +310,13 @@ class GatewayIT {
             String resources = eval(browser, "performance.getEntriesByType('resource')"
                     + ".map(function (e) { return e.name; }).join(' ')");
             for (String r : resources.split(" ")) {
-                assertTrue(r.isEmpty() || r.startsWith(gateway.toString()), "loaded from outside: " + r);
+                assertTrue(r.isEmpty() || r.startsWith(runGateway.toString()), "loaded from outside: " + r);
             }
             Files.createDirectories(screenshot.getParent());
             Files.write(screenshot, browser.screenshot());
         }
         assertTrue(Files.size(screenshot) > 1000, "the screenshot " + screenshot);
-        assertEquals(2L, windowCounts("word").get("navegador"));
+        assertEquals(2L, windowCounts(runGateway, "word").get("navegador"));
     }
 
     private static boolean browserError(HeadlessChromium browser) {
@@ -328,7 +339,11 @@ class GatewayIT {
     }
 
     private HttpResponse<String> post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(gateway.resolve(path)).header("Content-Type", contentType)
+        return post(gateway, path, contentType, body);
+    }
+
+    private HttpResponse<String> post(URI base, String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -345,7 +360,11 @@ class GatewayIT {
 
     /** Every window's count of each key of one dimension, summed over the windows GET /windows has. */
     private Map<String, Long> windowCounts(String dimension) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(gateway.resolve("windows?dimension=" + dimension
+        return windowCounts(gateway, dimension);
+    }
+
+    private Map<String, Long> windowCounts(URI base, String dimension) {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(base.resolve("windows?dimension=" + dimension
                 + "&last=360")));
         assertEquals(200, r.statusCode(), r.body());
         Map<String, Long> sums = new HashMap<>();
@@ -408,6 +427,20 @@ class GatewayIT {
 
     /** Waits for the process's first stdout line starting with {@code prefix} and returns it. */
     private String await(Process p, String prefix, String errFile) throws IOException {
+        List<String> lines = output.computeIfAbsent(p, this::readOutput);
+        // Generous: on a machine shared by many builds, the pipeline's start has taken over four minutes.
+        String line = ResultsReader.await(Duration.ofSeconds(480),
+                () -> lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElse(null),
+                l -> l != null || !p.isAlive(), "the line starting with " + prefix);
+        if (line == null) {
+            throw new AssertionError("exited with " + p.exitValue() + " before '" + prefix + "': "
+                    + Files.readString(dataDir.resolve(errFile)));
+        }
+        return line;
+    }
+
+    /** The process's stdout lines, read as they come by a thread of their own. */
+    private List<String> readOutput(Process p) {
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -421,14 +454,6 @@ class GatewayIT {
         });
         reader.setDaemon(true);
         reader.start();
-        // Generous: on a machine shared by many builds, the pipeline's start has taken over four minutes.
-        String line = ResultsReader.await(Duration.ofSeconds(480),
-                () -> lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElse(null),
-                l -> l != null || !p.isAlive(), "the line starting with " + prefix);
-        if (line == null) {
-            throw new AssertionError("exited with " + p.exitValue() + " before '" + prefix + "': "
-                    + Files.readString(dataDir.resolve(errFile)));
-        }
-        return line;
+        return lines;
     }
 }
