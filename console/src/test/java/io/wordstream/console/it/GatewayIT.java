@@ -392,8 +392,12 @@ class GatewayIT {
                 new StringDeserializer())) {
             c.assign(List.of(tp));
             c.seek(tp, record.get("offset").asLong());
-            for (ConsumerRecord<String, String> r : c.poll(Duration.ofSeconds(10))) {
-                return r.value();
+            // A first poll may return nothing while the consumer is still finding the partition's leader.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofSeconds(1))) {
+                    return r.value();
+                }
             }
         }
         throw new AssertionError("no record at " + record);
