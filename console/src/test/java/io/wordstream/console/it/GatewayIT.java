@@ -46,6 +46,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+// Past 300 lines: every gateway test shares one pipeline start (CI time), so they live in one class.
 /**
  * The HTTP gateway on a real pipeline: {@code wordstream run --http 0} and {@code wordstream gateway} as an operator
  * starts them, spoken to with the JDK's HttpClient and with a real headless chromium; gateways with tight limits run in
