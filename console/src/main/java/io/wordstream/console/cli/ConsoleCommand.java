@@ -5,6 +5,7 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import io.wordstream.console.UserError;
+import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.model.PipelineStatus;
 import io.wordstream.console.model.WindowCounts;
@@ -55,9 +56,13 @@ final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reports;
 
+    @Mixin
+    GatewayOptions http;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = SettingsFactory.forRun(kafka, pipeline, launch, cluster);
+        GatewayConfig gateway = http.checkedConfig(settings.pipeline().textField());
         if (System.console() == null) {
             throw new UserError("the console needs a terminal (standard input and output are not one); run it in a"
                     + " terminal, or use 'wordstream run' for the pipeline without a screen");
@@ -93,7 +98,7 @@ final class ConsoleCommand implements Callable<Integer> {
                 WindowCounts counts = new WindowCounts(HISTORY_WINDOWS);
                 PipelineStatus status = new PipelineStatus(started, settings.bootstrap(), settings.master());
                 UiLoop[] loop = new UiLoop[1];
-                bridge = new ConsoleBridge(settings, t -> loop[0].execute(t));
+                bridge = new ConsoleBridge(settings, t -> loop[0].execute(t), gateway);
                 supervisor = new Supervisor(settings, Install.current(),
                         reportHook.after(bridge), true, launch.reset);
                 controller = new ConsoleController(counts, status, settings.pipeline(), bridge, System::nanoTime);

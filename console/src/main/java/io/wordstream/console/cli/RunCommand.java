@@ -1,5 +1,8 @@
 package io.wordstream.console.cli;
 
+import io.wordstream.console.UserError;
+import io.wordstream.console.gateway.GatewayConfig;
+import io.wordstream.console.gateway.GatewayService;
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.launch.LineServer;
 import io.wordstream.console.session.SessionEvent;
@@ -46,9 +49,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reports;
 
+    @Mixin
+    GatewayOptions http;
+
     @Override
     public Integer call() throws Exception {
         Settings settings = SettingsFactory.forRun(kafka, pipeline, launch, cluster);
+        GatewayConfig gateway = http.checkedConfig(settings.pipeline().textField());
         ConsoleLog.init(settings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -62,13 +69,14 @@ final class RunCommand implements Callable<Integer> {
             err.flush();
         }) : null;
         CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
-        Lines lines = new Lines(out, err);
+        Lines lines = new Lines(out, err, gateway);
         Supervisor supervisor = new Supervisor(settings, Install.current(),
                 reportHook == null ? lines : reportHook.after(lines), false, launch.reset);
         lines.supervisor = supervisor;
         Thread stopper = new Thread(() -> {
             try {
                 stop.await();
+                lines.closeGateway();
                 supervisor.stop();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -87,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
             if (reportHook != null) {
                 reportHook.close();
             }
+            lines.closeGateway();
             // The last guard: nothing this console started outlives it.
             ChildProcesses.killDescendants();
         }
@@ -96,12 +105,38 @@ final class RunCommand implements Callable<Integer> {
     private static final class Lines implements SessionListener {
         private final PrintWriter out;
         private final PrintWriter err;
+        private final GatewayConfig gatewayConfig;
         private SparkAppHandle.State lastState;
         private volatile Supervisor supervisor;
+        private GatewayService gateway;
+        private boolean closed;
 
-        Lines(PrintWriter out, PrintWriter err) {
+        Lines(PrintWriter out, PrintWriter err, GatewayConfig gatewayConfig) {
             this.out = out;
             this.err = err;
+            this.gatewayConfig = gatewayConfig;
+        }
+
+        /** With --http, the gateway starts once the pipeline is ready: its own feed needs the results topic. */
+        private void startGateway(Settings settings) {
+            if (gatewayConfig == null || closed) {
+                return;
+            }
+            try {
+                gateway = GatewayService.withOwnFeed(gatewayConfig, settings);
+                out.println("gateway " + gateway.uri());
+                out.flush();
+            } catch (UserError e) {
+                err.println("wordstream: the HTTP gateway did not start: " + e.getMessage());
+            }
+        }
+
+        synchronized void closeGateway() {
+            closed = true;
+            if (gateway != null) {
+                gateway.close();
+                gateway = null;
+            }
         }
 
         @Override
@@ -113,6 +148,7 @@ final class RunCommand implements Callable<Integer> {
                 }
                 out.println(ready.line());
                 out.flush();
+                startGateway(ready.settings());
                 return;
             }
             if (event instanceof SessionEvent.JobStateChanged state) {

@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
         description = "Live word counts per time window: sentences into Kafka, counted by Spark Structured Streaming,"
                 + " results back to Kafka.",
         subcommands = {ConsoleCommand.class, RunCommand.class, SendCommand.class, WatchCommand.class,
-            ReportCommand.class, OwnJvmCommands.Soak.class, OwnJvmCommands.Bench.class, BrokerCommand.class,
-            MasterCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class},
+            ReportCommand.class, GatewayCommand.class, OwnJvmCommands.Soak.class, OwnJvmCommands.Bench.class,
+            BrokerCommand.class, MasterCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "'wordstream' alone starts the terminal UI. Without a screen: 'wordstream run', then",
                 "'wordstream send \"some words\"' and 'wordstream watch'.", ConfigDefaults.HELP_FOOTER})
 public final class WordstreamCommand implements Runnable {

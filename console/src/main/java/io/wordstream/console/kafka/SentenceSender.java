@@ -2,6 +2,7 @@ package io.wordstream.console.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -19,6 +20,14 @@ public final class SentenceSender implements AutoCloseable {
     private final String topic;
 
     public SentenceSender(Properties clientProperties, String topic) {
+        this(clientProperties, topic, Map.of());
+    }
+
+    /**
+     * A sender whose producer takes {@code overrides} last (batching and timeouts, as the HTTP gateway needs them);
+     * acknowledgement by all replicas and idempotence stay whatever the overrides say.
+     */
+    public SentenceSender(Properties clientProperties, String topic, Map<String, String> overrides) {
         Properties p = new Properties();
         p.putAll(clientProperties);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -31,6 +40,9 @@ public final class SentenceSender implements AutoCloseable {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        p.putAll(overrides);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         this.topic = topic;
     }
@@ -42,10 +54,15 @@ public final class SentenceSender implements AutoCloseable {
 
     /** Sends one sentence with an explicit event time (epoch milliseconds), or the current time when null. */
     public CompletableFuture<RecordMetadata> send(String sentence, Long timestampMs) {
+        return send(sentence, timestampMs, null);
+    }
+
+    /** Sends one sentence to one partition of the topic (the partitioner's choice when null). */
+    public CompletableFuture<RecordMetadata> send(String sentence, Long timestampMs, Integer partition) {
         CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
         try {
             // The callback completes acked; the future send returns would only repeat it.
-            var unused = producer.send(new ProducerRecord<>(topic, null, timestampMs, null,
+            var unused = producer.send(new ProducerRecord<>(topic, partition, timestampMs, null,
                     sentence.getBytes(StandardCharsets.UTF_8)), (meta, error) -> {
                         if (error != null) {
                             acked.completeExceptionally(error);
@@ -57,6 +74,11 @@ public final class SentenceSender implements AutoCloseable {
             acked.completeExceptionally(e);
         }
         return acked;
+    }
+
+    /** How many partitions the topic has, from the producer's metadata (asked of Kafka the first time). */
+    public int partitions() {
+        return producer.partitionsFor(topic).size();
     }
 
     public void flush() {

@@ -1,5 +1,9 @@
 package io.wordstream.console.tui;
 
+import io.wordstream.console.UserError;
+import io.wordstream.console.gateway.GatewayConfig;
+import io.wordstream.console.gateway.GatewayService;
+import io.wordstream.console.gateway.LiveCounts;
 import io.wordstream.console.launch.LogTail;
 import io.wordstream.console.session.ResultsFollower;
 import io.wordstream.console.session.SentenceRoute;
@@ -23,12 +27,23 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     private final Executor ui;
     private final SentenceRoute sentences;
     private final ResultsFollower results;
+    private final GatewayConfig gatewayConfig;
+    /** What the HTTP gateway serves: fed from the same results feed as the charts (the UI thread owns theirs). */
+    private final LiveCounts gatewayCounts = new LiveCounts(GatewayService.WINDOWS_KEPT);
     private ConsoleController controller;
     private Supervisor supervisor;
+    private GatewayService gateway;
+    private boolean closed;
 
     public ConsoleBridge(Settings settings, Executor ui) {
+        this(settings, ui, null);
+    }
+
+    /** With {@code gatewayConfig} (null for none), the HTTP gateway starts once the pipeline is ready. */
+    public ConsoleBridge(Settings settings, Executor ui, GatewayConfig gatewayConfig) {
         this.settings = settings;
         this.ui = ui;
+        this.gatewayConfig = gatewayConfig;
         this.sentences = new SentenceRoute(new SentenceRoute.Receipts() {
             @Override
             public void queued(String sentence) {
@@ -45,7 +60,12 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
                 ui.execute(() -> controller.sendFailed(sentence, reason));
             }
         });
-        this.results = new ResultsFollower((rows, caughtUp) -> ui.execute(() -> controller.results(rows, caughtUp)));
+        this.results = new ResultsFollower((rows, caughtUp) -> {
+            if (gatewayConfig != null) {
+                gatewayCounts.accept(rows);
+            }
+            ui.execute(() -> controller.results(rows, caughtUp));
+        });
     }
 
     /** Starts {@code s}, whose events this bridge receives, and reports to {@code c}. */
@@ -62,6 +82,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
         } else if (event instanceof SessionEvent.Ready e) {
             sentences.open(e.settings(), supervisor.lineServer());
             ui.execute(() -> controller.ready(e.settings().bootstrap(), e.settings().master(), e.appId()));
+            startGateway(e.settings());
         } else if (event instanceof SessionEvent.JobStateChanged e) {
             ui.execute(() -> controller.jobState(e.state().name(), e.appId()));
         } else if (event instanceof SessionEvent.JobMetrics e) {
@@ -97,6 +118,20 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
             });
         } else {
             ui.execute(() -> controller.step(event.line()));
+        }
+    }
+
+    private synchronized void startGateway(Settings s) {
+        if (gatewayConfig == null || closed) {
+            return;
+        }
+        try {
+            gateway = GatewayService.on(gatewayConfig, s, gatewayCounts);
+            String line = "gateway " + gateway.uri();
+            ui.execute(() -> controller.step(line));
+        } catch (UserError e) {
+            String line = "the HTTP gateway did not start: " + e.getMessage();
+            ui.execute(() -> controller.step(line));
         }
     }
 
@@ -141,8 +176,15 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
         return out;
     }
 
-    /** Stops the results reader, the sentences and the pipeline, in that order; safe to call twice. */
+    /** Stops the gateway, the results reader, the sentences and the pipeline, in that order; safe to call twice. */
     public void close() {
+        synchronized (this) {
+            closed = true;
+            if (gateway != null) {
+                gateway.close();
+                gateway = null;
+            }
+        }
         results.close();
         sentences.close();
         if (supervisor != null) {

@@ -10,6 +10,10 @@ import io.wordstream.console.settings.Settings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +52,8 @@ class ConsoleTmuxIT {
 
     @Test
     void typeASentenceSeeItsBarsQuitAndComeBackToTheSameCharts() throws Exception {
-        startConsole();
+        int http = Ports.freePort(Settings.LOOPBACK);
+        startConsole("--http", Integer.toString(http));
         awaitScreen("the pipeline running", s -> s.contains("● RUNNING"), START);
 
         tmux("send-keys", "-t", "ws", "-l", "alpha beta alpha gamma");
@@ -59,6 +64,24 @@ class ConsoleTmuxIT {
                 s -> alphaBar.matcher(s).find() && betaBar.matcher(s).find(), Duration.ofSeconds(60));
         assertTrue(screen.contains("✓ acknowledged 'alpha beta alpha gamma'"), screen);
         assertTrue(screen.contains("sent 1 · acked 1"), screen);
+        // The console's HTTP gateway: a sign-up posted to it is drawn, and it serves the counts the charts show.
+        HttpClient client = HttpClient.newHttpClient();
+        URI gateway = URI.create("http://127.0.0.1:" + http + "/");
+        HttpResponse<String> signUp = client.send(HttpRequest.newBuilder(gateway.resolve("users"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"nome\": \"Ana\", \"resumo\": \"omega omega\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, signUp.statusCode(), signUp.body());
+        Pattern omegaBar = Pattern.compile("(?m)^ +omega +█+ +2( |$)");
+        awaitScreen("the sign-up's words", s -> omegaBar.matcher(s).find(), Duration.ofSeconds(60));
+        String windows = ResultsReader.await(Duration.ofSeconds(30), () -> {
+            try {
+                return client.send(HttpRequest.newBuilder(gateway.resolve("windows?last=360")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }, b -> b.contains("{\"key\":\"omega\",\"count\":2}"), "the gateway's counts");
+        assertTrue(windows.contains("{\"key\":\"alpha\",\"count\":2}"), windows);
 
         quitWithQ();
 

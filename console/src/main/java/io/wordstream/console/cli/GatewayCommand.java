@@ -1,0 +1,62 @@
+package io.wordstream.console.cli;
+
+import io.wordstream.console.gateway.GatewayConfig;
+import io.wordstream.console.gateway.GatewayService;
+import io.wordstream.console.kafka.KafkaClients;
+import io.wordstream.console.kafka.TopicAdmin;
+import io.wordstream.console.settings.Settings;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Serves the HTTP gateway alone, against a running pipeline's Kafka. */
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+        description = {"Serve the HTTP gateway on a running pipeline's Kafka: the original's sign-up form at /,"
+                + " POST /users and /sentences into the input topic, the counts at GET /windows and /events.",
+                "Prints 'gateway http://HOST:PORT/ ...' once it listens; Ctrl-C stops."})
+final class GatewayCommand implements Callable<Integer> {
+    private static final Duration REACHABLE_WITHIN = Duration.ofSeconds(15);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    GatewayOptions http;
+
+    @Option(names = "--text-field", paramLabel = "NAME", defaultValue = "resumo",
+            description = "The JSON field of the sentence in what the gateway writes: the pipeline's --text-field"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String textField;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!http.enabled()) {
+            throw new IllegalArgumentException("give the gateway's port with --http PORT (0 for any free port)");
+        }
+        GatewayConfig config = http.checkedConfig(textField);
+        SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
+        Settings settings = client.settings();
+        ConsoleLog.init(settings);
+        try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {
+            admin.requireReachable(REACHABLE_WITHIN, client.origin(), client.wayOut());
+        }
+        CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
+        try (GatewayService gateway = GatewayService.withOwnFeed(config, settings)) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("gateway " + gateway.uri() + " topic=" + settings.inputTopics().get(0) + " results="
+                    + settings.resultsTopic());
+            out.flush();
+            stop.await();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,198 @@
+package io.wordstream.console.gateway;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.wordstream.console.UserError;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP entry of the original project, kept: sign-ups and sentences in ({@code POST /users},
+ * {@code POST /sentences}), counts out ({@code GET /windows}, {@code GET /events}), and a page with the form and a
+ * live chart ({@code GET /}). Built on the JDK's own HTTP server.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** The page's files, served from the jar; nothing else is. */
+    private static final Map<String, String> PAGE_FILES = Map.of(
+            "/", "index.html", "/index.html", "index.html", "/app.js", "app.js", "/style.css", "style.css");
+    private static final Set<String> DIMENSIONS = Set.of("word", "letter", "length");
+    private static final int MAX_LAST = 360;
+
+    private final GatewayConfig config;
+    private final RecordWriter writer;
+    private final LiveCounts counts;
+    private final Submissions submissions;
+    private final RateLimiter limiter;
+    private final EventStreams streams;
+    private final HttpServer server;
+    private final ExecutorService threads;
+
+    /**
+     * Starts listening at once.
+     *
+     * @param clientProperties Kafka client settings (bootstrap servers and the operator's file)
+     * @param inputTopic       where sentences go
+     * @param counts           the counts to serve, fed by whoever owns them
+     */
+    public Gateway(GatewayConfig config, Properties clientProperties, String inputTopic, LiveCounts counts) {
+        this.config = config;
+        this.counts = counts;
+        this.submissions = new Submissions(config);
+        this.limiter = new RateLimiter(config.requestsPerSecond(), System::nanoTime);
+        this.streams = new EventStreams(counts, config.maxStreams());
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+        } catch (BindException e) {
+            throw new UserError("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage()
+                    + "); choose another --http port or --http-host");
+        } catch (IOException e) {
+            throw new UserError("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage());
+        }
+        this.writer = new RecordWriter(clientProperties, inputTopic, config.batchBytes());
+        // Each event stream holds a thread for its life: room for all of them plus the ordinary requests.
+        this.threads = Executors.newFixedThreadPool(config.maxStreams() + 8, r -> {
+            Thread t = new Thread(r, "gateway-http");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(threads);
+        server.createContext("/users", guarded("POST", exact("/users", this::users)));
+        server.createContext("/sentences", guarded("POST", exact("/sentences", this::sentences)));
+        server.createContext("/windows", guarded("GET", exact("/windows", this::windows)));
+        server.createContext("/events", guarded("GET", exact("/events", streams::serve)));
+        server.createContext("/", guarded("GET", this::page));
+        server.start();
+    }
+
+    /** Where it listens, as a URL ending in a slash. */
+    public URI uri() {
+        InetSocketAddress a = server.getAddress();
+        return URI.create("http://" + config.host() + ":" + a.getPort() + "/");
+    }
+
+    /** A handler that answers in words to a wrong method, too many requests, and any refused request. */
+    private HttpHandler guarded(String method, Handler handler) {
+        return exchange -> {
+            try {
+                if (!method.equals(exchange.getRequestMethod())) {
+                    exchange.getResponseHeaders().set("Allow", method);
+                    throw new HttpProblem(405, exchange.getRequestMethod() + " is not allowed on "
+                            + exchange.getRequestURI().getPath() + "; use " + method);
+                }
+                if (!limiter.tryAcquire()) {
+                    exchange.getResponseHeaders().set("Retry-After", "1");
+                    throw new HttpProblem(429, "more than " + config.requestsPerSecond()
+                            + " requests per second; try again in a second");
+                }
+                handler.handle(exchange);
+            } catch (HttpProblem p) {
+                Exchanges.problem(exchange, p);
+            } catch (RuntimeException e) {
+                LOG.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
+                Exchanges.problem(exchange, new HttpProblem(500, "the gateway failed: " + e));
+            } finally {
+                exchange.close();
+            }
+        };
+    }
+
+    /** The server matches contexts by prefix: {@code /users/x} and {@code /usersx} are not {@code /users}. */
+    private static Handler exact(String path, Handler handler) {
+        return exchange -> {
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                throw new HttpProblem(404, "nothing at " + exchange.getRequestURI().getPath() + "; the page is at /");
+            }
+            handler.handle(exchange);
+        };
+    }
+
+    /** One endpoint's work; it may refuse the request with an {@link HttpProblem}. */
+    @FunctionalInterface
+    interface Handler {
+        void handle(HttpExchange exchange) throws IOException, HttpProblem;
+    }
+
+    private void users(HttpExchange exchange) throws IOException, HttpProblem {
+        write(exchange, submissions.user(Exchanges.body(exchange, config.maxBodyBytes())));
+    }
+
+    private void sentences(HttpExchange exchange) throws IOException, HttpProblem {
+        byte[] body = Exchanges.body(exchange, config.maxBodyBytes());
+        write(exchange, submissions.sentences(body, exchange.getRequestHeaders().getFirst("Content-Type")));
+    }
+
+    private void write(HttpExchange exchange, List<String> records) throws IOException, HttpProblem {
+        List<RecordWriter.Written> written;
+        try {
+            written = writer.write(records);
+        } catch (RecordWriter.Unavailable e) {
+            exchange.getResponseHeaders().set("Retry-After", "5");
+            throw new HttpProblem(503, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpProblem(503, "the gateway is stopping; nothing was acknowledged");
+        }
+        Exchanges.json(exchange, 202, Map.of("records", written));
+    }
+
+    private void windows(HttpExchange exchange) throws IOException, HttpProblem {
+        Map<String, String> query = Query.parse(exchange.getRequestURI().getRawQuery());
+        String dimension = query.getOrDefault("dimension", "word");
+        if (!DIMENSIONS.contains(dimension)) {
+            throw new HttpProblem(400, "dimension must be word, letter or length, not '" + dimension + "'");
+        }
+        int last = Query.number(query, "last", 1, 1, MAX_LAST);
+        int top = Query.number(query, "top", 100, 1, 100_000);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("dimension", dimension);
+        answer.put("windows", counts.latest(dimension, last, top));
+        Exchanges.json(exchange, 200, answer);
+    }
+
+    private void page(HttpExchange exchange) throws IOException, HttpProblem {
+        String file = PAGE_FILES.get(exchange.getRequestURI().getPath());
+        if (file == null) {
+            throw new HttpProblem(404, "nothing at " + exchange.getRequestURI().getPath() + "; the page is at /");
+        }
+        byte[] content;
+        try (InputStream in = Gateway.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new IllegalStateException("the jar lacks the page file " + file);
+            }
+            content = in.readAllBytes();
+        }
+        String type = file.endsWith(".html") ? "text/html; charset=utf-8"
+                : file.endsWith(".js") ? "text/javascript; charset=utf-8" : "text/css; charset=utf-8";
+        Exchanges.send(exchange, 200, type, content);
+    }
+
+    @Override
+    public void close() {
+        streams.close();
+        server.stop(0);
+        threads.shutdownNow();
+        try {
+            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("gateway threads still running 5 s after stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        writer.close();
+    }
+}
