@@ -1,5 +1,6 @@
 package io.wordstream.bench;
 
+import io.wordstream.bench.failover.FailoverBench;
 import io.wordstream.bench.subject.KafkaStreamsSubject;
 import io.wordstream.bench.subject.OriginalDesignSubject;
 import io.wordstream.bench.subject.PeersKafka;
@@ -41,6 +42,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "a smaller run of under two minutes")
     boolean quick;
+
+    @Option(names = "--failover", description = "instead: wordstream on a three-node Kafka cluster whose nodes are"
+            + " killed in turn; how long counting stalls after each kill, and whether every count stays exact")
+    boolean failover;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of the generated text (default ${DEFAULT-VALUE})")
     long seed;
@@ -147,6 +152,18 @@ public final class BenchCommand implements Callable<Integer> {
         boolean temporary = workDir == null;
         Path work = temporary ? Files.createTempDirectory("wordstream-bench-") : workDir.toAbsolutePath();
         Files.createDirectories(work);
+        if (failover) {
+            try {
+                return FailoverBench.run(install, work, sparkConf, plan.timeout(), out, err);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            } finally {
+                if (temporary) {
+                    Scratch.deleteTree(work);
+                }
+            }
+        }
         err.println("bench: " + describe(plan) + "; work dir " + work);
         ClientClassesWarmUp.run();
         Benchmark benchmark = new Benchmark(plan, err);

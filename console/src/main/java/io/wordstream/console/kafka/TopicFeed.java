@@ -1,5 +1,7 @@
 package io.wordstream.console.kafka;
 
+import io.wordstream.common.KafkaTimeouts;
+import io.wordstream.console.UserError;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.wordstream.console.UserError;
 
 /**
  * Reads every partition of one topic on a thread of its own, without a consumer group (each console sees
@@ -71,7 +72,7 @@ public final class TopicFeed implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "wordstream-" + topic);
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        p.putAll(KafkaTimeouts.consoleConsumer(KafkaClients.strings(p)));
         KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = partitionsOf(consumer, topic, Duration.ofSeconds(10));
