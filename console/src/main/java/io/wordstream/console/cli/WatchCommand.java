@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Prints result rows as they arrive: per-window tables, or the raw JSON rows. */
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(name = "watch", mixinStandardHelpOptions = true, footer = ConfigDefaults.HELP_FOOTER,
         description = {"Print the counts as they arrive on the results topic, as a table per updated window.",
                 "Starts with what the topic already holds; Ctrl-C stops."})
 final class WatchCommand implements Callable<Integer> {
@@ -53,11 +53,12 @@ final class WatchCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be at least 1");
         }
-        Settings settings = SettingsFactory.forClient(kafka);
+        SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
+        Settings settings = client.settings();
         ConsoleLog.init(settings);
         var props = KafkaClients.base(settings);
         try (TopicAdmin admin = new TopicAdmin(props)) {
-            admin.requireReachable(Duration.ofSeconds(5));
+            admin.requireReachable(Duration.ofSeconds(5), client.origin(), client.wayOut());
             admin.requireTopic(settings.resultsTopic());
         }
         PrintWriter out = spec.commandLine().getOut();

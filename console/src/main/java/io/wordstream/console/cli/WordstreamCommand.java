@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
         versionProvider = WordstreamCommand.Version.class,
         description = "Live word counts per time window: sentences into Kafka, counted by Spark Structured Streaming,"
                 + " results back to Kafka.",
-        subcommands = {ConsoleCommand.class, RunCommand.class, SendCommand.class, WatchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ConsoleCommand.class, RunCommand.class, SendCommand.class, WatchCommand.class,
+                OwnJvmCommands.Soak.class, OwnJvmCommands.Bench.class, CommandLine.HelpCommand.class},
         footer = {"", "'wordstream' alone starts the terminal UI. Without a screen: 'wordstream run', then",
-                "'wordstream send \"some words\"' and 'wordstream watch'."})
+                "'wordstream send \"some words\"' and 'wordstream watch'.", ConfigDefaults.HELP_FOOTER})
 public final class WordstreamCommand implements Runnable {
     @Spec
     CommandSpec spec;
