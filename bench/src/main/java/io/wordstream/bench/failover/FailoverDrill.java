@@ -238,14 +238,14 @@ public final class FailoverDrill implements AutoCloseable {
         return List.copyOf(recoveries);
     }
 
-    /** The run's alive. */
+    /** Whether run still runs. */
     public boolean runAlive() {
         return run.isAlive();
     }
 
     /** The run's standard error so far. */
     public String runOutput() {
-        return lastLines(work.resolve("run.err"), 200);
+        return lastLines(work.resolve("run.err"), Integer.MAX_VALUE);
     }
 
     private static String lastLines(Path file, int n) {

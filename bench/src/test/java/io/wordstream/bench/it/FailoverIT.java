@@ -19,9 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +49,7 @@ class FailoverIT {
             for (int node = 1; node <= 3; node++) {
                 drill.startTicks(Duration.ofMillis(250));
                 int from = watching.changes().size();
+                int linesBefore = drill.runOutput().lines().toList().size();
                 Duration recovery = drill.killAndProbe(node, RESUME);
                 System.out.println("node " + node + " killed: counting resumed after " + recovery.toMillis() + " ms");
                 Broker lost = broker(drill, node);
@@ -63,8 +61,14 @@ class FailoverIT {
                 await(Duration.ofSeconds(30), () -> watching.since(from).stream()
                         .anyMatch(c -> c instanceof BrokerChange.Back b && b.broker().equals(lost)),
                         () -> "the watch to see " + lost + " back: " + watching.since(from));
-                assertTrue(watching.since(from).stream().noneMatch(c -> c instanceof BrokerChange.Lost l
-                        && !l.broker().equals(lost)), "only " + lost + " was lost: " + watching.since(from));
+                // run says it too, from its own watch: which broker, that counting resumed, that it is back.
+                int kill = node;
+                await(Duration.ofSeconds(30), () -> linesSince(drill, linesBefore).stream().anyMatch(l ->
+                                l.contains("Kafka " + lost + " does not answer: counting waits"))
+                        && linesSince(drill, linesBefore).stream().anyMatch(l -> l.contains("counting resumed"))
+                        && linesSince(drill, linesBefore).stream().anyMatch(l ->
+                                l.contains("Kafka " + lost + " answers again after")),
+                        () -> "run's lines about node " + kill + ": " + linesSince(drill, linesBefore));
                 drill.stopTicks();
                 assertEquals(0, drill.sendFailures(), "every sentence was acknowledged");
                 int probes = drill.probes();
@@ -84,6 +88,11 @@ class FailoverIT {
         }
     }
 
+    private static List<String> linesSince(FailoverDrill drill, int index) {
+        List<String> all = drill.runOutput().lines().toList();
+        return all.subList(Math.min(index, all.size()), all.size());
+    }
+
     private static Broker broker(FailoverDrill drill, int node) {
         return new Broker(node, drill.cluster().node(node).address());
     }
@@ -96,14 +105,13 @@ class FailoverIT {
         private final BrokerWatch watch;
         private final TopicFeed metrics;
         private final List<BrokerChange> changes = new CopyOnWriteArrayList<>();
-        private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor();
 
         Watching(Properties kafka, String metricsTopic) {
-            watch = new BrokerWatch(kafka);
+            // As the console's supervisor does: a check every two seconds, on the watch's own thread.
+            watch = new BrokerWatch(kafka).checkEvery(Duration.ofSeconds(2), changes::add);
             metrics = TopicFeed.start(kafka, metricsTopic, TopicFeed.From.END, records -> records.forEach(r ->
                     JobEvent.parse(r.value()).flatMap(JobEvent::batchStart)
                             .ifPresent(start -> changes.addAll(watch.batchCompleted(start)))));
-            checks.scheduleWithFixedDelay(() -> changes.addAll(watch.check()), 0, 1, TimeUnit.SECONDS);
         }
 
         List<BrokerChange> changes() {
@@ -116,9 +124,7 @@ class FailoverIT {
         }
 
         @Override
-        public void close() throws InterruptedException {
-            checks.shutdownNow();
-            checks.awaitTermination(10, TimeUnit.SECONDS);
+        public void close() {
             metrics.close();
             watch.close();
         }

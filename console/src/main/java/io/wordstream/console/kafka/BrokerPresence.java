@@ -16,12 +16,15 @@ import java.util.TreeMap;
 
 /**
  * The logic of {@link BrokerWatch}, without Kafka: given which brokers answered at each check, the brokers first
- * seen (and any that joined later) and when each was lost, it returns what changed. A broker down is repeated every
- * {@code remindEvery}, so a long outage is never silent.
+ * seen (and any that joined later) and when each was lost, it returns what changed. A broker counts as lost when it
+ * missed two checks in a row (on a loaded machine a live broker may miss one), from its first miss; a broker down is
+ * repeated every {@code remindEvery}, so a long outage is never silent.
  */
 public final class BrokerPresence {
     private final Duration remindEvery;
     private final Map<Integer, Broker> known = new TreeMap<>();
+    /** When each broker that did not answer the last check first missed one. */
+    private final Map<Integer, Instant> firstMiss = new LinkedHashMap<>();
     private final Map<Integer, Instant> downSince = new LinkedHashMap<>();
     private final Map<Integer, Instant> lastSaid = new LinkedHashMap<>();
     /** The broker whose loss counting waits on and when it was lost, until a batch started after it completes. */
@@ -46,17 +49,22 @@ public final class BrokerPresence {
         for (Broker b : known.values()) {
             Instant since = downSince.get(b.id());
             if (up.containsKey(b.id())) {
+                firstMiss.remove(b.id());
                 if (since != null) {
                     downSince.remove(b.id());
                     lastSaid.remove(b.id());
                     changes.add(new Back(b, Duration.between(since, now)));
                 }
             } else if (since == null) {
-                downSince.put(b.id(), now);
-                lastSaid.put(b.id(), now);
+                Instant missed = firstMiss.putIfAbsent(b.id(), now);
+                if (missed == null) {
+                    continue;
+                }
+                downSince.put(b.id(), missed);
+                lastSaid.put(b.id(), missed);
                 if (waitingSince == null) {
                     waitingOn = b;
-                    waitingSince = now;
+                    waitingSince = missed;
                 }
                 changes.add(new Lost(b));
             } else if (!Duration.between(lastSaid.get(b.id()), now).minus(remindEvery).isNegative()) {

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -22,6 +25,8 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.ApiException;
 import org.apache.kafka.common.errors.RetriableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells, at each {@link #check}, which brokers of an external Kafka cluster stopped or started answering, against
@@ -30,6 +35,7 @@ import org.apache.kafka.common.errors.RetriableException;
  * a killed broker until its session times out (9 s by default), so the listing alone would name it late.
  */
 public final class BrokerWatch implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerWatch.class);
     /** How often a broker still down is mentioned again. */
     static final Duration REMIND_EVERY = Duration.ofSeconds(10);
     /** A check's patience: the console checks every two seconds, so each check ends within that. */
@@ -38,6 +44,7 @@ public final class BrokerWatch implements AutoCloseable {
     private final Admin admin;
     private final BrokerPresence presence = new BrokerPresence(REMIND_EVERY);
     private final Clock clock;
+    private ScheduledExecutorService checks;
 
     public BrokerWatch(Properties clientProperties) {
         this(clientProperties, Clock.systemUTC());
@@ -103,6 +110,27 @@ public final class BrokerWatch implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks every {@code every} on a thread of its own until closed, handing each change to {@code sink}: a check
+     * may take seconds while a broker is away, which a caller's own loop should not wait for.
+     */
+    public synchronized BrokerWatch checkEvery(Duration every, Consumer<BrokerChange> sink) {
+        checks = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "broker-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        checks.scheduleWithFixedDelay(() -> {
+            try {
+                check().forEach(sink);
+            } catch (RuntimeException e) {
+                // A failed check must not end the watch: an executor runs no more of a task that threw.
+                LOG.warn("a check of Kafka's brokers failed: {}", e.toString());
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
     /** The job completed the micro-batch it started at {@code batchStart}; says whether counting resumed. */
     public synchronized List<BrokerChange> batchCompleted(Instant batchStart) {
         return presence.batchCompleted(batchStart, clock.instant());
@@ -115,6 +143,13 @@ public final class BrokerWatch implements AutoCloseable {
 
     @Override
     public void close() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = checks;
+        }
+        if (running != null) {
+            running.shutdownNow();
+        }
         admin.close(Duration.ofSeconds(2));
     }
 }

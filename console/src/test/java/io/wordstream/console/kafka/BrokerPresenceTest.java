@@ -32,29 +32,41 @@ class BrokerPresenceTest {
     }
 
     @Test
+    void oneMissedCheckIsNotALoss() {
+        presence.observe(List.of(A, B, C), at(0));
+        assertEquals(List.of(), presence.observe(List.of(A, C), at(2)));
+        assertEquals(List.of(), presence.observe(List.of(A, B, C), at(4)));
+        assertEquals(List.of(), presence.observe(List.of(A, C), at(6)));
+        assertEquals(List.of(), presence.down());
+    }
+
+    @Test
     void aLostBrokerIsNamedRemindedEveryTenSecondsAndWelcomedBack() {
         presence.observe(List.of(A, B, C), at(0));
+        assertEquals(List.of(), presence.observe(List.of(A, C), at(1)));
         assertEquals(List.of(new Lost(B)), presence.observe(List.of(A, C), at(2)));
         assertEquals(List.of(B), presence.down());
         assertEquals(List.of(), presence.observe(List.of(A, C), at(4)));
-        assertEquals(List.of(new StillDown(B, Duration.ofSeconds(10), true)), presence.observe(List.of(A, C), at(12)));
+        // Down from its first miss, at 1 s.
+        assertEquals(List.of(new StillDown(B, Duration.ofSeconds(10), true)), presence.observe(List.of(A, C), at(11)));
         assertEquals(List.of(), presence.observe(List.of(A, C), at(14)));
-        assertEquals(List.of(new StillDown(B, Duration.ofSeconds(20), true)), presence.observe(List.of(A, C), at(22)));
-        assertEquals(List.of(new Back(B, Duration.ofSeconds(23))), presence.observe(List.of(A, B, C), at(25)));
+        assertEquals(List.of(new StillDown(B, Duration.ofSeconds(20), true)), presence.observe(List.of(A, C), at(21)));
+        assertEquals(List.of(new Back(B, Duration.ofSeconds(24))), presence.observe(List.of(A, B, C), at(25)));
         assertEquals(List.of(), presence.down());
     }
 
     @Test
     void countingResumesWithTheFirstBatchStartedAfterTheLossOnlyOnce() {
         presence.observe(List.of(A, B, C), at(0));
+        presence.observe(List.of(A, C), at(1));
         presence.observe(List.of(A, C), at(2));
         // A batch that started before the loss and ended after it proves nothing.
-        assertEquals(List.of(), presence.batchCompleted(at(1.5), at(3)));
-        assertEquals(List.of(new CountingResumed(B, Duration.ofMillis(9500))), presence.batchCompleted(at(11),
+        assertEquals(List.of(), presence.batchCompleted(at(0.5), at(3)));
+        assertEquals(List.of(new CountingResumed(B, Duration.ofMillis(10500))), presence.batchCompleted(at(11),
                 at(11.5)));
         assertEquals(List.of(), presence.batchCompleted(at(12), at(12.5)));
         // Still down, but counting goes on: the reminder says so.
-        assertEquals(List.of(new StillDown(B, Duration.ofSeconds(10), false)), presence.observe(List.of(A, C),
+        assertEquals(List.of(new StillDown(B, Duration.ofSeconds(11), false)), presence.observe(List.of(A, C),
                 at(12)));
     }
 
@@ -68,6 +80,7 @@ class BrokerPresenceTest {
     void aBrokerBackBeforeCountingResumedStillGetsItsResumption() {
         presence.observe(List.of(A, B, C), at(0));
         presence.observe(List.of(B, C), at(2));
+        presence.observe(List.of(B, C), at(3));
         assertEquals(List.of(new Back(A, Duration.ofSeconds(3))), presence.observe(List.of(A, B, C), at(5)));
         assertEquals(List.of(new CountingResumed(A, Duration.ofSeconds(5))), presence.batchCompleted(at(6), at(7)));
     }
@@ -75,7 +88,9 @@ class BrokerPresenceTest {
     @Test
     void aSecondLossWhileTheFirstIsDownIsNamedToo() {
         presence.observe(List.of(A, B, C), at(0));
+        presence.observe(List.of(A, C), at(1));
         presence.observe(List.of(A, C), at(2));
+        presence.observe(List.of(A), at(3));
         assertEquals(List.of(new Lost(C)), presence.observe(List.of(A), at(4)));
         assertEquals(List.of(B, C), presence.down());
     }
@@ -84,6 +99,7 @@ class BrokerPresenceTest {
     void aBrokerThatJoinsLaterBelongsToTheCluster() {
         presence.observe(List.of(A, B), at(0));
         assertEquals(List.of(), presence.observe(List.of(A, B, C), at(2)));
+        presence.observe(List.of(A, B), at(3));
         assertEquals(List.of(new Lost(C)), presence.observe(List.of(A, B), at(4)));
     }
 
