@@ -69,7 +69,7 @@ public final class KraftCluster implements AutoCloseable {
         }
         KraftCluster cluster = new KraftCluster(install, nodes);
         try {
-            cluster.format(Uuid.randomUuid().toString());
+            cluster.format(Uuid.randomUuid().toString(), timeout);
             nodes.forEach(n -> cluster.startNode(n.id()));
             cluster.awaitNodes(size, timeout);
             return cluster;
@@ -79,7 +79,7 @@ public final class KraftCluster implements AutoCloseable {
         }
     }
 
-    private void format(String clusterId) {
+    private void format(String clusterId, Duration timeout) {
         String voters = nodes.stream().map(n -> n.id() + "@" + Settings.LOOPBACK + ":" + n.controllerPort())
                 .collect(Collectors.joining(","));
         List<Process> formats = new ArrayList<>();
@@ -92,11 +92,16 @@ public final class KraftCluster implements AutoCloseable {
         }
         for (int i = 0; i < formats.size(); i++) {
             Process p = formats.get(i);
+            Path log = nodes.get(i).dir().resolve("format.log");
             try {
-                if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     p.destroyForcibly();
-                    throw new IllegalStateException("formatting node " + nodes.get(i).id() + " failed; see "
-                            + nodes.get(i).dir().resolve("format.log"));
+                    throw new IllegalStateException("formatting node " + nodes.get(i).id() + " took over "
+                            + timeout.toSeconds() + " s: " + tail(log, 5));
+                }
+                if (p.exitValue() != 0) {
+                    throw new IllegalStateException("formatting node " + nodes.get(i).id() + " failed with status "
+                            + p.exitValue() + ": " + tail(log, 5));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
