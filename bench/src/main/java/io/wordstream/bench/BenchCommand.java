@@ -2,6 +2,7 @@ package io.wordstream.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.wordstream.bench.failover.FailoverBench;
 import io.wordstream.bench.subject.KafkaStreamsSubject;
 import io.wordstream.bench.subject.OriginalDesignSubject;
 import io.wordstream.bench.subject.PeersKafka;
@@ -46,6 +47,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--quick", description = "a smaller run of under two minutes")
     boolean quick;
+
+    @Option(names = "--failover", description = "instead: wordstream on a three-node Kafka cluster whose nodes are"
+            + " killed in turn; how long counting stalls after each kill, and whether every count stays exact")
+    boolean failover;
 
     @Option(names = "--seed", defaultValue = "42",
             description = "seed of the generated text (default ${DEFAULT-VALUE})")
@@ -153,6 +158,18 @@ public final class BenchCommand implements Callable<Integer> {
         boolean temporary = workDir == null;
         Path work = temporary ? Files.createTempDirectory("wordstream-bench-") : workDir.toAbsolutePath();
         Files.createDirectories(work);
+        if (failover) {
+            try {
+                return FailoverBench.run(install, work, sparkConf, plan.timeout(), out, err);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            } finally {
+                if (temporary) {
+                    Scratch.deleteTree(work);
+                }
+            }
+        }
         err.println("bench: " + describe(plan) + "; work dir " + work);
         ClientClassesWarmUp.run();
         Benchmark benchmark = new Benchmark(plan, err);

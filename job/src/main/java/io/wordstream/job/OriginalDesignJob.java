@@ -14,6 +14,7 @@ import io.wordstream.common.Tokenizer;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
@@ -82,7 +83,7 @@ public final class OriginalDesignJob {
     private static Dataset<Row> words(SparkSession spark, JobConfig config, KafkaClientConfig kafka) {
         Dataset<Row> records = spark.readStream()
                 .format("kafka")
-                .options(kafka.sourceOptions())
+                .options(kafka.sourceOptions(WordStreamJob.withPrefix(spark, KafkaClientConfig.SOURCE_CONF)))
                 .option("subscribe", String.join(",", config.inputTopics()))
                 .option("startingOffsets", "earliest")
                 .load();
@@ -116,7 +117,7 @@ public final class OriginalDesignJob {
         return records.writeStream()
                 .queryName("original-" + dimension)
                 .format("kafka")
-                .options(new KafkaClientConfig(config).sparkOptions())
+                .options(new KafkaClientConfig(config).sinkOptions(Map.of()))
                 .option("topic", config.resultsTopic())
                 .option("checkpointLocation", config.checkpoint() + "/" + dimension)
                 .outputMode(OutputMode.Complete())

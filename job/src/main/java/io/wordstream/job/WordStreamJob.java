@@ -4,6 +4,7 @@ import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.Trigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.Tuple2;
 
 /**
  * The Spark application: sentences from Kafka, counted per window by {@link WordCounts}, results to Kafka. This
@@ -136,7 +138,7 @@ public final class WordStreamJob {
                 .writeStream()
                 .queryName(QUERY_NAME)
                 .format("kafka")
-                .options(kafka.sparkOptions())
+                .options(kafka.sinkOptions(withPrefix(spark, KafkaClientConfig.SINK_CONF)))
                 .option("topic", config.resultsTopic())
                 .option("checkpointLocation", config.checkpoint())
                 // Update mode emits only changed windows and lets the watermark evict old ones (Complete never does).
@@ -151,12 +153,21 @@ public final class WordStreamJob {
         }
         Dataset<Row> records = spark.readStream()
                 .format("kafka")
-                .options(kafka.sourceOptions())
+                .options(kafka.sourceOptions(withPrefix(spark, KafkaClientConfig.SOURCE_CONF)))
                 .option("subscribe", String.join(",", config.inputTopics()))
                 // A new checkpoint counts what was sent before the job started; a restart resumes from its offsets.
                 .option("startingOffsets", "earliest")
                 .load();
         return KafkaSentences.sentences(records, config.pipeline());
+    }
+
+    /** The Spark settings that start with {@code prefix}, the prefix left out. */
+    static Map<String, String> withPrefix(SparkSession spark, String prefix) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (Tuple2<String, String> kv : spark.sparkContext().getConf().getAllWithPrefix(prefix)) {
+            options.put(kv._1(), kv._2());
+        }
+        return options;
     }
 
     private static int awaitStop(StreamingQuery query, StopSignals stop, MetricsPublisher metrics) {

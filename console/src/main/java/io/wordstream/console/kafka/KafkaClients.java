@@ -1,15 +1,21 @@
 package io.wordstream.console.kafka;
 
+import io.wordstream.common.KafkaTimeouts;
 import io.wordstream.console.UserError;
 import io.wordstream.console.settings.Settings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
-/** Client properties shared by every Kafka client of the console: bootstrap servers plus the operator's file. */
+/**
+ * Client properties shared by every Kafka client of the console: bootstrap servers plus the operator's file. Each
+ * client adds the timeouts of its role from {@link KafkaTimeouts} where the file leaves them unset.
+ */
 public final class KafkaClients {
     private KafkaClients() {
     }
@@ -23,7 +29,20 @@ public final class KafkaClients {
         Properties p = new Properties();
         kafkaConfig.ifPresent(file -> p.putAll(load(file)));
         p.put("bootstrap.servers", bootstrap);
+        try {
+            // The job reads the same file: a timeout it cannot read is refused here, before anything starts.
+            KafkaTimeouts.job(strings(p));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
         return p;
+    }
+
+    /** The properties as strings, for {@link KafkaTimeouts}. */
+    static Map<String, String> strings(Properties p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k)));
+        return m;
     }
 
     private static Properties load(Path file) {

@@ -1,5 +1,6 @@
 package io.wordstream.console.kafka;
 
+import io.wordstream.common.KafkaTimeouts;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * by all in-sync replicas, so a sentence the operator sees acknowledged is never lost nor written twice.
  */
 public final class SentenceSender implements AutoCloseable {
+    private static final long LINGER_MS = 5;
     private final KafkaProducer<byte[], byte[]> producer;
     private final String topic;
 
@@ -32,14 +34,13 @@ public final class SentenceSender implements AutoCloseable {
         p.putAll(clientProperties);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, Long.toString(LINGER_MS));
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wordstream-sender");
         // A broker that restarts (a minute at most, measured 5-15 s) is waited out: a sentence sent meanwhile is
         // held and retried, its metadata awaited for up to a minute; only a longer outage fails the send, with
-        // Kafka's reason on screen.
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        // Kafka's reason on screen. Request, metadata and delivery timeouts: KafkaTimeouts.
+        p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, "60000");
+        p.putAll(KafkaTimeouts.consoleProducer(KafkaClients.strings(p), LINGER_MS));
         p.putAll(overrides);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");

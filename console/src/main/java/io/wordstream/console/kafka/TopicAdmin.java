@@ -1,5 +1,6 @@
 package io.wordstream.console.kafka;
 
+import io.wordstream.common.KafkaTimeouts;
 import io.wordstream.console.UserError;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,9 +28,8 @@ public final class TopicAdmin implements AutoCloseable {
         this.bootstrap = clientProperties.getProperty("bootstrap.servers");
         Properties p = new Properties();
         p.putAll(clientProperties);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
         p.put(AdminClientConfig.CLIENT_ID_CONFIG, "wordstream-admin");
+        p.putAll(KafkaTimeouts.consoleAdmin(KafkaClients.strings(p)));
         // A broker starting beside us answers within seconds; the default backoff between connection attempts
         // (growing to 1 s) would notice it up to a second late.
         p.putIfAbsent(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "100");

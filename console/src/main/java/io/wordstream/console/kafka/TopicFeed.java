@@ -1,5 +1,6 @@
 package io.wordstream.console.kafka;
 
+import io.wordstream.common.KafkaTimeouts;
 import io.wordstream.console.UserError;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +113,7 @@ public final class TopicFeed implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "wordstream-" + topic);
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        p.putAll(KafkaTimeouts.consoleConsumer(KafkaClients.strings(p)));
         KafkaConsumer<String, String> consumer =
                 new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = partitionsOf(consumer, topic, Duration.ofSeconds(10));

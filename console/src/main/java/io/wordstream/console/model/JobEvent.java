@@ -2,6 +2,8 @@ package io.wordstream.console.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -31,6 +33,21 @@ public record JobEvent(String type, String appId, String error, JsonNode json) {
     /** True for the events that show a micro-batch has run (or the query has checked for data and found none). */
     public boolean batchDone() {
         return type.equals("progress") || type.equals("idle");
+    }
+
+    /**
+     * When the micro-batch of a {@code progress} event started, by the driver's clock: a batch started after a
+     * broker was lost shows counting has resumed.
+     */
+    public Optional<Instant> batchStart() {
+        if (!type.equals("progress")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(json.path("batchTime").asText("")));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
     }
 
     /** True for the events that say the query is gone. */

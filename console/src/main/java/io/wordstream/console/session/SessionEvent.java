@@ -1,6 +1,7 @@
 package io.wordstream.console.session;
 
 import io.wordstream.common.JobConfig;
+import io.wordstream.console.kafka.BrokerChange;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.settings.Settings;
 import java.time.Duration;
@@ -157,6 +158,17 @@ public sealed interface SessionEvent {
         @Override
         public String line() {
             return message;
+        }
+    }
+
+    /**
+     * A broker of an external cluster was lost, is still down, answers again, or counting resumed after a loss
+     * (what the console's broker watch observed).
+     */
+    record BrokerChanged(BrokerChange change) implements SessionEvent {
+        @Override
+        public String line() {
+            return change.message();
         }
     }
 

@@ -2,6 +2,7 @@ package io.wordstream.console.session;
 
 import io.wordstream.console.PipelineFailure;
 import io.wordstream.console.UserError;
+import io.wordstream.console.kafka.BrokerWatch;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.KafkaHealth;
 import io.wordstream.console.kafka.TopicAdmin;
@@ -50,6 +51,8 @@ public final class Supervisor {
     private final CountDownLatch over = new CountDownLatch(1);
     private final AtomicBoolean restartAsked = new AtomicBoolean();
     private volatile Outcome outcome = Outcome.STOPPED;
+    /** Which brokers of an external cluster answer; null with the embedded broker, or before the pipeline runs. */
+    private volatile BrokerWatch brokers;
 
     /** How a session ended: the exit status of the command that ran it, and why when it is not 0. */
     public record Outcome(int exitStatus, String reason, RuntimeException failure) {
@@ -79,6 +82,12 @@ public final class Supervisor {
             @Override
             public void jobEvent(JobEvent event) {
                 listener.onEvent(new SessionEvent.JobMetrics(event));
+                BrokerWatch watch = brokers;
+                if (watch != null) {
+                    // A batch started after a broker was lost has completed: counting goes on.
+                    event.batchStart().ifPresent(start -> watch.batchCompleted(start)
+                            .forEach(c -> listener.onEvent(new SessionEvent.BrokerChanged(c))));
+                }
             }
         });
         this.processes = new Processes(settings, job, listener);
@@ -196,6 +205,11 @@ public final class Supervisor {
     private void watch() throws InterruptedException {
         KafkaHealth health = processes.broker() == null
                 ? new KafkaHealth(KafkaClients.base(processes.settings())) : null;
+        if (health != null) {
+            // Which broker of a cluster is lost, and when counting resumes (docs/failover.md).
+            brokers = new BrokerWatch(KafkaClients.base(processes.settings())).checkEvery(KAFKA_CHECK,
+                    c -> listener.onEvent(new SessionEvent.BrokerChanged(c)));
+        }
         long nextKafkaCheck = System.nanoTime() + KAFKA_CHECK.toNanos();
         boolean jobGivenUp = false;
         boolean brokerGivenUp = false;
@@ -220,6 +234,11 @@ public final class Supervisor {
         } finally {
             if (health != null) {
                 health.close();
+            }
+            BrokerWatch watch = brokers;
+            brokers = null;
+            if (watch != null) {
+                watch.close();
             }
         }
     }

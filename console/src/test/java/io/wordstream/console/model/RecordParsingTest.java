@@ -47,4 +47,15 @@ class RecordParsingTest {
         assertTrue(JobEvent.parse("{}").isEmpty());
         assertTrue(JobEvent.parse("[").isEmpty());
     }
+
+    @Test
+    void aProgressEventSaysWhenItsBatchStarted() {
+        JobEvent e = JobEvent.parse("{\"type\":\"progress\",\"appId\":\"a\","
+                + "\"batchTime\":\"2026-11-29T18:20:01.250Z\"}").orElseThrow();
+        assertEquals(Optional.of(Instant.parse("2026-11-29T18:20:01.250Z")), e.batchStart());
+        assertEquals(Optional.empty(), JobEvent.parse("{\"type\":\"idle\",\"appId\":\"a\"}").orElseThrow()
+                .batchStart());
+        assertEquals(Optional.empty(), JobEvent.parse("{\"type\":\"progress\",\"batchTime\":\"soon\"}")
+                .orElseThrow().batchStart());
+    }
 }

@@ -1,0 +1,324 @@
+package io.wordstream.bench.failover;
+
+import io.wordstream.console.launch.ChildProcesses;
+import io.wordstream.console.launch.Ports;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A Kafka cluster of KRaft nodes on 127.0.0.1, each broker and controller at once and a JVM of its own, run with the
+ * broker module's jars and Kafka's own main class, as an operator runs one: for failover drills that kill a node
+ * and bring it back. Internal topics have three replicas and writes need two in sync, as on a production cluster.
+ */
+public final class KraftCluster implements AutoCloseable {
+    /** One node: its id, client and controller ports on 127.0.0.1, and its directory (settings, data, log). */
+    public record NodeSpec(int id, int port, int controllerPort, Path dir) {
+        public String address() {
+            return Settings.LOOPBACK + ":" + port;
+        }
+    }
+
+    // A node's heap and JIT as the embedded broker's (BrokerProcess): small, and C1 only on a two-core machine.
+    private static final List<String> JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseG1GC",
+            "-Djava.awt.headless=true");
+
+    private final Install install;
+    private final List<NodeSpec> nodes;
+    private final Map<Integer, Process> running = new LinkedHashMap<>();
+
+    private KraftCluster(Install install, List<NodeSpec> nodes) {
+        this.install = install;
+        this.nodes = List.copyOf(nodes);
+    }
+
+    /**
+     * Formats and starts {@code size} nodes under {@code dir} on free ports and returns once every node is registered
+     * and unfenced.
+     */
+    public static KraftCluster start(Install install, Path dir, int size, Duration timeout) {
+        List<Integer> ports = Ports.freePorts(Settings.LOOPBACK, 2 * size, Set.of());
+        List<NodeSpec> nodes = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            nodes.add(new NodeSpec(i + 1, ports.get(2 * i), ports.get(2 * i + 1), dir.resolve("node-" + (i + 1))));
+        }
+        KraftCluster cluster = new KraftCluster(install, nodes);
+        try {
+            cluster.format(Uuid.randomUuid().toString(), timeout);
+            nodes.forEach(n -> cluster.startNode(n.id()));
+            cluster.awaitNodes(size, timeout);
+            return cluster;
+        } catch (RuntimeException e) {
+            cluster.close();
+            throw e;
+        }
+    }
+
+    private void format(String clusterId, Duration timeout) {
+        String voters = nodes.stream().map(n -> n.id() + "@" + Settings.LOOPBACK + ":" + n.controllerPort())
+                .collect(Collectors.joining(","));
+        List<Process> formats = new ArrayList<>();
+        for (NodeSpec n : nodes) {
+            Path config = writeConfig(n, voters);
+            // Kafka's storage tool, as kafka-storage.sh runs it; "--cluster-id=ID" in one argument, as the embedded
+            // broker does, so an id starting with '-' is not taken for an option.
+            formats.add(java(n, "format.log", "kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId,
+                    "--config", config.toString()));
+        }
+        for (int i = 0; i < formats.size(); i++) {
+            Process p = formats.get(i);
+            Path log = nodes.get(i).dir().resolve("format.log");
+            try {
+                if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    p.destroyForcibly();
+                    throw new IllegalStateException("formatting node " + nodes.get(i).id() + " took over "
+                            + timeout.toSeconds() + " s: " + tail(log, 5));
+                }
+                if (p.exitValue() != 0) {
+                    throw new IllegalStateException("formatting node " + nodes.get(i).id() + " failed with status "
+                            + p.exitValue() + ": " + tail(log, 5));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while formatting", e);
+            }
+        }
+    }
+
+    private static Path writeConfig(NodeSpec n, String voters) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", Integer.toString(n.id()));
+        p.put("controller.quorum.voters", voters);
+        p.put("listeners", "PLAINTEXT://" + n.address() + ",CONTROLLER://" + Settings.LOOPBACK + ":"
+                + n.controllerPort());
+        p.put("advertised.listeners", "PLAINTEXT://" + n.address());
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", n.dir().resolve("data").toString());
+        // Three replicas, two of them in sync for a write: one node may be lost without losing a write or a read.
+        p.put("offsets.topic.replication.factor", "3");
+        p.put("transaction.state.log.replication.factor", "3");
+        p.put("transaction.state.log.min.isr", "2");
+        p.put("default.replication.factor", "3");
+        p.put("min.insync.replicas", "2");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "false");
+        // Everything else, the session timeout that fences a dead node included, is Kafka's default.
+        try {
+            Files.createDirectories(n.dir().resolve("data"));
+            Path file = n.dir().resolve("server.properties");
+            try (Writer out = Files.newBufferedWriter(file)) {
+                p.store(out, "a node of a failover drill's cluster");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the settings of node " + n.id(), e);
+        }
+    }
+
+    private Process java(NodeSpec n, String log, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM);
+        command.add("-Dlog4j2.configurationFile="
+                + install.configDir().resolve("log4j2-broker.properties").toUri());
+        command.addAll(List.of("-cp", install.brokerLib().resolve("*").toString(), mainClass));
+        command.addAll(List.of(args));
+        try {
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(n.dir().resolve(log).toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a JVM for node " + n.id(), e);
+        }
+    }
+
+    /** Starts node {@code id} (again) on its formatted storage; it rejoins the cluster a few seconds later. */
+    public synchronized void startNode(int id) {
+        NodeSpec n = node(id);
+        if (running.containsKey(id)) {
+            throw new IllegalStateException("node " + id + " is running");
+        }
+        running.put(id, java(n, "node.log", "kafka.Kafka", n.dir().resolve("server.properties").toString()));
+    }
+
+    /** SIGKILL: the node ends at once, without a controlled shutdown, as when its host dies. */
+    public synchronized void kill(int id) {
+        Process p = running.remove(id);
+        p.destroyForcibly();
+        ChildProcesses.awaitExit(p.toHandle(), Duration.ofSeconds(10));
+    }
+
+    public List<NodeSpec> nodes() {
+        return nodes;
+    }
+
+    public NodeSpec node(int id) {
+        return nodes.stream().filter(n -> n.id() == id).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no node " + id));
+    }
+
+    /** Every node's client address, comma-separated, for {@code --bootstrap-server}. */
+    public String bootstrap() {
+        return nodes.stream().map(NodeSpec::address).collect(Collectors.joining(","));
+    }
+
+    /** An admin client of the cluster; the caller closes it. */
+    public Admin admin() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
+        return Admin.create(p);
+    }
+
+    /** Waits until {@code count} nodes are registered and unfenced. */
+    public void awaitNodes(int count, Duration timeout) {
+        try (Admin admin = admin()) {
+            awaitTrue(timeout, "node(s) of " + count + " to register", () -> {
+                Collection<Node> up = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return up.size() == count;
+            }, this::failedNode);
+        }
+    }
+
+    /** Creates a topic with a replica on every node and {@code min.insync.replicas} 2. */
+    public void createTopic(String name, int partitions, Map<String, String> configs) {
+        Map<String, String> all = new LinkedHashMap<>(configs);
+        all.put("min.insync.replicas", "2");
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) nodes.size()).configs(all)))
+                    .all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot create topic " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Waits until every partition of {@code topics} has all its replicas in sync again (after a node came back). */
+    public void awaitFullIsr(Collection<String> topics, Duration timeout) {
+        try (Admin admin = admin()) {
+            awaitTrue(timeout, "every replica of " + topics + " to be in sync", () -> {
+                Map<String, TopicDescription> d = admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS);
+                return d.values().stream().flatMap(t -> t.partitions().stream())
+                        .allMatch(KraftCluster::fullyInSync);
+            }, this::failedNode);
+        }
+    }
+
+    /** The leader of each partition of {@code topic}, by partition number. */
+    public Map<Integer, Integer> leaders(String topic) {
+        try (Admin admin = admin()) {
+            return admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
+                    .partitions().stream()
+                    .collect(Collectors.toMap(TopicPartitionInfo::partition,
+                            p -> p.leader() == null ? -1 : p.leader().id()));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static boolean fullyInSync(TopicPartitionInfo p) {
+        return p.leader() != null && p.isr().size() == p.replicas().size();
+    }
+
+    /** A node that should run but exited, described for a failure message, or null. */
+    private synchronized String failedNode() {
+        return running.entrySet().stream().filter(e -> !e.getValue().isAlive())
+                .map(e -> "node " + e.getKey() + " exited with " + e.getValue().exitValue() + "; see "
+                        + node(e.getKey()).dir().resolve("node.log"))
+                .findFirst().orElse(null);
+    }
+
+    /** The last lines of each node's log, for a failure message. */
+    private String logTails() {
+        return nodes.stream().map(n -> "\n--- node " + n.id() + ": " + tail(n.dir().resolve("node.log"), 5))
+                .collect(Collectors.joining());
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log)";
+        }
+    }
+
+    /** A question to Kafka that may fail while the cluster settles: a failure counts as "not yet". */
+    interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private void awaitTrue(Duration timeout, String what, Check check, Supplier<String> failure) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (true) {
+            try {
+                if (check.holds()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            } catch (Exception e) {
+                last = "; last error: " + e;
+            }
+            String failed = failure.get();
+            if (failed != null) {
+                throw new IllegalStateException("while waiting for " + what + ": " + failed);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what
+                        + last + logTails());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+
+    /** Stops every node, politely first. */
+    @Override
+    public synchronized void close() {
+        running.values().forEach(Process::destroy);
+        running.values().forEach(p -> ChildProcesses.stop(p.toHandle(), Duration.ofSeconds(20)));
+    }
+}
