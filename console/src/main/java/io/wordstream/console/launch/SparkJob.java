@@ -96,7 +96,7 @@ public final class SparkJob implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // The job jar is not on the driver JVM's classpath (spark-submit loads it in a class loader of its own,
         // whose classes are never archived): a rebuilt job keeps the archive.
-        ClassDataArchive classData = ClassDataArchive.of(install.classDataCache(), "driver",
+        ClassDataArchive classData = ClassDataArchive.of(install.classDataPlace(settings.dataDir()), "driver",
                 ClassDataArchive.jarsIn(install.sparkHome().resolve("jars")));
         withOperatorConf(defaultConf(settings, install, classData), settings.sparkConf()).forEach(launcher::setConf);
         launcher.addAppArgs(settings.jobConfig(stopFile, ProcessHandle.current().pid()).toArgs()
