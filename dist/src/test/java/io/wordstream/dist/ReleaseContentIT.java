@@ -50,7 +50,8 @@ class ReleaseContentIT {
                 if (ENTRIES.put(path, e) != null) {
                     DUPLICATE_NAMES.add(path);
                 }
-                if (!e.isFile()) {
+                // Commons Compress counts a link as a file too.
+                if (e.isSymbolicLink() || !e.isFile()) {
                     continue;
                 }
                 byte[] bytes = tar.readAllBytes();
@@ -119,7 +120,7 @@ class ReleaseContentIT {
             if (e.isSymbolicLink()) {
                 Path target = Path.of(path).getParent().resolve(e.getLinkName()).normalize();
                 if (e.getLinkName().startsWith("/") || target.startsWith("..")
-                        || !ENTRIES.containsKey(target.toString()) || !ENTRIES.get(target.toString()).isFile()) {
+                        || !DIGESTS.containsKey(target.toString())) {
                     bad.add(path + " -> " + e.getLinkName());
                 }
             }
