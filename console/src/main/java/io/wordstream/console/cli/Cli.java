@@ -1,8 +1,10 @@
 package io.wordstream.console.cli;
 
+import io.wordstream.console.PipelineFailure;
 import io.wordstream.console.UserError;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -21,7 +23,7 @@ public final class Cli {
      */
     public static String[] arguments(String[] args, boolean terminal) {
         boolean consoleOptions = args.length > 0 && args[0].startsWith("-")
-                && !java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0]);
+                && !Set.of("-h", "--help", "-V", "--version").contains(args[0]);
         if (terminal && (args.length == 0 || consoleOptions)) {
             String[] withCommand = new String[args.length + 1];
             withCommand[0] = "console";
@@ -50,7 +52,9 @@ public final class Cli {
     private static int onBadArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
-        cmd.getErr().println(name + ": " + e.getMessage().strip() + " (see '" + name + " --help')");
+        // Our converters' messages name the option and what it takes: picocli's prefix would say it twice.
+        String message = e.getCause() instanceof TypedOptions.Refused r ? r.getMessage() : e.getMessage();
+        cmd.getErr().println(name + ": " + message.strip() + " (see '" + name + " --help')");
         return CommandLine.ExitCode.USAGE;
     }
 
@@ -59,6 +63,10 @@ public final class Cli {
         if (e instanceof UserError) {
             cmd.getErr().println(name + ": " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
+        }
+        if (e instanceof PipelineFailure) {
+            cmd.getErr().println(name + ": " + e.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
         }
         if (e instanceof IllegalArgumentException) {
             cmd.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");

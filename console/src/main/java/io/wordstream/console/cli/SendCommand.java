@@ -1,9 +1,12 @@
 package io.wordstream.console.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wordstream.common.PipelineSettings;
 import io.wordstream.console.UserError;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.kafka.TopicAdmin;
+import io.wordstream.console.kafka.TopicPlan;
 import io.wordstream.console.settings.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +33,7 @@ import picocli.CommandLine.Spec;
         description = {"Send sentences to the input topic, one record each: the arguments, else the lines of --file,"
                 + " else the lines of standard input. Empty lines are skipped."})
 final class SendCommand implements Callable<Integer> {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -47,7 +48,7 @@ final class SendCommand implements Callable<Integer> {
             + " {\"<text-field>\": \"...\"}.")
     boolean json;
 
-    @Option(names = "--text-field", paramLabel = "NAME", defaultValue = "resumo",
+    @Option(names = "--text-field", paramLabel = "NAME", defaultValue = PipelineSettings.DEFAULT_TEXT_FIELD,
             description = "Field name used by --json (default: ${DEFAULT-VALUE}).")
     String textField;
 
@@ -64,7 +65,7 @@ final class SendCommand implements Callable<Integer> {
         var props = KafkaClients.base(settings);
         try (TopicAdmin admin = new TopicAdmin(props)) {
             admin.requireReachable(Duration.ofSeconds(5));
-            admin.ensureTopics(Map.of(settings.inputTopics().get(0), settings.inputPartitions()), Map.of());
+            admin.ensureTopics(List.of(TopicPlan.of(settings, admin.brokerCount()).get(settings.inputTopics().get(0))));
         }
         String topic = settings.inputTopics().get(0);
         int sent = 0;

@@ -113,7 +113,7 @@ class CliTest {
         assertOneLineError("wordstream run: --letters takes single letters");
         err.getBuffer().setLength(0);
         assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--lengths", "6,eight"));
-        assertOneLineError("wordstream run: --lengths takes whole numbers separated by commas, got 'eight'");
+        assertOneLineError("wordstream run: --lengths takes positive whole numbers separated by commas, got 'eight'");
         err.getBuffer().setLength(0);
         assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--tokenizer", "fancy"));
         assertOneLineError("wordstream run: 'fancy' is not a tokenizer (choose default or seed)");
