@@ -92,7 +92,8 @@ class ReleaseContentIT {
             assertTrue(notice.contains(bundled), "NOTICE lists " + bundled);
         }
         assertTrue(notice.lines().anyMatch(l -> l.contains("com.googlecode.lanterna:lanterna:")
-                && l.toLowerCase(Locale.ROOT).contains("lesser general public license")), "Lanterna is LGPL: " + notice);
+                && l.toLowerCase(Locale.ROOT).contains("lesser general public license")),
+                "Lanterna is LGPL: " + notice);
         assertFalse(notice.contains("io.wordstream:"), "wordstream's own modules are not third-party");
     }
 

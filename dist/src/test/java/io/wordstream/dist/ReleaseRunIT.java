@@ -81,6 +81,8 @@ class ReleaseRunIT {
         String ready = await(Duration.ofSeconds(240), () -> lines.stream().filter(l -> l.startsWith("ready"))
                 .findFirst().orElse(null), l -> l != null || !run.isAlive(), "the ready line");
         assertTrue(ready != null, "run exited before ready: " + read(dataDir.resolve("run.err")));
+        assertTrue(read(dataDir.resolve("run.err")).contains("wordstream: JVM class data archives are kept in the"
+                + " install (" + install.resolve("cds") + ")"), "run says where the class data archives go");
         List<ProcessHandle> children = run.descendants().toList();
         assertTrue(children.stream().filter(c -> c.info().command().orElse("").endsWith("java")).count() >= 2,
                 "a broker JVM and a driver JVM: " + children);
@@ -258,7 +260,7 @@ class ReleaseRunIT {
         }
     }
 
-    /** Polls {@code value} until {@code done} accepts it, failing with {@code what} and the last value after timeout. */
+    /** Polls {@code value} until {@code done} accepts it; fails with {@code what} and the last value after timeout. */
     private static <T> T await(Duration timeout, Supplier<T> value, Predicate<T> done, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

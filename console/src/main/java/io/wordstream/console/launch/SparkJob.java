@@ -151,7 +151,8 @@ public final class SparkJob implements AutoCloseable {
         driverOptions.add("-Xms" + settings.driverMemory());
         driverOptions.add("-XX:+AlwaysPreTouch");
         driverOptions.addAll(DRIVER_JIT);
-        conf.put("spark.driver.extraJavaOptions", String.join(" ", driverOptions));
+        conf.put("spark.driver.extraJavaOptions", driverOptions.stream().map(SparkJob::quoted)
+                .collect(Collectors.joining(" ")));
         conf.put("spark.local.dir", settings.dataDir().resolve("spark-tmp").toString());
         if (settings.localSpark()) {
             // The console is the operator's view of a local job. The web UI's listeners cost about a fifth of
@@ -188,6 +189,17 @@ public final class SparkJob implements AutoCloseable {
             conf.put("spark.executor.memory", LocalCluster.EXECUTOR_MEMORY);
         }
         return conf;
+    }
+
+    /**
+     * One JVM option as Spark's option parser reads it back: a class data archive under an install path with a space
+     * in it must stay one option.
+     */
+    static String quoted(String option) {
+        if (option.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\')) {
+            return option;
+        }
+        return "\"" + option.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static Set<Long> childPids() {

@@ -15,28 +15,29 @@ import java.util.function.Predicate;
  * folder of the data dir for that install, else nowhere (the JVMs start without them). {@link #summary} says which.
  *
  * @param dir     the folder, when there is one
+ * @param own     true when it is the install's own folder
  * @param summary one line for the operator
  */
-public record ClassDataPlace(Optional<Path> dir, String summary) {
+public record ClassDataPlace(Optional<Path> dir, boolean own, String summary) {
 
     /**
-     * @param own      the install's own folder for archives
+     * @param ownDir   the install's own folder for archives
      * @param install  the install, named in the summary and told apart from others in the data dir
      * @param dataDir  the data dir of this run
      * @param writable whether a folder can be made and written to
      */
-    static ClassDataPlace choose(Path own, Path install, Path dataDir, Predicate<Path> writable) {
-        if (writable.test(own)) {
-            return new ClassDataPlace(Optional.of(own), "JVM class data archives are kept in the install (" + own
-                    + ")");
+    static ClassDataPlace choose(Path ownDir, Path install, Path dataDir, Predicate<Path> writable) {
+        if (writable.test(ownDir)) {
+            return new ClassDataPlace(Optional.of(ownDir), true, "JVM class data archives are kept in the install ("
+                    + ownDir + ")");
         }
         // One folder per install: an install removes the older archives it finds beside its own.
         Path fallback = dataDir.resolve("cds").resolve(digest(install));
         if (writable.test(fallback)) {
-            return new ClassDataPlace(Optional.of(fallback), "the install at " + install + " is read-only: JVM class"
-                    + " data archives are kept in " + fallback);
+            return new ClassDataPlace(Optional.of(fallback), false, "the install at " + install + " is read-only: JVM"
+                    + " class data archives are kept in " + fallback);
         }
-        return new ClassDataPlace(Optional.empty(), "neither the install at " + install + " nor " + dataDir
+        return new ClassDataPlace(Optional.empty(), false, "neither the install at " + install + " nor " + dataDir
                 + " can be written to: JVMs start without class data archives (each start is slower)");
     }
 

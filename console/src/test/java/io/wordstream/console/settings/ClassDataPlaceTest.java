@@ -22,6 +22,7 @@ class ClassDataPlaceTest {
     void aWritableInstallKeepsItsOwnArchives() {
         ClassDataPlace place = ClassDataPlace.choose(INSTALL.resolve("cds"), INSTALL, DATA, p -> true);
         assertEquals(Optional.of(INSTALL.resolve("cds")), place.dir());
+        assertTrue(place.own());
         assertEquals("JVM class data archives are kept in the install (/opt/wordstream-1.0/cds)", place.summary());
     }
 
@@ -30,6 +31,7 @@ class ClassDataPlaceTest {
         ClassDataPlace place = ClassDataPlace.choose(INSTALL.resolve("cds"), INSTALL, DATA,
                 p -> p.startsWith(DATA));
         Path fallback = place.dir().orElseThrow();
+        assertFalse(place.own());
         assertEquals(DATA.resolve("cds"), fallback.getParent());
         assertTrue(place.summary().startsWith("the install at /opt/wordstream-1.0 is read-only: JVM class data"
                 + " archives are kept in " + fallback), place.summary());
