@@ -75,10 +75,11 @@ class ReleaseRunIT {
     @Test
     void runSendAndWatchFromTheReleaseWithoutMavenAndSigtermLeavesNoProcess() throws Exception {
         int port = freePort();
+        // A generous start-up timeout: CI machines shared by many builds took over three minutes to the first batch.
         Process run = start(withoutMaven, "run", "--data-dir", dataDir.toString(), "--broker-port",
-                Integer.toString(port));
+                Integer.toString(port), "--start-timeout", "300s");
         List<String> lines = readLines(run);
-        String ready = await(Duration.ofSeconds(240), () -> lines.stream().filter(l -> l.startsWith("ready"))
+        String ready = await(Duration.ofSeconds(400), () -> lines.stream().filter(l -> l.startsWith("ready"))
                 .findFirst().orElse(null), l -> l != null || !run.isAlive(), "the ready line");
         assertTrue(ready != null, "run exited before ready: " + read(dataDir.resolve("run.err")));
         assertTrue(read(dataDir.resolve("run.err")).contains("wordstream: JVM class data archives are kept in the"
