@@ -75,7 +75,7 @@ class ReleaseRunIT {
     @Test
     void runSendAndWatchFromTheReleaseWithoutMavenAndSigtermLeavesNoProcess() throws Exception {
         int port = freePort();
-        // A generous start-up timeout: CI machines shared by many builds took over three minutes to the first batch.
+        // A generous start-up timeout: this machine, shared by many builds, once took over three minutes to a batch.
         Process run = start(withoutMaven, "run", "--data-dir", dataDir.toString(), "--broker-port",
                 Integer.toString(port), "--start-timeout", "300s");
         List<String> lines = readLines(run);
