@@ -89,7 +89,8 @@ public record Install(Path home, Optional<Path> sparkHomeEnv) {
 
     private Path require(Path p, String what) {
         if (!Files.exists(p)) {
-            throw new UserError(release()
+            // A part of a release is named by its place in the release; SPARK_HOME's by its full path.
+            throw new UserError(release() && p.startsWith(home)
                     ? "this install is missing " + home.relativize(p) + " (" + what + "): unpack the release archive"
                             + " again"
                     : what + " is missing at " + p + ": build it with 'mvn -B -DskipTests package' in the source tree"

@@ -81,4 +81,13 @@ class InstallTest {
         assertFalse(new Install(dir).release());
         assertEquals(dir.resolve("wordstream"), new Install(dir).launcher());
     }
+
+    @Test
+    void aReleaseNamesABadSparkHomeByItsPath() throws IOException {
+        Files.createDirectories(dir.resolve("lib"));
+        Path notSpark = dir.getParent().resolve("not-spark");
+        UserError e = assertThrows(UserError.class, () -> new Install(dir, Optional.of(notSpark)).sparkHome());
+        assertTrue(e.getMessage().startsWith("spark-submit of SPARK_HOME is missing at "
+                + notSpark.resolve("bin/spark-submit")), e.getMessage());
+    }
 }
