@@ -3,6 +3,7 @@ package io.wordstream.bench.subject;
 import io.wordstream.bench.measure.ProcessMemory;
 import io.wordstream.common.JobConfig;
 import io.wordstream.console.launch.ChildProcesses;
+import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.io.BufferedReader;
 import java.io.File;
@@ -54,7 +55,7 @@ public final class WordstreamSubject implements Subject {
 
     @Override
     public void start(ResultSink sink) {
-        List<String> command = new ArrayList<>(List.of(home.resolve("wordstream").toString(), "run",
+        List<String> command = new ArrayList<>(List.of(new Install(home).launcher().toString(), "run",
                 "--data-dir", dataDir.toString(), "--broker-port", Integer.toString(brokerPort)));
         command.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(command)

@@ -44,7 +44,7 @@ public final class BrokerProcess implements AutoCloseable {
             command.add(SessionLeader.COMMAND);
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ClassDataArchive classData = ClassDataArchive.of(install.classDataCache(), "broker",
+        ClassDataArchive classData = ClassDataArchive.of(install.classDataPlace(settings.dataDir()), "broker",
                 ClassDataArchive.jarsIn(install.brokerLib()));
         command.addAll(classData.jvmOptions());
         command.addAll(List.of(HEAP, JIT, "-XX:+UseG1GC", "-Djava.awt.headless=true",

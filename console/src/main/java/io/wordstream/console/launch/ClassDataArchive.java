@@ -1,5 +1,6 @@
 package io.wordstream.console.launch;
 
+import io.wordstream.console.settings.ClassDataPlace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -14,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A class data sharing archive for one kind of JVM the console starts (the broker, the Spark driver). The first JVM
@@ -25,6 +28,7 @@ import java.util.stream.Stream;
  * itself gets its archive put in place.
  */
 public final class ClassDataArchive {
+    private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchive.class);
     /** Set to {@code off} to start every JVM without an archive. */
     public static final String SWITCH = "WORDSTREAM_CDS";
 
@@ -48,7 +52,22 @@ public final class ClassDataArchive {
      * @param classpath the directories and jars on the JVM's classpath, in order
      */
     public static ClassDataArchive of(Path cacheDir, String role, List<Path> classpath) {
-        boolean enabled = !"off".equalsIgnoreCase(System.getenv(SWITCH));
+        return of(cacheDir, role, classpath, !"off".equalsIgnoreCase(System.getenv(SWITCH)));
+    }
+
+    /**
+     * An archive kept where the install's {@link ClassDataPlace} says, or none when it has no place; the choice goes
+     * to the console log.
+     */
+    public static ClassDataArchive of(ClassDataPlace place, String role, List<Path> classpath) {
+        LOG.info("{} ({})", place.summary(), role);
+        if (place.dir().isEmpty()) {
+            return new ClassDataArchive(Path.of("none.jsa"), Path.of("none.jsa.pending"), false, false);
+        }
+        return of(place.dir().get(), role, classpath);
+    }
+
+    private static ClassDataArchive of(Path cacheDir, String role, List<Path> classpath, boolean enabled) {
         Path archive = cacheDir.resolve(role + "-" + fingerprint(classpath) + ".jsa");
         Path pending = cacheDir.resolve(role + "-" + UUID.randomUUID() + ".jsa.pending");
         removeAbandoned(cacheDir);

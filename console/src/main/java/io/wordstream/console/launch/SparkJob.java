@@ -98,7 +98,7 @@ public final class SparkJob implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // The job jar is not on the driver JVM's classpath (spark-submit loads it in a class loader of its own,
         // whose classes are never archived): a rebuilt job keeps the archive.
-        ClassDataArchive classData = ClassDataArchive.of(install.classDataCache(), "driver",
+        ClassDataArchive classData = ClassDataArchive.of(install.classDataPlace(settings.dataDir()), "driver",
                 ClassDataArchive.jarsIn(install.sparkHome().resolve("jars")));
         withOperatorConf(defaultConf(settings, install, classData), settings.sparkConf()).forEach(launcher::setConf);
         launcher.addAppArgs(settings.jobConfig(stopFile, ProcessHandle.current().pid()).toArgs()
@@ -150,7 +150,8 @@ public final class SparkJob implements AutoCloseable {
         driverOptions.add("-Xms" + settings.driverMemory());
         driverOptions.add("-XX:+AlwaysPreTouch");
         driverOptions.addAll(DRIVER_JIT);
-        conf.put("spark.driver.extraJavaOptions", String.join(" ", driverOptions));
+        conf.put("spark.driver.extraJavaOptions", driverOptions.stream().map(SparkJob::quoted)
+                .collect(Collectors.joining(" ")));
         conf.put("spark.local.dir", settings.dataDir().resolve("spark-tmp").toString());
         if (settings.localSpark()) {
             // The console is the operator's view of a local job, and the web UI slows small batches
@@ -183,6 +184,17 @@ public final class SparkJob implements AutoCloseable {
             conf.put("spark.executor.memory", LocalCluster.EXECUTOR_MEMORY);
         }
         return conf;
+    }
+
+    /**
+     * One JVM option as Spark's option parser reads it back: a class data archive under an install path with a space
+     * in it must stay one option.
+     */
+    static String quoted(String option) {
+        if (option.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'' || c == '\\')) {
+            return option;
+        }
+        return "\"" + option.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static Set<Long> childPids() {

@@ -11,6 +11,7 @@ import io.wordstream.console.launch.LineServer;
 import io.wordstream.console.launch.LocalCluster;
 import io.wordstream.console.launch.Scratch;
 import io.wordstream.console.launch.Waits;
+import io.wordstream.console.settings.ClassDataPlace;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.RecordedKafka;
 import io.wordstream.console.settings.Settings;
@@ -45,6 +46,11 @@ final class StartPlan {
     void run(Processes p) {
         Settings settings = p.settings();
         p.unlessStopping(() -> p.lock(DataDirLock.acquire(settings.dataDir())));
+        ClassDataPlace classData = install.classDataPlace(settings.dataDir());
+        if (install.release() || !classData.own()) {
+            // Where a release keeps its JVM class data archives depends on the host: say which it is.
+            step(classData.summary());
+        }
         boolean keepsCheckpoint = settings.source() == JobConfig.Source.KAFKA;
         if (keepsCheckpoint && !reset) {
             CheckpointGuard.requireFits(settings);

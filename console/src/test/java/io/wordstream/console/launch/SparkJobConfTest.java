@@ -27,4 +27,12 @@ class SparkJobConfTest {
         assertEquals("4", conf.get("spark.sql.shuffle.partitions"));
         assertEquals("-Xms512m -XX:+AlwaysPreTouch", conf.get("spark.driver.extraJavaOptions"));
     }
+
+    @Test
+    void aDriverOptionWithASpaceIsQuotedForSparksOptionParser() {
+        assertEquals("-Xms512m", SparkJob.quoted("-Xms512m"));
+        assertEquals("\"-XX:SharedArchiveFile=/opt/word stream/cds/driver-1.jsa\"",
+                SparkJob.quoted("-XX:SharedArchiveFile=/opt/word stream/cds/driver-1.jsa"));
+        assertEquals("\"-Dx=a \\\"b\\\" c\\\\d\"", SparkJob.quoted("-Dx=a \"b\" c\\d"));
+    }
 }
