@@ -25,7 +25,6 @@ import java.util.Properties;
  * Processes that boot slowly start side by side; checks that can fail on the operator's input come first.
  */
 final class StartPlan {
-    static final Duration BROKER_START = Duration.ofSeconds(60);
     private static final Duration KAFKA_REACH = Duration.ofSeconds(15);
     private static final Duration TOPIC_DELETION = Duration.ofSeconds(30);
     private static final Duration CLUSTER_START = Duration.ofSeconds(90);
@@ -104,7 +103,8 @@ final class StartPlan {
         Settings settings = p.settings();
         try (TopicAdmin admin = new TopicAdmin(kafka)) {
             if (p.broker() != null) {
-                p.broker().awaitReady(admin, BROKER_START);
+                // The start timeout covers the broker too: a loaded host boots it in a minute or more.
+                p.broker().awaitReady(admin, settings.startTimeout());
             } else {
                 admin.requireReachable(KAFKA_REACH, "from --bootstrap-server",
                         "check the address, or leave --bootstrap-server out to start the embedded broker");

@@ -287,7 +287,7 @@ public final class Supervisor {
             BrokerProcess b = processes.unlessStopping(() -> BrokerProcess.start(settings, install));
             processes.broker(b);
             try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {
-                b.awaitReady(admin, StartPlan.BROKER_START);
+                b.awaitReady(admin, settings.startTimeout());
             } catch (UserError | PipelineFailure e) {
                 b.close();
                 throw e;
