@@ -287,7 +287,7 @@ public final class Supervisor {
             BrokerProcess b = processes.unlessStopping(() -> BrokerProcess.start(settings, install));
             processes.broker(b);
             try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {
-                b.awaitReady(admin, settings.startTimeout());
+                b.awaitReady(admin, StartPlan.brokerStart(settings));
             } catch (UserError | PipelineFailure e) {
                 b.close();
                 throw e;
