@@ -120,7 +120,8 @@ public final class BrokerWatch implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        checks.scheduleWithFixedDelay(() -> {
+        // Stopped by shutting the executor down; each check catches its own failures.
+        var unused = checks.scheduleWithFixedDelay(() -> {
             try {
                 check().forEach(sink);
             } catch (RuntimeException e) {
