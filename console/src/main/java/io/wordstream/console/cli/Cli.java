@@ -3,8 +3,10 @@ package io.wordstream.console.cli;
 import io.wordstream.console.UserError;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.IExecutionStrategy;
 
 /**
  * Builds the command line: defaults from config files and environment, one-line errors, exit codes
@@ -21,8 +23,9 @@ public final class Cli {
      */
     public static String[] arguments(String[] args, boolean terminal) {
         boolean consoleOptions = args.length > 0 && args[0].startsWith("-")
-                && !java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0]);
-        if (terminal && (args.length == 0 || consoleOptions)) {
+                && !Set.of("-h", "--help", "-V", "--version").contains(args[0]);
+        // Options alone name the console even without a terminal: it then says it needs one, and what to use.
+        if (consoleOptions || terminal && args.length == 0) {
             String[] withCommand = new String[args.length + 1];
             withCommand[0] = "console";
             System.arraycopy(args, 0, withCommand, 1, args.length);
@@ -43,6 +46,14 @@ public final class Cli {
         cl.setErr(err);
         cl.setParameterExceptionHandler(Cli::onBadArguments);
         cl.setExecutionExceptionHandler(Cli::onFailure);
+        IExecutionStrategy run = cl.getExecutionStrategy();
+        // picocli drops the error of an unknown command when --help follows it: it is still an error.
+        cl.setExecutionStrategy(parsed -> {
+            if (!parsed.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(cl, parsed.unmatched());
+            }
+            return run.execute(parsed);
+        });
         return cl;
     }
 
@@ -50,6 +61,12 @@ public final class Cli {
     private static int onBadArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && cmd.getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            cmd.getErr().println(name + ": '" + u.getUnmatched().get(0) + "' is not a command; the commands are "
+                    + String.join(", ", cmd.getSubcommands().keySet()) + " (see '" + name + " --help')");
+            return CommandLine.ExitCode.USAGE;
+        }
         cmd.getErr().println(name + ": " + e.getMessage().strip() + " (see '" + name + " --help')");
         return CommandLine.ExitCode.USAGE;
     }
