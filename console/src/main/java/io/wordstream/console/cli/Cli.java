@@ -13,6 +13,9 @@ import picocli.CommandLine.IExecutionStrategy;
  * (0 done, 1 failed, 2 the operator must change something).
  */
 public final class Cli {
+    /** Columns of the usage help: the common terminal's. */
+    private static final int USAGE_WIDTH = 80;
+
     private Cli() {
     }
 
@@ -44,6 +47,7 @@ public final class Cli {
         cl.setDefaultValueProvider(defaults);
         cl.setOut(out);
         cl.setErr(err);
+        HelpWrap.apply(cl, USAGE_WIDTH);
         cl.setParameterExceptionHandler(Cli::onBadArguments);
         cl.setExecutionExceptionHandler(Cli::onFailure);
         IExecutionStrategy run = cl.getExecutionStrategy();

@@ -27,9 +27,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Sends sentences to the input topic, one record each. */
-@Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Send sentences to the input topic, one record each: the arguments, else the lines of --file,"
-                + " else the lines of standard input. Empty lines are skipped."})
+@Command(name = "send", mixinStandardHelpOptions = true, resourceBundle = "io.wordstream.console.cli.SendHelp",
+        description = {"Send sentences to the input topic of a running pipeline ('run' or the console), one record"
+                + " each: the arguments, else the lines of --file, else the lines of standard input. Empty lines are"
+                + " skipped. 'send' starts nothing: the pipeline must be running."},
+        footer = {"", "Examples:",
+            "  wordstream send \"Spark streams words\"",
+            "  wordstream send --file sentences.txt",
+            "  echo '{\"resumo\": \"a sentence\"}' | wordstream send",
+            "  wordstream send --bootstrap-server kafka1.example.com:9092 \"to a cluster\"",
+            "",
+            "Exit status: 0 all sent, 1 Kafka did not acknowledge some, 2 a bad option or record."})
 final class SendCommand implements Callable<Integer> {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();

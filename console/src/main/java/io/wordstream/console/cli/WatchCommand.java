@@ -22,9 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Prints result rows as they arrive: per-window tables, or the raw JSON rows. */
-@Command(name = "watch", mixinStandardHelpOptions = true,
-        description = {"Print the counts as they arrive on the results topic, as a table per updated window.",
-                "Starts with what the topic already holds; Ctrl-C stops."})
+@Command(name = "watch", mixinStandardHelpOptions = true, resourceBundle = "io.wordstream.console.cli.WatchHelp",
+        description = {"Print the counts of a running pipeline ('run' or the console) as they arrive on the results"
+                + " topic: once per micro-batch, one table for each window the batch changed. Starts with what the"
+                + " topic already holds, one table per window; Ctrl-C stops. 'watch' starts nothing."},
+        footer = {"", "Examples:",
+            "  wordstream watch",
+            "  wordstream watch --from-now --top 5",
+            "  wordstream watch --json --timeout 30s > rows.json"})
 final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -74,6 +74,41 @@ class CliTest {
     }
 
     @Test
+    void helpBreaksLinesOnlyAtSpacesAndEndsWithExamples() {
+        String dataDirDefault = io.wordstream.console.settings.Settings.defaultDataDir().toString();
+        for (String command : new String[] {"console", "run", "send", "watch"}) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run(command, "--help"));
+            String help = out.toString();
+            assertTrue(help.lines().allMatch(l -> l.length() <= 80), help);
+            assertTrue(help.contains("--bootstrap-server=HOST:PORT[,HOST:PORT...]"), help);
+            assertTrue(help.contains("(default: " + dataDirDefault + ")"), "the data dir's path is never broken: "
+                    + help);
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--help"));
+        String help = out.toString();
+        assertTrue(help.lines().allMatch(l -> l.length() <= 80), help);
+        assertTrue(help.contains("\nExamples:\n  wordstream  "), help);
+        assertTrue(help.contains("\n  wordstream send \"Spark streams words\"  "), help);
+    }
+
+    @Test
+    void sendAndWatchDescribeTheirOptionsInTheirOwnWords() {
+        assertEquals(0, run("send", "--help"));
+        String send = out.toString();
+        assertTrue(send.contains("'send' starts no broker") && !send.contains("'run' starts an embedded broker"),
+                send);
+        assertTrue(send.contains("Exit status: 0 all sent"), send);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("watch", "--help"));
+        String watch = out.toString();
+        assertTrue(watch.contains("'watch' starts no broker") && !watch.contains("'run' starts an embedded broker"),
+                watch);
+        assertTrue(watch.contains("once per micro-batch"), watch);
+    }
+
+    @Test
     void runHelpShowsTheDefaults() {
         assertEquals(0, run("run", "--help"));
         String help = out.toString();
