@@ -43,7 +43,7 @@ final class DashboardView {
         if (showStartup(f)) {
             StartupView.draw(pen, 3, middleEnd, f);
         } else {
-            charts.draw(pen, 3, middleEnd, f);
+            charts.draw(pen, 2, middleEnd, f);
         }
         if (logRows > 0) {
             logPane(pen, middleEnd, logRows, f);
