@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
+import io.wordstream.console.model.JobEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -368,5 +369,21 @@ class DashboardScreenTest {
                 c.press(KeyType.Tab);
             }
         }
+    }
+
+    @Test
+    void ratesAreAveragedOverTenSecondsAndFallToZero() throws Exception {
+        TestConsole c = TestConsole.running(150, 24);
+        c.controller.inputTotal(500); // what the input topics held before: not a rate
+        c.clock.addAndGet(1_000_000_000L);
+        c.controller.inputTotal(501); // one sentence typed
+        c.controller.jobEvent(JobEvent.parse("{\"type\":\"progress\",\"inputRows\":1,\"inputRowsPerSecond\":76.9,"
+                + "\"processedRowsPerSecond\":5.2,\"batchDurationMs\":190,\"stateRows\":12}").orElseThrow());
+        assertTrue(c.show().get(1).startsWith(" input 0.1/s │ counted 0.1/s (last 10 s) │ batch 190 ms │"),
+                c.rows().get(1));
+        c.clock.addAndGet(19_000_000_000L);
+        c.controller.inputTotal(501);
+        assertTrue(c.show().get(1).startsWith(" input 0.0/s │ counted 0.0/s (last 10 s) │ batch 190 ms │"),
+                c.rows().get(1));
     }
 }
