@@ -19,9 +19,14 @@ public record PipelineSettings(Duration window, Duration slide, Duration waterma
                                List<Integer> lengths, TokenizerMode tokenizer, String textField)
         implements Serializable {
 
-    public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);
-    public static final List<String> DEFAULT_LETTERS = List.of("S", "P", "R");
-    public static final List<Integer> DEFAULT_LENGTHS = List.of(6, 8, 11);
+    /** Defaults as the command line writes them, so option annotations and code share one definition. */
+    public static final String DEFAULT_WINDOW_TEXT = "10s";
+    public static final String DEFAULT_LETTERS_TEXT = "S,P,R";
+    public static final String DEFAULT_LENGTHS_TEXT = "6,8,11";
+
+    public static final Duration DEFAULT_WINDOW = Durations.parse(DEFAULT_WINDOW_TEXT);
+    public static final List<String> DEFAULT_LETTERS = JobConfig.splitList(DEFAULT_LETTERS_TEXT);
+    public static final List<Integer> DEFAULT_LENGTHS = JobConfig.parseLengths(DEFAULT_LENGTHS_TEXT);
     public static final String DEFAULT_TEXT_FIELD = "resumo";
 
     public PipelineSettings {

@@ -1,15 +1,14 @@
 package io.wordstream.bench.subject;
 
 import io.wordstream.bench.measure.ProcessMemory;
-import io.wordstream.common.JobConfig;
-import io.wordstream.common.PipelineSettings;
 import io.wordstream.console.kafka.TopicAdmin;
+import io.wordstream.console.kafka.TopicPlan;
 import io.wordstream.console.launch.BrokerProcess;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,18 +52,20 @@ public final class PeersKafka implements AutoCloseable {
 
     private static Settings settings(Path dataDir, Optional<String> bootstrap, int port, String input,
                                      String results, String driverMemory, Map<String, String> sparkConf) {
-        return new Settings(dataDir, bootstrap, port, Optional.empty(), List.of(input), results,
-                JobConfig.DEFAULT_METRICS_TOPIC, 2, PipelineSettings.defaults(), Duration.ZERO, "local[2]",
-                driverMemory, sparkConf);
+        return Settings.builder().dataDir(dataDir).bootstrapServers(bootstrap).brokerPort(port)
+                .inputTopics(List.of(input)).resultsTopic(results).driverMemory(driverMemory).sparkConf(sparkConf)
+                .build();
     }
 
     /** Creates a system's input topic (as many partitions as wordstream's) and its results topic, if any. */
     public void createTopics(String input, Optional<String> results) {
-        Map<String, Integer> topics = new LinkedHashMap<>();
-        topics.put(input, brokerSettings.inputPartitions());
-        results.ifPresent(r -> topics.put(r, 1));
+        Settings system = brokerSettings.toBuilder().inputTopics(List.of(input)).build();
         try (TopicAdmin admin = new TopicAdmin(properties())) {
-            admin.ensureTopics(topics, Map.of());
+            List<TopicPlan.Topic> topics = new ArrayList<>();
+            topics.add(TopicPlan.of(system, admin.brokerCount()).get(input));
+            // The peers' results are read as they come: no compaction, one partition, as wordstream's.
+            results.ifPresent(r -> topics.add(new TopicPlan.Topic(r, 1, (short) 1, Map.of())));
+            admin.ensureTopics(topics);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.wordstream.console.cli;
 
+import io.wordstream.console.PipelineFailure;
 import io.wordstream.console.UserError;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -71,7 +72,9 @@ public final class Cli {
                     + String.join(", ", cmd.getSubcommands().keySet()) + " (see '" + name + " --help')");
             return CommandLine.ExitCode.USAGE;
         }
-        cmd.getErr().println(name + ": " + e.getMessage().strip() + " (see '" + name + " --help')");
+        // Our converters' messages name the option and what it takes: picocli's prefix would say it twice.
+        String message = e.getCause() instanceof TypedOptions.Refused r ? r.getMessage() : e.getMessage();
+        cmd.getErr().println(name + ": " + message.strip() + " (see '" + name + " --help')");
         return CommandLine.ExitCode.USAGE;
     }
 
@@ -81,6 +84,10 @@ public final class Cli {
             cmd.getErr().println(name + ": " + e.getMessage());
             return CommandLine.ExitCode.USAGE;
         }
+        if (e instanceof PipelineFailure) {
+            cmd.getErr().println(name + ": " + e.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
+        }
         if (e instanceof IllegalArgumentException) {
             cmd.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
             return CommandLine.ExitCode.USAGE;
@@ -89,10 +96,5 @@ public final class Cli {
         cmd.getErr().println(name + ": unexpected error: " + e + " (details in the console log under the data"
                 + " dir's logs/)");
         return CommandLine.ExitCode.SOFTWARE;
-    }
-
-    /** For tests: a default provider that reads only the given values. */
-    public static ConfigDefaults defaultsOf(Map<String, String> values) {
-        return new ConfigDefaults(values);
     }
 }

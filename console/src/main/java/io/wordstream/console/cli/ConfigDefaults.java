@@ -19,6 +19,13 @@ import picocli.CommandLine;
  * {@code WORDSTREAM_BROKER_PORT}). Flags win over all of them.
  */
 public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
+    /** The end of each command's help: where defaults come from, and the environment variables read. */
+    static final String HELP_FOOTER = "%nDefaults of any option: config/wordstream.properties, then"
+            + " ~/.config/wordstream/wordstream.properties (or the file named by WORDSTREAM_CONFIG), then the"
+            + " environment as WORDSTREAM_<OPTION> (WORDSTREAM_BROKER_PORT=9093 sets --broker-port,"
+            + " WORDSTREAM_DATA_DIR sets --data-dir); flags win. WORDSTREAM_CDS=off turns the JVM class data"
+            + " archives off.";
+
     private final Map<String, String> values;
 
     ConfigDefaults(Map<String, String> values) {

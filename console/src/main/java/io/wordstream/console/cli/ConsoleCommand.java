@@ -8,10 +8,11 @@ import io.wordstream.console.UserError;
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.model.PipelineStatus;
 import io.wordstream.console.model.WindowCounts;
+import io.wordstream.console.session.Supervisor;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import io.wordstream.console.tui.ConsoleBridge;
 import io.wordstream.console.tui.ConsoleController;
-import io.wordstream.console.tui.PipelineBackend;
 import io.wordstream.console.tui.UiLoop;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** The terminal UI: the same pipeline as 'run', with an input line, live charts and the job's state on one screen. */
-@Command(name = "console", mixinStandardHelpOptions = true,
+@Command(name = "console", mixinStandardHelpOptions = true, footer = ConfigDefaults.HELP_FOOTER,
         description = {"Start the pipeline as 'run' does, in a full-screen terminal UI: type sentences, watch the"
                 + " counts of each window as bar charts, with the job's state and metrics.",
                 "This is what 'wordstream' with no arguments runs. q (in keys mode) or Ctrl-C stops the job and the"
@@ -67,31 +68,30 @@ final class ConsoleCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ConsoleController controller;
+        Supervisor supervisor = null;
         try (PrintStream log = new PrintStream(new FileOutputStream(
                 settings.logDir().resolve("console.log").toFile(), true), true, StandardCharsets.UTF_8)) {
             screen.startScreen();
             // Whatever a library prints from now on would land on the screen: it goes to the log instead.
             System.setOut(log);
             System.setErr(log);
-            PipelineBackend backend = null;
+            ConsoleBridge bridge = null;
             try {
                 long started = System.nanoTime();
                 WindowCounts counts = new WindowCounts(HISTORY_WINDOWS);
                 PipelineStatus status = new PipelineStatus(started, settings.bootstrap(), settings.master());
                 UiLoop[] loop = new UiLoop[1];
-                backend = new PipelineBackend(settings, Install.current(), launch.startTimeout, t -> loop[0].execute(t));
-                if (launch.reset) {
-                    backend.resetFirst();
-                }
-                controller = new ConsoleController(counts, status, settings.pipeline(), backend, System::nanoTime);
+                bridge = new ConsoleBridge(settings, t -> loop[0].execute(t));
+                supervisor = new Supervisor(settings, Install.current(), bridge, true, launch.reset);
+                controller = new ConsoleController(counts, status, settings.pipeline(), bridge, System::nanoTime);
                 loop[0] = new UiLoop(screen, controller, ZoneId.systemDefault(), System::nanoTime);
                 ConsoleController c = controller;
                 Signals.onInterruptOrTerminate(() -> loop[0].execute(c::quit));
-                backend.start(controller);
+                bridge.start(supervisor, controller);
                 loop[0].run();
             } finally {
-                if (backend != null) {
-                    backend.close();
+                if (bridge != null) {
+                    bridge.close();
                 }
                 stopScreen(screen);
                 System.setOut(out);
@@ -99,10 +99,11 @@ final class ConsoleCommand implements Callable<Integer> {
                 ChildProcesses.killDescendants();
             }
         }
-        String error = controller.startError();
-        if (!error.isEmpty()) {
-            spec.commandLine().getErr().println("wordstream: " + error);
-            return 1;
+        Supervisor.Outcome outcome = supervisor.outcome();
+        if (outcome.exitStatus() != 0) {
+            // The same status as 'run' for the same failure: 2 for a setting to change, 1 for the pipeline.
+            spec.commandLine().getErr().println("wordstream: " + outcome.reason());
+            return outcome.exitStatus();
         }
         spec.commandLine().getOut().println("wordstream: stopped; the counts stay in " + settings.dataDir()
                 + " for the next start");

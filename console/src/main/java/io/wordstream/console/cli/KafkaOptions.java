@@ -1,6 +1,7 @@
 package io.wordstream.console.cli;
 
 import io.wordstream.common.JobConfig;
+import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -9,13 +10,13 @@ import picocli.CommandLine.Option;
 public final class KafkaOptions {
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where all state lives: broker data, the Spark checkpoint, logs (default: ${DEFAULT-VALUE}).")
-    Path dataDir = io.wordstream.console.settings.Settings.defaultDataDir();
+    Path dataDir = Settings.defaultDataDir();
 
     @Option(names = "--bootstrap-server", paramLabel = "HOST:PORT[,HOST:PORT...]",
             description = "Use this Kafka cluster; without it, 'run' starts an embedded broker on 127.0.0.1.")
     String bootstrapServer;
 
-    @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "9092",
+    @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "" + Settings.DEFAULT_BROKER_PORT,
             description = "Port of the embedded broker on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
     int brokerPort;
 

@@ -1,6 +1,5 @@
 package io.wordstream.console.cli;
 
-import io.wordstream.common.JobConfig;
 import io.wordstream.common.PipelineSettings;
 import io.wordstream.common.TokenizerMode;
 import java.time.Duration;
@@ -9,8 +8,9 @@ import picocli.CommandLine.Option;
 
 /** What the job counts and how it batches: the options of 'run' that end up in the job's arguments. */
 public final class PipelineOptions {
-    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "Length of each event-time window (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--window", paramLabel = "DURATION", defaultValue = PipelineSettings.DEFAULT_WINDOW_TEXT,
+            converter = DurationConverter.class,
+            description = "Length of each event-time window, in whole seconds (default: ${DEFAULT-VALUE}).")
     Duration window;
 
     @Option(names = "--slide", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -23,18 +23,23 @@ public final class PipelineOptions {
                     + " (default: the window).")
     Duration watermark;
 
-    @Option(names = "--letters", paramLabel = "L[,L...]", defaultValue = "S,P,R",
+    @Option(names = "--letters", paramLabel = "L[,L...]", split = ",",
+            defaultValue = PipelineSettings.DEFAULT_LETTERS_TEXT,
+            converter = TypedOptions.Letter.class,
             description = "First letters counted in the 'letter' dimension (default: ${DEFAULT-VALUE}).")
-    String letters;
+    List<String> letters;
 
-    @Option(names = "--lengths", paramLabel = "N[,N...]", defaultValue = "6,8,11",
+    @Option(names = "--lengths", paramLabel = "N[,N...]", split = ",",
+            defaultValue = PipelineSettings.DEFAULT_LENGTHS_TEXT,
+            converter = TypedOptions.Length.class,
             description = "Word lengths counted in the 'length' dimension (default: ${DEFAULT-VALUE}).")
-    String lengths;
+    List<Integer> lengths;
 
-    @Option(names = "--tokenizer", paramLabel = "default|seed", defaultValue = "default",
-            description = "default: Unicode words, lower-cased; seed: the original project's split on spaces"
-                    + " (default: ${DEFAULT-VALUE}).")
-    String tokenizer;
+    @Option(names = "--tokenizer", paramLabel = "MODE", defaultValue = "default",
+            converter = TypedOptions.Tokenizer.class, completionCandidates = TypedOptions.TokenizerNames.class,
+            description = "One of ${COMPLETION-CANDIDATES}. default: Unicode words, lower-cased; seed: the original"
+                    + " project's split on single spaces, case and empty tokens kept (default: default).")
+    TokenizerMode tokenizer;
 
     @Option(names = "--text-field", paramLabel = "NAME", defaultValue = PipelineSettings.DEFAULT_TEXT_FIELD,
             description = "JSON field holding the sentence when a record is a JSON object (default: ${DEFAULT-VALUE}).")
@@ -48,11 +53,6 @@ public final class PipelineOptions {
     /** @throws IllegalArgumentException naming the option that is wrong */
     PipelineSettings toSettings() {
         return new PipelineSettings(window, slide == null ? window : slide, watermark == null ? window : watermark,
-                JobConfig.splitList(letters), JobConfig.parseLengths(lengths), TokenizerMode.fromCliName(tokenizer),
-                textField);
-    }
-
-    List<String> letterList() {
-        return JobConfig.splitList(letters);
+                letters, lengths, tokenizer, textField);
     }
 }

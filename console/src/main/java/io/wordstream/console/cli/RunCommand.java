@@ -2,15 +2,16 @@ package io.wordstream.console.cli;
 
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.launch.LineServer;
+import io.wordstream.console.session.SessionEvent;
+import io.wordstream.console.session.SessionListener;
+import io.wordstream.console.session.Supervisor;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import io.wordstream.console.launch.Pipeline;
-import io.wordstream.console.launch.RelaunchPolicy;
-import io.wordstream.console.settings.Install;
-import io.wordstream.console.settings.Settings;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.apache.spark.launcher.SparkAppHandle;
@@ -19,12 +20,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Starts the pipeline headless and keeps it running until Ctrl-C or SIGTERM. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+/** Starts the pipeline headless, prints the supervisor's events as lines, and keeps it running until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true, footer = ConfigDefaults.HELP_FOOTER,
         description = {"Start the pipeline and keep it running: a Kafka broker on 127.0.0.1 (unless"
                 + " --bootstrap-server), the topics, and the Spark job through SparkLauncher.",
                 "Prints a line starting with 'ready' once the job has completed its first micro-batch.",
-                "Ctrl-C or SIGTERM stops the job and the broker and exits 0; a restart on the same --data-dir resumes."})
+                "Ctrl-C or SIGTERM stops the job and the broker and exits 0; a restart on the same --data-dir resumes."
+                        + " Exit status 2: a setting to change; 1: the pipeline failed."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,68 +51,65 @@ final class RunCommand implements Callable<Integer> {
             ResetConfirmation.require(settings, System.in, err);
         }
         CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
-        Pipeline.Listener progress = new Pipeline.Listener() {
-            @Override
-            public void step(String message) {
-                err.println("wordstream: " + message);
+        Lines lines = new Lines(out, err);
+        Supervisor supervisor = new Supervisor(settings, Install.current(), lines, false, launch.reset);
+        lines.supervisor = supervisor;
+        Thread stopper = new Thread(() -> {
+            try {
+                stop.await();
+                supervisor.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            private SparkAppHandle.State last;
-
-            @Override
-            public synchronized void jobState(SparkAppHandle.State state, String appId) {
-                // The launcher reports info changes too (the app id arriving): print state changes only.
-                if (state != last) {
-                    last = state;
-                    err.println("wordstream: job " + state + (appId == null ? "" : " (" + appId + ")"));
-                }
+        }, "stop-on-signal");
+        stopper.setDaemon(true);
+        stopper.start();
+        try {
+            Supervisor.Outcome outcome = supervisor.start().awaitOver();
+            supervisor.stop();
+            if (outcome.failure() != null) {
+                throw outcome.failure();
             }
-        };
-        Pipeline created = Pipeline.create(settings, Install.current(), progress);
-        if (launch.reset) {
-            created.resetFirst();
-        }
-        try (Pipeline p = created) {
-            p.start(launch.startTimeout);
-            if (p.lineServer() != null) {
-                forwardStandardInput(p.lineServer());
-            }
-            out.println(p.readyLine());
-            out.flush();
-            RelaunchPolicy relaunch = RelaunchPolicy.standard();
-            RelaunchPolicy brokerRelaunch = RelaunchPolicy.standard();
-            while (true) {
-                Pipeline.End end = p.awaitEnd(stop);
-                switch (end) {
-                    case STOP_REQUESTED:
-                        return 0;
-                    case JOB_ENDED:
-                        // A crashed or killed driver is relaunched from its checkpoint: nothing lost, nothing
-                        // counted twice. Only a job that keeps ending ends the run.
-                        if (p.relaunchAfterFailure(relaunch, stop)) {
-                            continue;
-                        }
-                        if (stop.getCount() == 0) {
-                            return 0;
-                        }
-                        err.println("wordstream: the Spark job ended (" + p.job().state() + "): " + p.failureReason());
-                        return 1;
-                    default:
-                        // The embedded broker died: started again on its own data, it keeps every acknowledged
-                        // record, and the producers retry the rest.
-                        if (p.relaunchBrokerAfterExit(brokerRelaunch, stop)) {
-                            continue;
-                        }
-                        if (stop.getCount() == 0) {
-                            return 0;
-                        }
-                        err.println("wordstream: the Kafka broker did not come back; see " + p.broker().log());
-                        return 1;
-                }
-            }
+            return outcome.exitStatus();
         } finally {
             // The last guard: nothing this console started outlives it.
             ChildProcesses.killDescendants();
+        }
+    }
+
+    /** The supervisor's events as lines: 'ready ...' on standard output, the rest on standard error. */
+    private static final class Lines implements SessionListener {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private SparkAppHandle.State lastState;
+        private volatile Supervisor supervisor;
+
+        Lines(PrintWriter out, PrintWriter err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void onEvent(SessionEvent event) {
+            if (event instanceof SessionEvent.Ready ready) {
+                LineServer server = supervisor.lineServer();
+                if (server != null) {
+                    forwardStandardInput(server);
+                }
+                out.println(ready.line());
+                out.flush();
+                return;
+            }
+            if (event instanceof SessionEvent.JobStateChanged state) {
+                // The launcher reports info changes too (the app id arriving): print state changes only.
+                if (state.state() == lastState) {
+                    return;
+                }
+                lastState = state.state();
+            }
+            if (!event.line().isEmpty()) {
+                err.println("wordstream: " + event.line());
+            }
         }
     }
 

@@ -1,9 +1,12 @@
 package io.wordstream.console.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wordstream.common.PipelineSettings;
 import io.wordstream.console.UserError;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.kafka.TopicAdmin;
+import io.wordstream.console.kafka.TopicPlan;
 import io.wordstream.console.settings.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -44,10 +46,11 @@ import picocli.CommandLine.Spec;
             "  echo '{\"resumo\": \"a sentence\"}' | wordstream send",
             "  wordstream send --bootstrap-server kafka1.example.com:9092 \"to a cluster\"",
             "",
-            "Exit status: 0 all sent, 1 Kafka did not acknowledge some, 2 a bad option or record."})
+            "",
+            "Exit status: 0 all sent, 1 Kafka did not acknowledge some, 2 a bad option or record.",
+            ConfigDefaults.HELP_FOOTER})
 final class SendCommand implements Callable<Integer> {
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -62,7 +65,7 @@ final class SendCommand implements Callable<Integer> {
             + " {\"<text-field>\": \"...\"}.")
     boolean json;
 
-    @Option(names = "--text-field", paramLabel = "NAME", defaultValue = "resumo",
+    @Option(names = "--text-field", paramLabel = "NAME", defaultValue = PipelineSettings.DEFAULT_TEXT_FIELD,
             description = "Field name used by --json (default: ${DEFAULT-VALUE}).")
     String textField;
 
@@ -71,15 +74,16 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = SettingsFactory.forClient(kafka);
+        SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
+        Settings settings = client.settings();
         ConsoleLog.init(settings);
         if (!sentences.isEmpty() && file != null) {
             throw new IllegalArgumentException("give sentences as arguments or --file, not both");
         }
         var props = KafkaClients.base(settings);
         try (TopicAdmin admin = new TopicAdmin(props)) {
-            admin.requireReachable(Duration.ofSeconds(5));
-            admin.ensureTopics(Map.of(settings.inputTopics().get(0), settings.inputPartitions()), Map.of());
+            admin.requireReachable(Duration.ofSeconds(5), client.origin(), client.wayOut());
+            admin.ensureTopics(List.of(TopicPlan.of(settings, admin.brokerCount()).get(settings.inputTopics().get(0))));
         }
         String topic = settings.inputTopics().get(0);
         int sent = 0;

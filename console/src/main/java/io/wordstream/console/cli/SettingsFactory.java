@@ -2,61 +2,94 @@ package io.wordstream.console.cli;
 
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
-import io.wordstream.common.PipelineSettings;
 import io.wordstream.console.UserError;
+import io.wordstream.console.settings.RecordedKafka;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /** Turns parsed options into the one {@link Settings} object the rest of the console takes. */
 final class SettingsFactory {
     private SettingsFactory() {
     }
 
-    /** Settings for commands that only talk to Kafka ('send', 'watch'). */
-    static Settings forClient(KafkaOptions kafka) {
-        return build(kafka, PipelineSettings.defaults(), Duration.ZERO, LaunchOptions.defaults());
+    /** Settings of a command that only talks to Kafka, and where its Kafka's address came from. */
+    record Client(Settings settings, String origin) {
+        /** What to do when that Kafka does not answer: such a command starts no broker. */
+        String wayOut() {
+            return "start the pipeline on this data dir with 'wordstream run' or the console, or give"
+                    + " --bootstrap-server HOST:PORT of a running Kafka";
+        }
+    }
+
+    /**
+     * Settings for commands that only talk to Kafka ('send', 'watch'). Without an address from the flags, the
+     * settings files or the environment, they use the one the pipeline recorded in the data dir.
+     */
+    static Client forClient(KafkaOptions kafka, CommandLine.ParseResult parsed) {
+        Settings.Builder b = kafkaSettings(kafka);
+        if (parsed.hasMatchedOption("--bootstrap-server")) {
+            return new Client(b.build(), "from --bootstrap-server");
+        }
+        if (parsed.hasMatchedOption("--broker-port")) {
+            return new Client(b.build(), "from --broker-port");
+        }
+        if (kafka.bootstrapServer != null || kafka.brokerPort != Settings.DEFAULT_BROKER_PORT) {
+            return new Client(b.build(), "from the settings files or the WORDSTREAM_ environment variables");
+        }
+        Optional<String> recorded = RecordedKafka.read(kafka.dataDir);
+        if (recorded.isPresent()) {
+            return new Client(b.bootstrapServers(recorded).build(), "recorded in " + kafka.dataDir
+                    + " by the pipeline last started there");
+        }
+        return new Client(b.build(), "the default: no pipeline has recorded its Kafka in " + kafka.dataDir);
     }
 
     static Settings forRun(KafkaOptions kafka, PipelineOptions pipeline, LaunchOptions launch) {
-        return build(kafka, pipeline.toSettings(), pipeline.trigger, launch);
+        if (launch.partitions < 1) {
+            throw new IllegalArgumentException("--partitions must be at least 1");
+        }
+        if (launch.localCluster < 0 || launch.localCluster > 16) {
+            throw new IllegalArgumentException("--local-cluster takes a number of workers from 1 to 16, got "
+                    + launch.localCluster);
+        }
+        Optional<HostPort> socket = Optional.ofNullable(launch.socket).filter(s -> !s.isBlank())
+                .map(s -> HostPort.parse(s, "--socket"));
+        if (socket.isPresent() && launch.source != JobConfig.Source.SOCKET) {
+            throw new IllegalArgumentException("--socket goes with --source socket");
+        }
+        return kafkaSettings(kafka)
+                .inputPartitions(launch.partitions)
+                .pipeline(pipeline.toSettings())
+                .trigger(pipeline.trigger)
+                .master(launch.master)
+                .driverMemory(checkDriverMemory(launch.driverMemory.strip()))
+                .sparkConf(launch.sparkConf)
+                .source(launch.source)
+                .socket(socket)
+                .localCluster(launch.localCluster)
+                .startTimeout(launch.startTimeout)
+                .build();
     }
 
-    private static Settings build(KafkaOptions kafka, PipelineSettings pipeline, Duration trigger,
-                                  LaunchOptions launch) {
+    private static Settings.Builder kafkaSettings(KafkaOptions kafka) {
         if (kafka.kafkaConfig != null && !Files.isRegularFile(kafka.kafkaConfig)) {
             throw new UserError("--kafka-config " + kafka.kafkaConfig + " is not a readable file");
         }
         if (kafka.topics == null || kafka.topics.stream().allMatch(String::isBlank)) {
             throw new IllegalArgumentException("--topics must name at least one topic");
         }
-        if (launch.partitions < 1) {
-            throw new IllegalArgumentException("--partitions must be at least 1");
-        }
-        Optional<String> bootstrap = Optional.ofNullable(kafka.bootstrapServer).map(String::strip)
-                .filter(s -> !s.isEmpty());
-        if (launch.localCluster < 0 || launch.localCluster > 16) {
-            throw new IllegalArgumentException("--local-cluster takes a number of workers from 1 to 16, got "
-                    + launch.localCluster);
-        }
-        String driverMemory = launch.driverMemory == null ? Settings.DEFAULT_DRIVER_MEMORY
-                : checkDriverMemory(launch.driverMemory.strip());
-        JobConfig.Source source = JobConfig.Source.fromCliName(launch.source);
-        Optional<HostPort> socket = Optional.ofNullable(launch.socket).filter(s -> !s.isBlank())
-                .map(s -> HostPort.parse(s, "--socket"));
-        if (socket.isPresent() && source != JobConfig.Source.SOCKET) {
-            throw new IllegalArgumentException("--socket goes with --source socket");
-        }
-        return new Settings(kafka.dataDir, bootstrap, kafka.brokerPort, Optional.ofNullable(kafka.kafkaConfig),
-                kafka.topics.stream().map(String::strip).filter(s -> !s.isEmpty()).toList(), kafka.resultsTopic,
-                kafka.metricsTopic, launch.partitions, pipeline, trigger,
-                launch.master == null ? "local[2]" : launch.master,
-                driverMemory,
-                launch.sparkConf == null ? Map.of() : launch.sparkConf, source, socket, launch.localCluster);
+        return Settings.builder()
+                .dataDir(kafka.dataDir)
+                .bootstrapServers(kafka.bootstrapServer)
+                .brokerPort(kafka.brokerPort)
+                .kafkaConfig(Optional.ofNullable(kafka.kafkaConfig))
+                .inputTopics(kafka.topics.stream().map(String::strip).filter(s -> !s.isEmpty()).toList())
+                .resultsTopic(kafka.resultsTopic)
+                .metricsTopic(kafka.metricsTopic);
     }
 
     private static final Pattern DRIVER_MEMORY = Pattern.compile("(\\d{1,9})([mMgG])");

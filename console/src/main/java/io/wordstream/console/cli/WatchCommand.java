@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  wordstream watch",
             "  wordstream watch --from-now --top 5",
-            "  wordstream watch --json --timeout 30s > rows.json"})
+            "  wordstream watch --json --timeout 30s > rows.json",
+            ConfigDefaults.HELP_FOOTER})
 final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,13 +68,14 @@ final class WatchCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be at least 1");
         }
-        Settings settings = SettingsFactory.forClient(kafka);
+        SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
+        Settings settings = client.settings();
         pipeline = settings.pipeline();
         ConsoleLog.init(settings);
         var props = KafkaClients.base(settings);
         boolean announced;
         try (TopicAdmin admin = new TopicAdmin(props)) {
-            admin.requireReachable(Duration.ofSeconds(5));
+            admin.requireReachable(Duration.ofSeconds(5), client.origin(), client.wayOut());
             admin.requireTopic(settings.resultsTopic());
             announced = admin.topicExists(settings.metricsTopic());
         }

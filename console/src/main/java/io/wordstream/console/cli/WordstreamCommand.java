@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         versionProvider = WordstreamCommand.Version.class,
         description = "Live word counts per time window: sentences into Kafka, counted by Spark Structured Streaming,"
                 + " results back to Kafka.",
-        subcommands = {ConsoleCommand.class, RunCommand.class, SendCommand.class, WatchCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ConsoleCommand.class, RunCommand.class, SendCommand.class, WatchCommand.class,
+                OwnJvmCommands.Soak.class, OwnJvmCommands.Bench.class, CommandLine.HelpCommand.class},
         footer = {"", "'wordstream' alone, in a terminal, starts the console. Without a screen, 'wordstream run' starts"
                 + " the pipeline; 'send' and 'watch' in another terminal use it.",
             "",
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
             "  wordstream send \"Spark streams words\"    one sentence to a running pipeline",
             "  wordstream watch --from-now              the counts of each new micro-batch",
             "  wordstream run --bootstrap-server kafka1.example.com:9092 --window 30s",
-            "  wordstream COMMAND --help                the options of one command"})
+            "  wordstream COMMAND --help                the options of one command",
+            ConfigDefaults.HELP_FOOTER})
 public final class WordstreamCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -3,6 +3,7 @@ package io.wordstream.console.kafka;
 import io.wordstream.console.UserError;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,11 +56,14 @@ public final class TopicAdmin implements AutoCloseable {
         }
     }
 
-    /** Fails with a message naming the address when no broker answers within {@code timeout}. */
-    public void requireReachable(Duration timeout) {
+    /**
+     * Fails with a message naming the address, where it came from and the way out when no broker answers within
+     * {@code timeout}.
+     */
+    public void requireReachable(Duration timeout, String origin, String wayOut) {
         if (!reachable(timeout)) {
-            throw new UserError("cannot reach Kafka at " + bootstrap + " within " + timeout.toSeconds()
-                    + " s; check --bootstrap-server, or leave it out to start the embedded broker");
+            throw new UserError("cannot reach Kafka at " + bootstrap + " (" + origin + ") within "
+                    + timeout.toSeconds() + " s; " + wayOut);
         }
     }
 
@@ -90,28 +94,35 @@ public final class TopicAdmin implements AutoCloseable {
         }
     }
 
+    /** The number of brokers in the cluster, as the controller reports it. */
+    public int brokerCount() {
+        try {
+            return admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserError("cannot describe the Kafka cluster at " + bootstrap + ": " + rootMessage(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while describing the Kafka cluster");
+        }
+    }
+
     /**
-     * Creates the topics that do not exist yet.
+     * Creates the topics that do not exist yet; existing ones are left as they are.
      *
-     * @param topics topic name to partition count
-     * @param configs topic name to topic settings, for the topics that need some
      * @return the names of the topics it created
      */
-    public List<String> ensureTopics(Map<String, Integer> topics, Map<String, Map<String, String>> configs) {
+    public List<String> ensureTopics(Collection<TopicPlan.Topic> topics) {
         try {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<NewTopic> missing = new ArrayList<>();
-            topics.forEach((name, partitions) -> {
-                if (!existing.contains(name)) {
-                    // No replication factor given: the cluster's default applies, which suits a real cluster too.
-                    missing.add(new NewTopic(name, Optional.of(partitions), Optional.empty())
-                            .configs(configs.getOrDefault(name, Map.of())));
-                }
-            });
             List<String> created = new ArrayList<>();
-            for (NewTopic t : missing) {
+            for (TopicPlan.Topic t : topics) {
+                if (existing.contains(t.name())) {
+                    continue;
+                }
+                NewTopic topic = new NewTopic(t.name(), Optional.of(t.partitions()), Optional.of(t.replication()))
+                        .configs(t.configs());
                 try {
-                    admin.createTopics(List.of(t)).all().get(10, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
                     created.add(t.name());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {

@@ -1,5 +1,6 @@
 package io.wordstream.console.launch;
 
+import io.wordstream.console.PipelineFailure;
 import io.wordstream.console.UserError;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
@@ -15,14 +16,9 @@ import java.util.Properties;
 
 /** The embedded Kafka broker: a JVM of its own, on 127.0.0.1, owned and stopped by this console. */
 public final class BrokerProcess implements AutoCloseable {
-    /** Enough for one node under the benchmark's load (about 350 MB resident measured). */
+    /** Enough for one node under the benchmark's load (docs/benchmarks.md). */
     static final String HEAP = "-Xmx256m";
-    /**
-     * The client compiler only. The embedded broker serves one console's light load, which C1's code handles (the
-     * plain consumer's bursts were no slower); the optimizing compiler was still using a fifth of a core a minute
-     * after start, on a two-core machine shared with Spark, and made the broker answer 1.5 s later
-     * (docs/benchmarks.md).
-     */
+    /** C1 only: one console's load needs no C2, which slowed the broker's start (docs/benchmarks.md). */
     static final String JIT = "-XX:TieredStopAtLevel=1";
 
     /** A Kafka broker on loopback answers within a second; anything else gets no answer at all. */
@@ -109,14 +105,14 @@ public final class BrokerProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new UserError("the embedded Kafka broker exited with status " + process.exitValue()
+                throw new PipelineFailure("the embedded Kafka broker exited with status " + process.exitValue()
                         + " while starting: " + LogTail.lastError(log) + " (full log: " + log + ")");
             }
             if (admin.reachable(Duration.ofMillis(500))) {
                 return;
             }
         }
-        throw new UserError("the embedded Kafka broker did not answer on " + bootstrap + " within "
+        throw new PipelineFailure("the embedded Kafka broker did not answer on " + bootstrap + " within "
                 + timeout.toSeconds() + " s; see " + log);
     }
 
@@ -126,6 +122,11 @@ public final class BrokerProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** True when this broker saves a class data archive as it stops (the first run after a build). */
+    public boolean recordsClassArchive() {
+        return classData.recordsAtExit();
     }
 
     public boolean alive() {

@@ -141,11 +141,6 @@ public final class CheckpointSettings {
         return Optional.empty();
     }
 
-    /** The settings that keep the checkpoint, as options to type. */
-    public String asOptions() {
-        return values.entrySet().stream().map(e -> option(e.getKey(), e.getValue())).collect(Collectors.joining(" "));
-    }
-
     private static String option(String name, String value) {
         return name.equals(CONF_PARTITIONS) ? name + "=" + value : name + " " + value;
     }

@@ -70,6 +70,11 @@ public final class ClassDataArchive {
                 : List.of("-XX:ArchiveClassesAtExit=" + pending, quiet);
     }
 
+    /** True when the JVM records an archive as it exits, which makes that exit take seconds longer. */
+    public boolean recordsAtExit() {
+        return enabled && !present;
+    }
+
     /** True when JVMs started now map an archive. */
     public boolean present() {
         return present;

@@ -29,11 +29,8 @@ public final class SparkJob implements AutoCloseable {
     static final String LOCAL_CHECKPOINT_FILE_SYSTEM = "io.wordstream.job.LocalCheckpointFileSystem";
     private static final Set<String> JVM_OPTION_LISTS = Set.of("spark.driver.extraJavaOptions");
     /**
-     * The driver's optimizing compiler waits for three times its default call and loop counts. Every micro-batch
-     * runs thousands of the analyzer's, optimizer's and planner's methods a few times each; in a new driver they
-     * crossed C2's default thresholds one after another, and C2 took almost half the driver's CPU for the first
-     * minute, on two cores shared with the broker. Code that stays hot still reaches C2, a little later
-     * (docs/benchmarks.md has the measurement). {@code --conf spark.driver.extraJavaOptions=...} can set them back.
+     * C2 waits for three times its default counts: each batch runs thousands of planner methods a few times each,
+     * which otherwise keep C2 busy for the first minute (docs/benchmarks.md, "tuning log").
      */
     static final List<String> DRIVER_JIT = List.of(
             "-XX:Tier4InvocationThreshold=15000", "-XX:Tier4MinInvocationThreshold=1800",
@@ -144,22 +141,18 @@ public final class SparkJob implements AutoCloseable {
         conf.put("spark.ui.showConsoleProgress", "false");
         List<String> driverOptions = new ArrayList<>(classData.jvmOptions());
         driverOptions.add("-Dlog4j2.configurationFile=" + install.configDir().resolve("log4j2-job.properties").toUri());
-        // The driver (in client mode always on this machine) takes its whole heap at start. Left to grow, G1
-        // widened it under the young generation's churn until it reached --driver-memory, so the resident set
-        // crept up for many minutes (a 30-window soak: 589 -> 946 MB at 512m) though the live heap stayed under
-        // 150 MB; a heap claimed and touched at start holds its size, and any later growth is a real leak.
+        // The whole heap at start: a heap left to grow hides a leak behind G1's widening (docs/soak.md).
         driverOptions.add("-Xms" + settings.driverMemory());
         driverOptions.add("-XX:+AlwaysPreTouch");
         driverOptions.addAll(DRIVER_JIT);
         conf.put("spark.driver.extraJavaOptions", String.join(" ", driverOptions));
         conf.put("spark.local.dir", settings.dataDir().resolve("spark-tmp").toString());
         if (settings.localSpark()) {
-            // The console is the operator's view of a local job. The web UI's listeners cost about a fifth of
-            // every small batch's time (docs/benchmarks.md); --conf spark.ui.enabled=true brings it back.
+            // The console is the operator's view of a local job, and the web UI slows small batches
+            // (docs/benchmarks.md); --conf spark.ui.enabled=true brings it back.
             conf.put("spark.ui.enabled", "false");
-            // Without the UI the driver still keeps each micro-batch's job, stages, tasks and SQL plan for it (1,000
-            // executions by default): at four batches a second the soak saw its resident memory grow from 614 MB to
-            // 1.1 GB over five minutes. A hundred of each is what the console's own views can ask for.
+            // Without the UI the driver still keeps each batch's jobs and plans for it; a hundred of each is
+            // plenty, a thousand grew the driver's memory (docs/soak.md).
             conf.put("spark.ui.retainedJobs", "100");
             conf.put("spark.ui.retainedStages", "100");
             conf.put("spark.ui.retainedTasks", "1000");
@@ -167,11 +160,8 @@ public final class SparkJob implements AutoCloseable {
             conf.put("spark.sql.streaming.ui.retainedQueries", "10");
         }
         if (settings.localSpark() || settings.localCluster() > 0) {
-            // The checkpoint is on a local disk. Hadoop's checksummed local file system writes a .crc file beside
-            // every offset, commit and state file: a third of each batch's checkpoint time. The rename that
-            // commits each file is atomic without them. Its FileContext API and its permission setting start a
-            // shell command (readlink, chmod) per file, three files a batch; the FileSystem API with Java's
-            // permission call does not (docs/benchmarks.md has both measurements).
+            // A local checkpoint needs no .crc files nor a shell command per file to stay atomic
+            // (docs/benchmarks.md).
             conf.put("spark.hadoop.fs.file.impl", LOCAL_CHECKPOINT_FILE_SYSTEM);
             conf.put("spark.hadoop.fs.AbstractFileSystem.file.impl", "org.apache.hadoop.fs.local.RawLocalFs");
             conf.put("spark.sql.streaming.checkpointFileManagerClass",
@@ -202,6 +192,11 @@ public final class SparkJob implements AutoCloseable {
         return handle.getAppId();
     }
 
+    /** True when this driver saves a class data archive as it stops (the first run after a build). */
+    public boolean recordsClassArchive() {
+        return classData.recordsAtExit();
+    }
+
     public Path log() {
         return log;
     }
@@ -225,7 +220,7 @@ public final class SparkJob implements AutoCloseable {
         long deadline = System.nanoTime() + grace.toNanos();
         while (!handle.getState().isFinal() && System.nanoTime() < deadline
                 && driver.map(ProcessHandle::isAlive).orElse(true)) {
-            sleep(100);
+            Waits.pause(100);
         }
         if (!handle.getState().isFinal()) {
             handle.kill();
@@ -253,11 +248,4 @@ public final class SparkJob implements AutoCloseable {
         stop(Duration.ofSeconds(30));
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -15,6 +15,9 @@ import java.util.function.LongSupplier;
 /**
  * The coordinator of the terminal UI: turns keystrokes into model changes and requests to the pipeline, and the
  * pipeline's reports into model changes. Every method runs on the UI thread; the views only read what it holds.
+ *
+ * <p>Over 300 lines because every key and every report of the pipeline passes here, each a few lines; the state
+ * it changes lives in the model and {@link ViewState}, the drawing in the views.
  */
 public final class ConsoleController {
     /** What the controller asks of the running pipeline; each call returns at once and reports back later. */
@@ -62,7 +65,7 @@ public final class ConsoleController {
     public void step(String message) {
         status.step(message, clock.getAsLong());
         if (status.phase() == PipelineStatus.Phase.STOPPING || status.phase() == PipelineStatus.Phase.RESTARTING) {
-            view.say(ViewState.Tone.INFO, message);
+            view.sayWaiting(ViewState.Tone.INFO, message, clock.getAsLong());
         }
         dirty = true;
     }
@@ -404,16 +407,12 @@ public final class ConsoleController {
 
     /** True while the screen moves by itself (a spinner, the log pane), so it is redrawn even without news. */
     boolean animating() {
-        return status.starting() || status.phase() == PipelineStatus.Phase.STOPPING || view.logs;
+        return status.starting() || status.phase() == PipelineStatus.Phase.STOPPING
+                || status.phase() == PipelineStatus.Phase.RESTARTING || view.logs;
     }
 
     public boolean finished() {
         return finished;
-    }
-
-    /** The start-up error to repeat on the terminal after the screen is gone, or empty. */
-    public String startError() {
-        return status.everReady() ? "" : status.error();
     }
 
     private static boolean isCtrl(KeyStroke k, char c) {

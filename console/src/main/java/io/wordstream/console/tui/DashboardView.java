@@ -3,6 +3,7 @@ package io.wordstream.console.tui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalPosition;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.PipelineStatus;
@@ -169,7 +170,7 @@ final class DashboardView {
         int cursorCol = Text.width(before);
         int scroll = Math.max(0, cursorCol - (width - 1));
         String visible = dropColumns(text, scroll);
-        pen.put(2, row, visible, width, Palette.TEXT, com.googlecode.lanterna.TextColor.ANSI.DEFAULT);
+        pen.put(2, row, visible, width, Palette.TEXT, TextColor.ANSI.DEFAULT);
         return v.mode == ViewState.Mode.TYPING ? new TerminalPosition(2 + cursorCol - scroll, row) : null;
     }
 
@@ -189,7 +190,9 @@ final class DashboardView {
         String tally = v.sent == 0 ? "" : "sent " + v.sent + " · acked " + v.acked
                 + (v.failed > 0 ? " · failed " + v.failed : "") + " ";
         int tallyCol = pen.cols - Text.width(tally);
-        pen.put(1, row, v.feedback, Math.max(0, tallyCol - 2), Palette.of(v.tone), com.googlecode.lanterna.TextColor.ANSI.DEFAULT);
+        String text = v.waitingSince < 0 ? v.feedback
+                : v.feedback + " (" + Math.max(0, (f.now() - v.waitingSince) / 1_000_000_000L) + " s)";
+        pen.put(1, row, text, Math.max(0, tallyCol - 2), Palette.of(v.tone), TextColor.ANSI.DEFAULT);
         if (!tally.isEmpty()) {
             pen.put(tallyCol, row, tally, v.failed > 0 ? Palette.BAD : Palette.DIM);
         }

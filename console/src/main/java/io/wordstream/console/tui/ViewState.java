@@ -25,10 +25,19 @@ final class ViewState {
     long failed;
     String feedback = "";
     Tone tone = Tone.INFO;
+    /** When the wait the feedback line names began ({@code System.nanoTime()}), or -1 when it names none. */
+    long waitingSince = -1;
 
     void say(Tone tone, String message) {
         this.tone = tone;
         this.feedback = message;
+        this.waitingSince = -1;
+    }
+
+    /** Names something being waited for: the line shows its elapsed time, so the screen never looks hung. */
+    void sayWaiting(Tone tone, String message, long now) {
+        say(tone, message);
+        this.waitingSince = now;
     }
 
     boolean following() {

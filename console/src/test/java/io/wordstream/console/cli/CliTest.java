@@ -3,6 +3,7 @@ package io.wordstream.console.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordstream.console.settings.RecordedKafka;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +26,7 @@ class CliTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = Cli.create(Cli.defaultsOf(Map.of()), new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandLine cl = Cli.create(new ConfigDefaults(Map.of()), new PrintWriter(out, true), new PrintWriter(err, true));
         return cl.execute(args);
     }
 
@@ -39,19 +41,18 @@ class CliTest {
     void bareCommandPrintsUsageWithTheSubcommands() {
         assertEquals(0, run());
         String usage = out.toString();
-        for (String command : new String[] {"console", "run", "send", "watch", "help"}) {
+        for (String command : new String[] {"console", "run", "send", "watch", "soak", "bench", "help"}) {
             assertTrue(usage.contains("\n  " + command + " "), "usage lists " + command + ": " + usage);
         }
     }
 
     @Test
     void inATerminalNoArgumentsOrOnlyOptionsMeanTheConsole() {
-        assertEquals(java.util.List.of("console"), java.util.List.of(Cli.arguments(new String[0], true)));
-        assertEquals(java.util.List.of("console", "--data-dir", "/x"),
-                java.util.List.of(Cli.arguments(new String[] {"--data-dir", "/x"}, true)));
-        assertEquals(java.util.List.of("--help"), java.util.List.of(Cli.arguments(new String[] {"--help"}, true)));
-        assertEquals(java.util.List.of("run"), java.util.List.of(Cli.arguments(new String[] {"run"}, true)));
-        assertEquals(java.util.List.of(), java.util.List.of(Cli.arguments(new String[0], false)),
+        assertEquals(List.of("console"), List.of(Cli.arguments(new String[0], true)));
+        assertEquals(List.of("console", "--data-dir", "/x"), List.of(Cli.arguments(new String[] {"--data-dir", "/x"}, true)));
+        assertEquals(List.of("--help"), List.of(Cli.arguments(new String[] {"--help"}, true)));
+        assertEquals(List.of("run"), List.of(Cli.arguments(new String[] {"run"}, true)));
+        assertEquals(List.of(), List.of(Cli.arguments(new String[0], false)),
                 "without a terminal a bare run prints the usage");
     }
 
@@ -69,6 +70,9 @@ class CliTest {
             out.getBuffer().setLength(0);
             assertEquals(0, run(command, "--help"));
             assertTrue(out.toString().startsWith("Usage: wordstream " + command), out.toString());
+            String help = out.toString().replaceAll("\\s+", " ");
+            assertTrue(help.contains("WORDSTREAM_BROKER_PORT=9093 sets --broker-port"), command + ": " + help);
+            assertTrue(help.contains("WORDSTREAM_CONFIG"), command + ": " + help);
         }
         assertTrue(out.toString().contains("--bootstrap-server"));
     }
@@ -109,12 +113,15 @@ class CliTest {
     }
 
     @Test
-    void runHelpShowsTheDefaults() {
+    void runHelpShowsTheDefaultsAndTheCandidates() {
         assertEquals(0, run("run", "--help"));
         String help = out.toString();
         assertTrue(help.contains("(default: 10s)"), help);
         assertTrue(help.contains("(default: local[2])"), help);
         assertTrue(help.contains("(default: S,P,R)"), help);
+        String flat = help.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("One of default, seed."), flat);
+        assertTrue(flat.contains("One of kafka, socket."), flat);
     }
 
     @Test
@@ -136,14 +143,14 @@ class CliTest {
     void anUnknownCommandNamesItselfAndListsTheCommands() {
         assertEquals(2, run("frobnicate"));
         assertOneLineError("wordstream: 'frobnicate' is not a command; the commands are console, run, send, watch,"
-                + " help (see 'wordstream --help')");
+                + " soak, bench, help (see 'wordstream --help')");
     }
 
     @Test
     void helpOfAnUnknownCommandIsAnErrorNotTheTopLevelHelp() {
         assertEquals(2, run("frobnicate", "--help"));
         assertOneLineError("wordstream: 'frobnicate' is not a command; the commands are console, run, send, watch,"
-                + " help (see 'wordstream --help')");
+                + " soak, bench, help (see 'wordstream --help')");
         assertEquals("", out.toString());
     }
 
@@ -179,7 +186,7 @@ class CliTest {
         assertOneLineError("wordstream run: --letters takes single letters");
         err.getBuffer().setLength(0);
         assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--lengths", "6,eight"));
-        assertOneLineError("wordstream run: --lengths takes whole numbers separated by commas, got 'eight'");
+        assertOneLineError("wordstream run: --lengths takes positive whole numbers separated by commas, got 'eight'");
         err.getBuffer().setLength(0);
         assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--tokenizer", "fancy"));
         assertOneLineError("wordstream run: 'fancy' is not a tokenizer (choose default or seed)");
@@ -210,6 +217,27 @@ class CliTest {
             assertEquals(2, run(args), command);
             assertOneLineError("wordstream " + command + ": cannot reach Kafka at 127.0.0.1:" + closed);
         }
+    }
+
+    @Test
+    void sendAndWatchUseTheKafkaThePipelineRecordedAndSayWhereTheAddressCameFrom() {
+        int closed = closedPort();
+        RecordedKafka.write(dataDir, "127.0.0.1:" + closed);
+        for (String command : new String[] {"send", "watch"}) {
+            err.getBuffer().setLength(0);
+            String[] args = command.equals("send")
+                    ? new String[] {command, "--data-dir", dataDir.toString(), "hello"}
+                    : new String[] {command, "--data-dir", dataDir.toString()};
+            assertEquals(2, run(args), command);
+            assertOneLineError("wordstream " + command + ": cannot reach Kafka at 127.0.0.1:" + closed
+                    + " (recorded in " + dataDir + " by the pipeline last started there) within 5 s; start the"
+                    + " pipeline on this data dir with 'wordstream run' or the console, or give --bootstrap-server");
+            assertTrue(!err.toString().contains("leave"), "send and watch start no broker: " + err);
+        }
+        err.getBuffer().setLength(0);
+        int other = closedPort();
+        assertEquals(2, run("send", "--data-dir", dataDir.toString(), "--broker-port", Integer.toString(other), "x"));
+        assertOneLineError("wordstream send: cannot reach Kafka at 127.0.0.1:" + other + " (from --broker-port)");
     }
 
     @Test
@@ -262,7 +290,7 @@ class CliTest {
 
     @Test
     void defaultsComeFromTheProvider() {
-        CommandLine cl = Cli.create(Cli.defaultsOf(Map.of("window", "nonsense")), new PrintWriter(out, true),
+        CommandLine cl = Cli.create(new ConfigDefaults(Map.of("window", "nonsense")), new PrintWriter(out, true),
                 new PrintWriter(err, true));
         assertEquals(2, cl.execute("run", "--data-dir", dataDir.toString()));
         assertTrue(err.toString().contains("'nonsense' is not a duration"), err.toString());

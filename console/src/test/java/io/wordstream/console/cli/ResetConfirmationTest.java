@@ -24,9 +24,7 @@ class ResetConfirmationTest {
     private final StringWriter prompt = new StringWriter();
 
     private static Settings settings(JobConfig.Source source) {
-        return new Settings(Path.of("/data"), Optional.empty(), 9092, Optional.empty(), List.of("sentences"),
-                "wordcounts", "wordstream-metrics", 2, PipelineSettings.defaults(), Duration.ZERO, "local[2]",
-                Settings.DEFAULT_DRIVER_MEMORY, Map.of(), source, Optional.empty(), 0);
+        return Settings.builder().dataDir(Path.of("/data")).source(source).build();
     }
 
     private static InputStream input(String text) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wordstream.common.JobConfig;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
-import io.wordstream.console.launch.Pipeline;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
@@ -31,7 +30,8 @@ class ClusterIT {
     void runsOnTwoExecutorsOfALocalStandaloneClusterWithExactCounts() throws Exception {
         Settings settings = ItSettings.embedded(dataDir, JobConfig.Source.KAFKA, Optional.empty(), 2);
         List<ProcessHandle> processes = new ArrayList<>();
-        try (Pipeline pipeline = Pipeline.start(settings, Install.current(), m -> { }, Duration.ofSeconds(240))) {
+        try (StartedPipeline pipeline = StartedPipeline.start(settings.toBuilder()
+                .startTimeout(Duration.ofSeconds(240)).build())) {
             String master = pipeline.settings().master();
             assertTrue(master.matches("spark://127\\.0\\.0\\.1:\\d+"), master);
             assertTrue(pipeline.readyLine().contains(" master=" + master + " "), pipeline.readyLine());
@@ -40,7 +40,7 @@ class ClusterIT {
             JsonNode status = pipeline.cluster().status();
             assertEquals(2, status.path("aliveworkers").asInt(), status.toString());
             JsonNode app = status.path("activeapps").get(0);
-            assertEquals(pipeline.job().appId(), app.path("id").asText());
+            assertEquals(pipeline.appId(), app.path("id").asText());
             assertEquals(2, app.path("cores").asInt(), "two single-core executors: " + app);
             int busyWorkers = 0;
             for (JsonNode worker : status.path("workers")) {

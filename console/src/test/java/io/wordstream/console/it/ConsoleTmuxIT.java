@@ -1,5 +1,6 @@
 package io.wordstream.console.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -7,11 +8,15 @@ import io.wordstream.console.launch.LogTail;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Settings;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -102,6 +107,38 @@ class ConsoleTmuxIT {
     }
 
     @Test
+    void aDriverKilledUnderTheConsoleIsShownRelaunchedAndCountsStayExact() throws Exception {
+        startConsole();
+        awaitScreen("the pipeline running", s -> s.contains("● RUNNING"), START);
+        tmux("send-keys", "-t", "ws", "-l", "kappa kappa lambda");
+        tmux("send-keys", "-t", "ws", "Enter");
+        Pattern kappaBar = Pattern.compile("(?m)^ +kappa +█+ +2( |$)");
+        awaitScreen("the words and their bars", s -> kappaBar.matcher(s).find(), Duration.ofSeconds(60));
+
+        ProcessHandle driver = ProcessHandle.allProcesses().filter(this::ours)
+                .filter(p -> p.info().commandLine().orElse("").contains("org.apache.spark.deploy.SparkSubmit"))
+                .findFirst().orElseThrow(() -> new AssertionError("no Spark driver"));
+        new ProcessBuilder("kill", "-KILL", Long.toString(driver.pid())).start().waitFor();
+        awaitScreen("the relaunch announced", s -> s.contains("relaunching the"), Duration.ofSeconds(30));
+        String screen = awaitScreen("the job back", s -> s.contains("the job was restarted from its checkpoint")
+                && s.contains("● RUNNING"), START);
+        assertTrue(!screen.contains("Exception") && !screen.contains("\tat "), screen);
+
+        tmux("send-keys", "-t", "ws", "-l", "kappa mu");
+        tmux("send-keys", "-t", "ws", "Enter");
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
+        try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+                    c -> ItSettings.total(c, "mu") == 1, "the sentence typed after the relaunch");
+            // Each sentence counted once: nothing lost to the crash, nothing counted twice by the relaunch.
+            assertEquals(3, ItSettings.total(counts, "kappa"), counts.toString());
+            assertEquals(1, ItSettings.total(counts, "lambda"), counts.toString());
+        }
+        quitWithQ();
+    }
+
+    @Test
     void aFailedStartIsShownAndQuittingLeavesNoProcessBehind() throws Exception {
         // Two seconds is too short for the first micro-batch: the start fails after the broker and driver started.
         failedStartExpected = true;
@@ -114,6 +151,21 @@ class ConsoleTmuxIT {
         screen = awaitScreen("the console's exit", s -> s.contains("wordstream-exit="), Duration.ofSeconds(60));
         assertTrue(screen.contains("wordstream-exit=1"), "a failed start exits 1:\n" + screen);
         assertTrue(screen.contains("wordstream: the Spark job did not complete a micro-batch within 2 s"), screen);
+        awaitNoProcessLeft();
+    }
+
+    @Test
+    void aBusyBrokerPortExits2AsRunDoesWithItsReason() throws Exception {
+        failedStartExpected = true;
+        try (ServerSocket busy = new ServerSocket(brokerPort, 1, InetAddress.getByName(Settings.LOOPBACK))) {
+            startConsole();
+            awaitScreen("the failed start", s -> s.contains("FAILED") && s.contains("in use"), START);
+            tmux("send-keys", "-t", "ws", "C-c");
+            String screen = awaitScreen("the console's exit", s -> s.contains("wordstream-exit="),
+                    Duration.ofSeconds(60));
+            assertTrue(screen.contains("wordstream-exit=2"), "a busy port is the operator's to change:\n" + screen);
+            assertTrue(screen.contains("wordstream: port " + brokerPort), screen);
+        }
         awaitNoProcessLeft();
     }
 

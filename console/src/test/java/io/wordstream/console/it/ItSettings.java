@@ -2,12 +2,9 @@ package io.wordstream.console.it;
 
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
-import io.wordstream.common.PipelineSettings;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,9 +19,8 @@ final class ItSettings {
 
     static Settings embedded(Path dataDir, JobConfig.Source source, Optional<HostPort> socket, int localCluster,
                              int brokerPort) {
-        return new Settings(dataDir, Optional.empty(), brokerPort, Optional.empty(),
-                List.of("sentences"), "wordcounts", "wordstream-metrics", 1, PipelineSettings.defaults(),
-                Duration.ZERO, "local[2]", Settings.DEFAULT_DRIVER_MEMORY, Map.of(), source, socket, localCluster);
+        return Settings.builder().dataDir(dataDir).brokerPort(brokerPort).inputPartitions(1).source(source)
+                .socket(socket).localCluster(localCluster).build();
     }
 
     /** The sum over all windows of one word's latest counts. */

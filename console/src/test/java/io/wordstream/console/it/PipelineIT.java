@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wordstream.common.PipelineSettings;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
-import io.wordstream.console.launch.Pipeline;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
@@ -45,18 +44,17 @@ class PipelineIT {
 
     @Test
     void countsSentencesOfTwoWindowsExactlyAndStopsEverything() throws Exception {
-        Settings settings = new Settings(dataDir, Optional.empty(), Ports.freePort(Settings.LOOPBACK),
-                Optional.empty(), List.of("sentences"), "wordcounts", "wordstream-metrics", 2,
-                PipelineSettings.defaults(), Duration.ZERO, "local[2]", Settings.DEFAULT_DRIVER_MEMORY, Map.of());
+        Settings settings = Settings.builder().dataDir(dataDir).brokerPort(Ports.freePort(Settings.LOOPBACK)).build();
         Instant w1 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(2));
         Instant w2 = w1.plusSeconds(10);
 
-        List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> steps;
         ProcessHandle broker;
         ProcessHandle driver;
-        try (Pipeline pipeline = Pipeline.start(settings, Install.current(), steps::add, Duration.ofSeconds(180))) {
+        try (StartedPipeline pipeline = StartedPipeline.start(settings)) {
+            steps = pipeline.steps();
             broker = pipeline.broker().handle();
-            driver = pipeline.job().driver().orElseThrow();
+            driver = pipeline.driver();
             assertTrue(pipeline.readyLine().startsWith("ready bootstrap=" + settings.bootstrap()
                     + " topics=sentences results=wordcounts"), pipeline.readyLine());
 
@@ -134,7 +132,7 @@ class PipelineIT {
                         () -> reader.events().stream().mapToLong(e -> e.metric("rejected")).sum(),
                         n -> n >= 2, "two rejected records in the metrics");
                 assertEquals(2, rejected, "the invalid JSON and the non-UTF-8 record");
-                assertTrue(pipeline.job().state().toString().equals("RUNNING"), "bad records never stop the job");
+                assertTrue(pipeline.supervisor().job().current().state().toString().equals("RUNNING"), "bad records never stop the job");
             }
         }
         assertFalse(broker.isAlive(), "the broker JVM has exited");
@@ -146,16 +144,15 @@ class PipelineIT {
 
     @Test
     void withABootstrapServerItUsesThatKafkaAndStartsNoBroker(@TempDir Path otherDataDir) throws Exception {
-        Settings owner = new Settings(dataDir, Optional.empty(), Ports.freePort(Settings.LOOPBACK), Optional.empty(),
-                List.of("sentences"), "wordcounts", "wordstream-metrics", 1, PipelineSettings.defaults(),
-                Duration.ZERO, "local[1]", Settings.DEFAULT_DRIVER_MEMORY, Map.of());
-        try (Pipeline first = Pipeline.start(owner, Install.current(), m -> { }, Duration.ofSeconds(180))) {
+        Settings owner = Settings.builder().dataDir(dataDir).brokerPort(Ports.freePort(Settings.LOOPBACK))
+                .inputPartitions(1).master("local[1]").build();
+        try (StartedPipeline first = StartedPipeline.start(owner)) {
             ProcessHandle broker = first.broker().handle();
             // A second pipeline on the first one's broker, with topics of its own and two input topics.
-            Settings guest = new Settings(otherDataDir, Optional.of(owner.bootstrap()), 1, Optional.empty(),
-                    List.of("in-a", "in-b"), "out", "metrics", 1, PipelineSettings.defaults(), Duration.ZERO,
-                    "local[1]", Settings.DEFAULT_DRIVER_MEMORY, Map.of());
-            try (Pipeline second = Pipeline.start(guest, Install.current(), m -> { }, Duration.ofSeconds(180));
+            Settings guest = Settings.builder().dataDir(otherDataDir).bootstrapServers(owner.bootstrap())
+                    .inputTopics(List.of("in-a", "in-b")).resultsTopic("out").metricsTopic("metrics")
+                    .inputPartitions(1).master("local[1]").build();
+            try (StartedPipeline second = StartedPipeline.start(guest);
                  SentenceSender toA = new SentenceSender(KafkaClients.base(guest), "in-a");
                  SentenceSender toB = new SentenceSender(KafkaClients.base(guest), "in-b");
                  ResultsReader reader = new ResultsReader(KafkaClients.base(guest), "out", "metrics")) {

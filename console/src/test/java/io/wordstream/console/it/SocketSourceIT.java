@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
-import io.wordstream.console.UserError;
+import io.wordstream.console.PipelineFailure;
 import io.wordstream.console.kafka.KafkaClients;
-import io.wordstream.console.launch.Pipeline;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
@@ -40,7 +39,7 @@ class SocketSourceIT {
         try {
             Settings settings = ItSettings.embedded(dataDir, JobConfig.Source.SOCKET,
                     Optional.of(new HostPort(Settings.LOOPBACK, port)), 0, ports.get(1));
-            try (Pipeline pipeline = Pipeline.start(settings, Install.current(), m -> { }, Duration.ofSeconds(180));
+            try (StartedPipeline pipeline = StartedPipeline.start(settings);
                  ResultsReader reader = new ResultsReader(KafkaClients.base(settings), "wordcounts",
                          "wordstream-metrics")) {
                 assertTrue(pipeline.readyLine().contains(" source=socket socket=127.0.0.1:" + port + " "),
@@ -66,7 +65,7 @@ class SocketSourceIT {
     @Test
     void theConsoleServesTheSocketItselfWhenNoneIsGiven() throws Exception {
         Settings settings = ItSettings.embedded(dataDir, JobConfig.Source.SOCKET, Optional.empty(), 0);
-        try (Pipeline pipeline = Pipeline.start(settings, Install.current(), m -> { }, Duration.ofSeconds(180));
+        try (StartedPipeline pipeline = StartedPipeline.start(settings);
              ResultsReader reader = new ResultsReader(KafkaClients.base(settings), "wordcounts",
                      "wordstream-metrics")) {
             assertEquals(1, pipeline.lineServer().connections(), "the job's socket source is connected");
@@ -85,8 +84,8 @@ class SocketSourceIT {
         int closed = ports.get(0);
         Settings settings = ItSettings.embedded(dataDir, JobConfig.Source.SOCKET,
                 Optional.of(new HostPort(Settings.LOOPBACK, closed)), 0, ports.get(1));
-        UserError e = assertThrows(UserError.class,
-                () -> Pipeline.start(settings, Install.current(), m -> { }, Duration.ofSeconds(180)).close());
+        // The job is what fails here, so 'run' exits 1 for it.
+        PipelineFailure e = assertThrows(PipelineFailure.class, () -> StartedPipeline.start(settings).close());
         assertTrue(e.getMessage().startsWith("the Spark job failed: "), e.getMessage());
         assertTrue(e.getMessage().contains("Connection refused"), e.getMessage());
         assertEquals(List.of(), ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());

@@ -21,8 +21,7 @@ class CheckpointSettingsTest {
     Path dataDir;
 
     private Settings settings(PipelineSettings pipeline, Map<String, String> conf) {
-        return new Settings(dataDir, Optional.empty(), 9092, Optional.empty(), List.of("sentences"), "wordcounts",
-                "wordstream-metrics", 2, pipeline, Duration.ZERO, "local[2]", Settings.DEFAULT_DRIVER_MEMORY, conf);
+        return Settings.builder().dataDir(dataDir).pipeline(pipeline).sparkConf(conf).build();
     }
 
     private static PipelineSettings window(int seconds) {

@@ -16,9 +16,22 @@ import org.junit.jupiter.api.Test;
 
 class SettingsTest {
     private static Settings withMaster(String master) {
-        return new Settings(Path.of("/tmp/d"), Optional.empty(), 9092, Optional.empty(), List.of("sentences"),
-                "wordcounts", "metrics", 2, PipelineSettings.defaults(), Duration.ZERO, master,
-                Settings.DEFAULT_DRIVER_MEMORY, Map.of());
+        return Settings.builder().dataDir(Path.of("/tmp/d")).metricsTopic("metrics").master(master).build();
+    }
+
+    @Test
+    void theBuilderStartsFromTheDefaultsAndChangesOnlyWhatItIsGiven() {
+        Settings d = Settings.builder().build();
+        assertEquals("127.0.0.1:" + Settings.DEFAULT_BROKER_PORT, d.bootstrap());
+        assertEquals(Settings.DEFAULT_MASTER, d.master());
+        assertEquals(List.of(JobConfig.DEFAULT_INPUT_TOPIC), d.inputTopics());
+        assertEquals(PipelineSettings.defaults(), d.pipeline());
+        Settings changed = d.toBuilder().brokerPort(9999).localCluster(2).build();
+        assertEquals(9999, changed.brokerPort());
+        assertEquals(2, changed.localCluster());
+        assertEquals(d.master(), changed.master());
+        assertEquals(d.resultsTopic(), changed.resultsTopic());
+        assertEquals(d.startTimeout(), changed.startTimeout());
     }
 
     @Test
@@ -39,9 +52,7 @@ class SettingsTest {
     @Test
     void theSocketSourceGetsAScratchCheckpointAndItsAddressInTheJobArguments() {
         Settings socket = withMaster("local[2]").withSocket(new HostPort("127.0.0.1", 9999));
-        Settings s = new Settings(socket.dataDir(), socket.bootstrapServers(), 9092, Optional.empty(),
-                socket.inputTopics(), "wordcounts", "metrics", 2, socket.pipeline(), Duration.ZERO, "local[2]",
-                Settings.DEFAULT_DRIVER_MEMORY, Map.of(), JobConfig.Source.SOCKET, socket.socket(), 0);
+        Settings s = socket.toBuilder().source(JobConfig.Source.SOCKET).build();
         assertEquals(Path.of("/tmp/d/run/socket-checkpoint"), s.checkpointDir());
         assertEquals(Path.of("/tmp/d/checkpoint"), withMaster("local[2]").checkpointDir());
         JobConfig job = s.jobConfig(Path.of("/tmp/d/run/job.stop"), 42);

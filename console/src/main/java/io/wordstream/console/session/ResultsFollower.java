@@ -1,0 +1,65 @@
+package io.wordstream.console.session;
+
+import io.wordstream.console.kafka.KafkaClients;
+import io.wordstream.console.kafka.TopicFeed;
+import io.wordstream.console.model.ResultRow;
+import io.wordstream.console.settings.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/** Reads the results topic from its beginning once Kafka is ready, handing on each batch of parsed rows. */
+public final class ResultsFollower implements AutoCloseable {
+    /** A batch of rows, and whether the reader has caught up with the topic's end. */
+    public interface Rows {
+        void rows(List<ResultRow> rows, boolean caughtUp);
+    }
+
+    private final Rows rows;
+    private TopicFeed feed;
+    private boolean closed;
+
+    public ResultsFollower(Rows rows) {
+        this.rows = rows;
+    }
+
+    /** Starts reading; once only, and never after {@link #close}. */
+    public void start(Settings settings) {
+        synchronized (this) {
+            if (closed || feed != null) {
+                return;
+            }
+        }
+        TopicFeed started = TopicFeed.startBatches(KafkaClients.base(settings), settings.resultsTopic(),
+                TopicFeed.From.BEGINNING, batch -> {
+                    List<ResultRow> parsed = new ArrayList<>(batch.records().size());
+                    for (ConsumerRecord<String, String> r : batch.records()) {
+                        ResultRow.parse(r.value()).ifPresent(parsed::add);
+                    }
+                    rows.rows(parsed, batch.caughtUp());
+                });
+        boolean keep;
+        synchronized (this) {
+            keep = !closed;
+            if (keep) {
+                feed = started;
+            }
+        }
+        if (!keep) {
+            started.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        TopicFeed f;
+        synchronized (this) {
+            closed = true;
+            f = feed;
+            feed = null;
+        }
+        if (f != null) {
+            f.close();
+        }
+    }
+}

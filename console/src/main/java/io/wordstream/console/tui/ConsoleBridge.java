@@ -1,0 +1,152 @@
+package io.wordstream.console.tui;
+
+import io.wordstream.console.launch.LogTail;
+import io.wordstream.console.session.ResultsFollower;
+import io.wordstream.console.session.SentenceRoute;
+import io.wordstream.console.session.SessionEvent;
+import io.wordstream.console.session.SessionListener;
+import io.wordstream.console.session.Supervisor;
+import io.wordstream.console.settings.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Connects the terminal UI to a {@link Supervisor}: its events reach the controller on the UI thread, and the
+ * controller's requests (send, restart, quit) go to the session. It decides nothing: supervision lives in the
+ * session package.
+ */
+public final class ConsoleBridge implements ConsoleController.Backend, SessionListener {
+    private final Settings settings;
+    private final Executor ui;
+    private final SentenceRoute sentences;
+    private final ResultsFollower results;
+    private ConsoleController controller;
+    private Supervisor supervisor;
+
+    public ConsoleBridge(Settings settings, Executor ui) {
+        this.settings = settings;
+        this.ui = ui;
+        this.sentences = new SentenceRoute(new SentenceRoute.Receipts() {
+            @Override
+            public void queued(String sentence) {
+                ui.execute(() -> controller.sendQueued(sentence));
+            }
+
+            @Override
+            public void acked(String sentence, String where) {
+                ui.execute(() -> controller.sendAcked(sentence, where));
+            }
+
+            @Override
+            public void failed(String sentence, String reason) {
+                ui.execute(() -> controller.sendFailed(sentence, reason));
+            }
+        });
+        this.results = new ResultsFollower((rows, caughtUp) -> ui.execute(() -> controller.results(rows, caughtUp)));
+    }
+
+    /** Starts {@code s}, whose events this bridge receives, and reports to {@code c}. */
+    public void start(Supervisor s, ConsoleController c) {
+        this.controller = c;
+        this.supervisor = s;
+        s.start();
+    }
+
+    @Override
+    public void onEvent(SessionEvent event) {
+        if (event instanceof SessionEvent.KafkaReady e) {
+            results.start(e.settings());
+        } else if (event instanceof SessionEvent.Ready e) {
+            sentences.open(e.settings(), supervisor.lineServer());
+            ui.execute(() -> controller.ready(e.settings().bootstrap(), e.settings().master(), e.appId()));
+        } else if (event instanceof SessionEvent.JobStateChanged e) {
+            ui.execute(() -> controller.jobState(e.state().name(), e.appId()));
+        } else if (event instanceof SessionEvent.JobMetrics e) {
+            ui.execute(() -> controller.jobEvent(e.event()));
+        } else if (event instanceof SessionEvent.StartFailed e) {
+            ui.execute(() -> controller.startFailed(e.reason()));
+        } else if (event instanceof SessionEvent.JobEnded e) {
+            ui.execute(() -> controller.jobEnded(e.state(), e.reason()));
+        } else if (event instanceof SessionEvent.Relaunching e) {
+            ui.execute(() -> {
+                if (e.part() == SessionEvent.Part.JOB) {
+                    controller.relaunching();
+                }
+                controller.step(e.line());
+            });
+        } else if (event instanceof SessionEvent.JobBack e) {
+            ui.execute(() -> controller.restarted(e.appId()));
+        } else if (event instanceof SessionEvent.RestartFailed e) {
+            ui.execute(() -> controller.restartFailed(e.reason()));
+        } else if (event instanceof SessionEvent.GaveUp e) {
+            ui.execute(() -> gaveUp(e));
+        } else if (event instanceof SessionEvent.BrokerExited) {
+            ui.execute(() -> controller.brokerLost("the Kafka broker exited"));
+        } else if (event instanceof SessionEvent.BrokerBack) {
+            ui.execute(controller::brokerBack);
+        } else if (event instanceof SessionEvent.KafkaAnswers e) {
+            ui.execute(() -> {
+                if (e.answers()) {
+                    controller.brokerBack();
+                } else {
+                    controller.kafkaUnreachable(e.message());
+                }
+            });
+        } else {
+            ui.execute(() -> controller.step(event.line()));
+        }
+    }
+
+    private void gaveUp(SessionEvent.GaveUp e) {
+        if (e.part() == SessionEvent.Part.JOB) {
+            controller.restartFailed("the job ended " + e.attempts() + " times in a row; press Esc then r to try"
+                    + " again (log: " + settings.logDir().resolve("job.log") + ")");
+        } else {
+            controller.brokerRestartFailed("the Kafka broker did not come back after " + e.attempts()
+                    + " attempts; " + e.reason());
+        }
+    }
+
+    @Override
+    public void send(String sentence) {
+        sentences.send(sentence);
+    }
+
+    @Override
+    public void restartJob() {
+        supervisor.restartJob();
+    }
+
+    @Override
+    public void quit() {
+        Thread t = new Thread(() -> {
+            close();
+            ui.execute(controller::stopped);
+        }, "pipeline-stop");
+        t.start();
+    }
+
+    @Override
+    public List<Frame.LogSource> logTail(int lines) {
+        List<Frame.LogSource> out = new ArrayList<>();
+        for (String name : new String[] {"job.log", "broker.log"}) {
+            Path file = settings.logDir().resolve(name);
+            if (Files.exists(file)) {
+                out.add(new Frame.LogSource(name, LogTail.lastLines(file, lines)));
+            }
+        }
+        return out;
+    }
+
+    /** Stops the results reader, the sentences and the pipeline, in that order; safe to call twice. */
+    public void close() {
+        results.close();
+        sentences.close();
+        if (supervisor != null) {
+            supervisor.stop();
+        }
+    }
+}
