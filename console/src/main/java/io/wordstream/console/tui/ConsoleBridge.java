@@ -1,5 +1,7 @@
 package io.wordstream.console.tui;
 
+import io.wordstream.console.kafka.InputOffsetsPoller;
+import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.LogTail;
 import io.wordstream.console.session.ResultsFollower;
 import io.wordstream.console.session.SentenceRoute;
@@ -25,6 +27,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     private final ResultsFollower results;
     private ConsoleController controller;
     private Supervisor supervisor;
+    private InputOffsetsPoller inputRate;
 
     public ConsoleBridge(Settings settings, Executor ui) {
         this.settings = settings;
@@ -59,6 +62,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     public void onEvent(SessionEvent event) {
         if (event instanceof SessionEvent.KafkaReady e) {
             results.start(e.settings());
+            startInputRate(e.settings());
         } else if (event instanceof SessionEvent.Ready e) {
             sentences.open(e.settings(), supervisor.lineServer());
             ui.execute(() -> controller.ready(e.settings().bootstrap(), e.settings().master(), e.appId()));
@@ -141,8 +145,22 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
         return out;
     }
 
+    /** Reads the input topics' end offsets from now on, for the header's input rate; once, however often called. */
+    private synchronized void startInputRate(Settings s) {
+        if (inputRate == null) {
+            inputRate = InputOffsetsPoller.start(KafkaClients.base(s), s.inputTopics(),
+                    total -> ui.execute(() -> controller.inputTotal(total)));
+        }
+    }
+
     /** Stops the results reader, the sentences and the pipeline, in that order; safe to call twice. */
     public void close() {
+        synchronized (this) {
+            if (inputRate != null) {
+                inputRate.close();
+                inputRate = null;
+            }
+        }
         results.close();
         sentences.close();
         if (supervisor != null) {
