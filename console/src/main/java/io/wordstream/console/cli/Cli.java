@@ -3,7 +3,6 @@ package io.wordstream.console.cli;
 import io.wordstream.console.PipelineFailure;
 import io.wordstream.console.UserError;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

@@ -114,7 +114,8 @@ final class ChartsView {
         int index = starts.indexOf(w.start()) + 1;
         // The key back to the newest window is the current mode's: while typing, End moves the cursor.
         String back = f.view().mode == ViewState.Mode.TYPING ? "(PgDn: newer)" : "(End: newest)";
-        String where = f.view().following() ? "  newest, following" : "  " + index + " of " + starts.size() + " " + back;
+        String where = f.view().following() ? "  newest, following"
+                : "  " + index + " of " + starts.size() + " " + back;
         col = pen.put(col, row, where, f.view().following() ? Palette.GOOD : Palette.WARN);
         pen.put(col, row, "  · " + w.total(Dimension.WORD.id()) + " words, " + w.distinct(Dimension.WORD.id())
                 + " distinct", Palette.TEXT);

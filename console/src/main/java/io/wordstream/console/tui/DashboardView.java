@@ -112,10 +112,10 @@ final class DashboardView {
         // Rates over a stated span, not Spark's per-batch rates: one sentence in a 13 ms batch read as 76.9/s.
         JobEvent data = s.lastData().orElse(m);
         OptionalDouble input = s.inputPerSecond(f.now());
-        String line = String.format(Locale.ROOT,
-                "input %s │ counted %s (last %d s) │ batch %d ms │ watermark %s │ state %d rows │ late %d │ rejected %d",
-                input.isPresent() ? Formats.rate(input.getAsDouble()) : "–", Formats.rate(s.countedPerSecond(f.now())),
-                s.rateSpan().toSeconds(), data.metric("batchDurationMs"),
+        String line = String.format(Locale.ROOT, "input %s │ counted %s (last %d s) │ batch %d ms │ watermark %s"
+                + " │ state %d rows │ late %d │ rejected %d",
+                input.isPresent() ? Formats.rate(input.getAsDouble()) : "–",
+                Formats.rate(s.countedPerSecond(f.now())), s.rateSpan().toSeconds(), data.metric("batchDurationMs"),
                 Formats.watermark(m.json().path("watermark").asText(""), zone), m.metric("stateRows"),
                 m.metric("rowsDroppedByWatermark"), m.metric("rejectedTotal"));
         if (s.lastDataNanos() >= 0) {
