@@ -73,7 +73,7 @@ class RunCommandIT {
             assertEquals(0, total(counts, "resumo"));
         }
         Result json = wordstream("watch", "--json", "--timeout", "3s");
-        assertEquals(0, json.exitCode);
+        assertEquals(0, json.exitCode, json.stdout);
         assertTrue(json.stdout.lines().anyMatch(l -> l.matches("\\{\"windowStart\":\"[0-9T:Z-]+\",\"windowEnd\":"
                 + "\"[0-9T:Z-]+\",\"dimension\":\"word\",\"key\":\"alpha\",\"count\":2}")), json.stdout);
         Result missing = wordstream("watch", "--results-topic", "no-such-topic", "--timeout", "1s");
