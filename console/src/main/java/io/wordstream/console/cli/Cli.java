@@ -11,12 +11,16 @@ import java.io.PrintWriter;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
+import picocli.CommandLine.IExecutionStrategy;
 
 /**
  * Builds the command line: defaults from config files and environment, one-line errors, exit codes
  * (0 done, 1 failed, 2 the operator must change something).
  */
 public final class Cli {
+    /** Columns of the usage help: the common terminal's. */
+    private static final int USAGE_WIDTH = 80;
+
     private Cli() {
     }
 
@@ -28,7 +32,8 @@ public final class Cli {
     public static String[] arguments(String[] args, boolean terminal) {
         boolean consoleOptions = args.length > 0 && args[0].startsWith("-")
                 && !Set.of("-h", "--help", "-V", "--version").contains(args[0]);
-        if (terminal && (args.length == 0 || consoleOptions)) {
+        // Options alone name the console even without a terminal: it then says it needs one, and what to use.
+        if (consoleOptions || terminal && args.length == 0) {
             String[] withCommand = new String[args.length + 1];
             withCommand[0] = "console";
             System.arraycopy(args, 0, withCommand, 1, args.length);
@@ -51,8 +56,17 @@ public final class Cli {
         cl.setDefaultValueProvider(defaults);
         cl.setOut(out);
         cl.setErr(err);
+        HelpWrap.apply(cl, USAGE_WIDTH);
         cl.setParameterExceptionHandler(Cli::onBadArguments);
         cl.setExecutionExceptionHandler(Cli::onFailure);
+        IExecutionStrategy run = cl.getExecutionStrategy();
+        // picocli drops the error of an unknown command when --help follows it: it is still an error.
+        cl.setExecutionStrategy(parsed -> {
+            if (!parsed.unmatched().isEmpty()) {
+                throw new CommandLine.UnmatchedArgumentException(cl, parsed.unmatched());
+            }
+            return run.execute(parsed);
+        });
         return cl;
     }
 
@@ -60,6 +74,12 @@ public final class Cli {
     private static int onBadArguments(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
+        if (e instanceof CommandLine.UnmatchedArgumentException u && cmd.getParent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            cmd.getErr().println(name + ": '" + u.getUnmatched().get(0) + "' is not a command; the commands are "
+                    + String.join(", ", cmd.getSubcommands().keySet()) + " (see '" + name + " --help')");
+            return CommandLine.ExitCode.USAGE;
+        }
         // Our converters' messages name the option and what it takes: picocli's prefix would say it twice.
         String message = e.getCause() instanceof TypedOptions.Refused r ? r.getMessage() : e.getMessage();
         cmd.getErr().println(name + ": " + message.strip() + " (see '" + name + " --help')");

@@ -11,7 +11,8 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         try {
             return Durations.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.TypeConversionException(e.getMessage());
+            // Examples every duration option takes: windows refuse 500ms, so it is not offered.
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (examples: 10s, 2m, 1h)");
         }
     }
 }

@@ -11,16 +11,19 @@ import io.wordstream.console.settings.Settings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,10 +31,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Sends sentences to the input topic, one record each. */
-@Command(name = "send", mixinStandardHelpOptions = true, footer = ConfigDefaults.HELP_FOOTER,
-        description = {"Send sentences to the input topic, one record each: the arguments, else the lines of --file,"
-                + " else the lines of standard input. Empty lines are skipped."})
+/**
+ * Sends sentences to the input topic, one record each. A line the job would reject (JSON without the text field, or
+ * not JSON although it starts with <code>{</code>) is not sent: it is named on stderr, the others are sent, and the
+ * exit status is 2.
+ */
+@Command(name = "send", mixinStandardHelpOptions = true, resourceBundle = "io.wordstream.console.cli.SendHelp",
+        description = {"Send sentences to the input topic of a running pipeline ('run' or the console), one record"
+                + " each: the arguments, else the lines of --file, else the lines of standard input. Empty lines are"
+                + " skipped. 'send' starts nothing: the pipeline must be running."},
+        footer = {"", "Examples:",
+            "  wordstream send \"Spark streams words\"",
+            "  wordstream send --file sentences.txt",
+            "  echo '{\"resumo\": \"a sentence\"}' | wordstream send",
+            "  wordstream send --bootstrap-server kafka1.example.com:9092 \"to a cluster\"",
+            "",
+            "",
+            "Exit status: 0 all sent, 1 Kafka did not acknowledge some, 2 a bad option or record.",
+            ConfigDefaults.HELP_FOOTER})
 final class SendCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,11 +88,24 @@ final class SendCommand implements Callable<Integer> {
         String topic = settings.inputTopics().get(0);
         int sent = 0;
         int skipped = 0;
+        int refused = 0;
+        int number = 0;
+        String unit = sentences.isEmpty() ? "line" : "argument";
+        PrintWriter err = spec.commandLine().getErr();
         List<CompletableFuture<?>> acks = new ArrayList<>();
         try (SentenceSender sender = new SentenceSender(props, topic); Stream<String> lines = lines()) {
             for (String line : (Iterable<String>) lines::iterator) {
+                number++;
                 if (line.isBlank()) {
                     skipped++;
+                    continue;
+                }
+                Optional<String> problem = json ? Optional.empty() : RecordCheck.problem(line, textField);
+                if (problem.isPresent()) {
+                    // The job would only count it as rejected: say so now, where the line can still be fixed.
+                    err.println("wordstream send: " + unit + " " + number + " not sent: " + problem.get()
+                            + "; fix it, or pass --json to send it as plain text");
+                    refused++;
                     continue;
                 }
                 acks.add(sender.send(json ? JSON.createObjectNode().put(textField, line).toString() : line));
@@ -98,10 +128,10 @@ final class SendCommand implements Callable<Integer> {
                     + " acknowledged by Kafka (" + reason + "); send them again");
             return 1;
         }
-        spec.commandLine().getErr().println("wordstream send: sent " + sent + " record" + (sent == 1 ? "" : "s")
+        err.println("wordstream send: sent " + sent + " record" + (sent == 1 ? "" : "s")
                 + " to " + topic + (skipped > 0 ? ", skipped " + skipped + " empty line" + (skipped == 1 ? "" : "s")
-                : ""));
-        return 0;
+                : "") + (refused > 0 ? ", refused " + refused + " (named above)" : ""));
+        return refused > 0 ? CommandLine.ExitCode.USAGE : 0;
     }
 
     @SuppressWarnings("StreamResourceLeak") // the caller closes it, in its try-with-resources

@@ -1,30 +1,43 @@
 package io.wordstream.console.cli;
 
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.console.kafka.EndOffsets;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.kafka.TopicFeed;
+import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.ResultRow;
 import io.wordstream.console.model.WindowCounts;
 import io.wordstream.console.settings.Settings;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Prints result rows as they arrive: per-window tables, or the raw JSON rows. */
-@Command(name = "watch", mixinStandardHelpOptions = true, footer = ConfigDefaults.HELP_FOOTER,
-        description = {"Print the counts as they arrive on the results topic, as a table per updated window.",
-                "Starts with what the topic already holds; Ctrl-C stops."})
+/**
+ * Prints result rows as they arrive: the raw JSON rows, or once per micro-batch a table for each window the batch
+ * changed (see {@link WatchTables} for how a batch's end is known).
+ */
+@Command(name = "watch", mixinStandardHelpOptions = true, resourceBundle = "io.wordstream.console.cli.WatchHelp",
+        description = {"Print the counts of a running pipeline ('run' or the console) as they arrive on the results"
+                + " topic: once per micro-batch, one table for each window the batch changed. Starts with what the"
+                + " topic already holds, one table per window; Ctrl-C stops. 'watch' starts nothing."},
+        footer = {"", "Examples:",
+            "  wordstream watch",
+            "  wordstream watch --from-now --top 5",
+            "  wordstream watch --json --timeout 30s > rows.json",
+            ConfigDefaults.HELP_FOOTER})
 final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,6 +60,8 @@ final class WatchCommand implements Callable<Integer> {
     Duration timeout;
 
     private final WindowCounts model = new WindowCounts(60);
+    private WatchTables tables;
+    private PipelineSettings pipeline;
 
     @Override
     public Integer call() throws Exception {
@@ -55,16 +70,23 @@ final class WatchCommand implements Callable<Integer> {
         }
         SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
         Settings settings = client.settings();
+        pipeline = settings.pipeline();
         ConsoleLog.init(settings);
         var props = KafkaClients.base(settings);
+        boolean announced;
         try (TopicAdmin admin = new TopicAdmin(props)) {
             admin.requireReachable(Duration.ofSeconds(5), client.origin(), client.wayOut());
             admin.requireTopic(settings.resultsTopic());
+            announced = admin.topicExists(settings.metricsTopic());
         }
+        tables = new WatchTables(model, announced);
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
-        try (TopicFeed feed = TopicFeed.startBatches(props, settings.resultsTopic(),
-                fromNow ? TopicFeed.From.END : TopicFeed.From.BEGINNING, batch -> print(batch, out))) {
+        try (EndOffsets offsets = new EndOffsets(props, Duration.ofSeconds(5));
+             TopicFeed results = TopicFeed.startPolls(props, settings.resultsTopic(),
+                     fromNow ? TopicFeed.From.END : TopicFeed.From.BEGINNING, batch -> print(batch, out));
+             TopicFeed metrics = announced ? TopicFeed.start(props, settings.metricsTopic(), TopicFeed.From.END,
+                     records -> batchEnds(records, offsets, settings.resultsTopic())) : null) {
             if (timeout == null) {
                 stop.await();
             } else {
@@ -74,32 +96,35 @@ final class WatchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Windows changed by records not printed yet: while the history is read, each window is printed once. */
-    private final Set<Instant> touched = new TreeSet<>();
+    /** A progress event on the metrics topic ends a micro-batch: its rows lie below the results' end offsets now. */
+    private void batchEnds(List<ConsumerRecord<String, String>> records, EndOffsets offsets, String resultsTopic) {
+        boolean ended = records.stream().map(r -> JobEvent.parse(r.value()))
+                .anyMatch(e -> e.isPresent() && e.get().type().equals("progress"));
+        if (ended) {
+            Map<TopicPartition, Long> end = offsets.of(List.of(resultsTopic));
+            synchronized (this) {
+                tables.batchEnded(end);
+            }
+        }
+    }
 
     private synchronized void print(TopicFeed.Batch batch, PrintWriter out) {
+        List<ResultRow> rows = new ArrayList<>();
         for (ConsumerRecord<String, String> r : batch.records()) {
             if (json) {
                 out.println(r.value());
-                continue;
+            } else {
+                ResultRow.parse(r.value()).ifPresent(rows::add);
             }
-            ResultRow.parse(r.value()).ifPresent(row -> {
-                if (model.apply(row)) {
-                    touched.add(row.windowStart());
-                }
-            });
         }
-        if (!batch.caughtUp()) {
+        if (json) {
+            out.flush();
             return;
         }
-        for (Instant start : touched) {
-            WindowCounts.Window w = model.window(start);
-            if (w != null) {
-                WindowTableText.render(w, top).forEach(out::println);
-                out.println();
-            }
+        for (WindowCounts.Window w : tables.polled(rows, batch.positions(), batch.caughtUp(), System.nanoTime())) {
+            WindowTableText.render(w, top, pipeline).forEach(out::println);
+            out.println();
         }
-        touched.clear();
         out.flush();
     }
 }

@@ -1,6 +1,8 @@
 package io.wordstream.console.cli;
 
 import io.wordstream.common.Dimension;
+import io.wordstream.common.PipelineSettings;
+import io.wordstream.console.model.DimensionRows;
 import io.wordstream.console.model.WindowCounts;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -17,10 +19,11 @@ final class WindowTableText {
     private WindowTableText() {
     }
 
-    static List<String> render(WindowCounts.Window w, int topWords) {
+    /** The table of one window: words by count, letters and lengths in the order the settings list them. */
+    static List<String> render(WindowCounts.Window w, int topWords, PipelineSettings pipeline) {
         List<WindowCounts.Count> words = w.top(Dimension.WORD.id(), topWords);
-        List<WindowCounts.Count> letters = w.top(Dimension.LETTER.id(), Integer.MAX_VALUE);
-        List<WindowCounts.Count> lengths = w.top(Dimension.LENGTH.id(), Integer.MAX_VALUE);
+        List<WindowCounts.Count> letters = counted(w, Dimension.LETTER, pipeline);
+        List<WindowCounts.Count> lengths = counted(w, Dimension.LENGTH, pipeline);
         List<String> out = new ArrayList<>();
         out.add(String.format("window %s - %s UTC  words %d, distinct %d", DAY_TIME.format(w.start()),
                 TIME.format(w.end()), w.total(Dimension.WORD.id()), w.distinct(Dimension.WORD.id())));
@@ -36,6 +39,11 @@ final class WindowTableText {
             out.add("  (" + hidden + " more words)");
         }
         return out;
+    }
+
+    /** The keys counted in the window, those the settings list first and in their order. */
+    private static List<WindowCounts.Count> counted(WindowCounts.Window w, Dimension d, PipelineSettings pipeline) {
+        return DimensionRows.of(w, d, pipeline, Integer.MAX_VALUE).stream().filter(c -> c.count() > 0).toList();
     }
 
     private static String cell(List<WindowCounts.Count> counts, int i, int keyWidth) {

@@ -20,8 +20,18 @@ import picocli.CommandLine.Spec;
         subcommands = {ConsoleCommand.class, RunCommand.class, SendCommand.class, WatchCommand.class,
             ReportCommand.class, GatewayCommand.class, OwnJvmCommands.Soak.class, OwnJvmCommands.Bench.class,
             BrokerCommand.class, MasterCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "'wordstream' alone starts the terminal UI. Without a screen: 'wordstream run', then",
-                "'wordstream send \"some words\"' and 'wordstream watch'.", ConfigDefaults.HELP_FOOTER})
+        footer = {"", "'wordstream' alone, in a terminal, starts the console. Without a screen, 'wordstream run' starts"
+                + " the pipeline; 'send' and 'watch' in another terminal use it.",
+            "",
+            "Examples:",
+            "  wordstream                               the console, on the default data dir",
+            "  wordstream --data-dir /tmp/ws            the console, its state under /tmp/ws",
+            "  wordstream run --broker-port 9093        the pipeline without a screen",
+            "  wordstream send \"Spark streams words\"    one sentence to a running pipeline",
+            "  wordstream watch --from-now              the counts of each new micro-batch",
+            "  wordstream run --bootstrap-server kafka1.example.com:9092 --window 30s",
+            "  wordstream COMMAND --help                the options of one command",
+            ConfigDefaults.HELP_FOOTER})
 public final class WordstreamCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -66,6 +66,18 @@ public final class TopicAdmin implements AutoCloseable {
         }
     }
 
+    /** True when {@code topic} exists; false also when Kafka does not list its topics in time. */
+    public boolean topicExists(String topic) {
+        try {
+            return admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic);
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Fails with a message naming the way out when {@code topic} does not exist. */
     public void requireTopic(String topic) {
         try {

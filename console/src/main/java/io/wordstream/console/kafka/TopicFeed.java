@@ -38,19 +38,23 @@ public final class TopicFeed implements AutoCloseable {
     /**
      * The records of one poll.
      *
-     * @param records  what arrived, in partition order
-     * @param caughtUp true once everything the topic held when the feed started has been delivered
+     * @param records   what arrived, in partition order
+     * @param caughtUp  true once everything the topic held when the feed started has been delivered
+     * @param positions the offset of the next record to read, per partition, after this poll
      */
-    public record Batch(List<ConsumerRecord<String, String>> records, boolean caughtUp) {
+    public record Batch(List<ConsumerRecord<String, String>> records, boolean caughtUp,
+                        Map<TopicPartition, Long> positions) {
     }
 
     private final Map<TopicPartition, Long> endAtStart;
+    private final boolean everyPoll;
     private boolean caughtUp;
 
     private TopicFeed(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> endAtStart,
-                      Consumer<Batch> sink, String name) {
+                      Consumer<Batch> sink, String name, boolean everyPoll) {
         this.consumer = consumer;
         this.endAtStart = endAtStart;
+        this.everyPoll = everyPoll;
         this.thread = new Thread(() -> loop(sink), name);
         this.thread.setDaemon(true);
     }
@@ -87,7 +91,7 @@ public final class TopicFeed implements AutoCloseable {
             if (!batch.records().isEmpty()) {
                 sink.accept(batch.records());
             }
-        });
+        }, false);
     }
 
     /**
@@ -96,18 +100,31 @@ public final class TopicFeed implements AutoCloseable {
      */
     public static TopicFeed startBatches(Properties clientProperties, String topic, From from,
                                          Consumer<Batch> sink) {
+        return start(clientProperties, topic, from, sink, false);
+    }
+
+    /**
+     * Starts reading {@code topic}, calling back after every poll, also those that brought nothing (about five a
+     * second), with the positions reached: for readers that wait until they have read up to given offsets.
+     */
+    public static TopicFeed startPolls(Properties clientProperties, String topic, From from, Consumer<Batch> sink) {
+        return start(clientProperties, topic, from, sink, true);
+    }
+
+    private static TopicFeed start(Properties clientProperties, String topic, From from, Consumer<Batch> sink,
+                                   boolean everyPoll) {
         return open(clientProperties, topic, (consumer, partitions) -> {
             if (from == From.BEGINNING) {
                 consumer.seekToBeginning(partitions);
             } else {
                 consumer.seekToEnd(partitions);
             }
-        }, sink);
+        }, sink, everyPoll);
     }
 
     private static TopicFeed open(Properties clientProperties, String topic,
                                   BiConsumer<KafkaConsumer<String, String>, List<TopicPartition>> position,
-                                  Consumer<Batch> sink) {
+                                  Consumer<Batch> sink, boolean everyPoll) {
         Properties p = new Properties();
         p.putAll(clientProperties);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -128,7 +145,7 @@ public final class TopicFeed implements AutoCloseable {
         // Resolve the positions now, so "the end" means the end at start(), not when the thread first polls.
         partitions.forEach(consumer::position);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        TopicFeed feed = new TopicFeed(consumer, end, sink, "feed-" + topic);
+        TopicFeed feed = new TopicFeed(consumer, end, sink, "feed-" + topic, everyPoll);
         feed.thread.start();
         return feed;
     }
@@ -162,11 +179,13 @@ public final class TopicFeed implements AutoCloseable {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
                 boolean justCaughtUp = !caughtUp && positionsReached();
                 caughtUp |= justCaughtUp;
-                if (!records.isEmpty() || justCaughtUp) {
+                if (!records.isEmpty() || justCaughtUp || everyPoll) {
                     List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
                     records.forEach(batch::add);
+                    Map<TopicPartition, Long> positions = new java.util.HashMap<>();
+                    consumer.assignment().forEach(tp -> positions.put(tp, consumer.position(tp)));
                     try {
-                        sink.accept(new Batch(batch, caughtUp));
+                        sink.accept(new Batch(batch, caughtUp, positions));
                     } catch (RuntimeException e) {
                         // One bad callback must not stop the feed: the next records are still wanted.
                         LOG.warn("a {} record handler failed: {}", thread.getName(), e.toString(), e);

@@ -2,6 +2,7 @@ package io.wordstream.console.launch;
 
 import io.wordstream.console.PipelineFailure;
 import io.wordstream.console.UserError;
+import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 
 /** The embedded Kafka broker: a JVM of its own, on 127.0.0.1, owned and stopped by this console. */
@@ -20,6 +22,9 @@ public final class BrokerProcess implements AutoCloseable {
     public static final String HEAP = "-Xmx256m";
     /** C1 only: one console's load needs no C2, which slowed the broker's start (docs/benchmarks.md). */
     public static final String JIT = "-XX:TieredStopAtLevel=1";
+
+    /** A Kafka broker on loopback answers within a second; anything else gets no answer at all. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
     private final Process process;
     private final Path log;
@@ -35,8 +40,7 @@ public final class BrokerProcess implements AutoCloseable {
 
     /** Starts the broker JVM; it is not ready to serve until {@link #awaitReady} returns. */
     public static BrokerProcess start(Settings settings, Install install) {
-        Ports.requireFree(Settings.LOOPBACK, settings.brokerPort(), "pass --broker-port to choose another port, or"
-                + " --bootstrap-server HOST:PORT to use the broker that is already there");
+        requirePortFree(settings);
         int controllerPort = Ports.freePorts(Settings.LOOPBACK, 1, Set.of(settings.brokerPort())).get(0);
         Path log = settings.logDir().resolve("broker.log");
         List<String> command = new ArrayList<>();
@@ -71,6 +75,31 @@ public final class BrokerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UserError("cannot start the embedded Kafka broker: " + e.getMessage());
         }
+    }
+
+    /**
+     * Fails with advice that fits what holds the broker's port: a port out of range, a Kafka broker that could be
+     * used instead, or some other program.
+     */
+    static void requirePortFree(Settings settings) {
+        int port = settings.brokerPort();
+        if (port < 1 || port > 65535) {
+            throw new UserError("--broker-port " + port + " is not a TCP port; choose one from 1 to 65535");
+        }
+        if (Ports.isFree(Settings.LOOPBACK, port)) {
+            return;
+        }
+        String address = Settings.LOOPBACK + ":" + port;
+        Properties probe = KafkaClients.base(settings);
+        probe.put("bootstrap.servers", address);
+        try (TopicAdmin admin = new TopicAdmin(probe)) {
+            if (admin.reachable(PROBE_TIMEOUT)) {
+                throw new UserError("a Kafka broker already listens on " + address + "; pass --bootstrap-server "
+                        + address + " to use it, or --broker-port to choose another port");
+            }
+        }
+        throw new UserError("port " + port + " on " + Settings.LOOPBACK + " is held by a program that is not a Kafka"
+                + " broker; pass --broker-port to choose another port");
     }
 
     /** Waits until the broker answers, failing with its last log line if it dies or takes longer than timeout. */

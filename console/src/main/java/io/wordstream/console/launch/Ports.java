@@ -27,6 +27,17 @@ public final class Ports {
         }
     }
 
+    /** True when {@code port} on {@code host} can be bound now. */
+    public static boolean isFree(String host, int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A port that was free a moment ago on {@code host}. */
     public static int freePort(String host) {
         return freePorts(host, 1, Set.of()).get(0);

@@ -1,8 +1,10 @@
 package io.wordstream.console.model;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What the console knows of its pipeline: the start-up steps so far, the Spark job's state as the launcher reports
@@ -30,6 +32,8 @@ public final class PipelineStatus {
     private JobEvent lastProgress;
     private JobEvent lastData;
     private long lastDataNanos = -1;
+    private final RateWindow input = new RateWindow(RateWindow.DEFAULT_SPAN);
+    private final RateWindow counted = new RateWindow(RateWindow.DEFAULT_SPAN);
     private long lastEventNanos = -1;
     private long phaseSinceNanos;
     private boolean everReady;
@@ -61,6 +65,7 @@ public final class PipelineStatus {
         lastEventNanos = now;
         if (e.type().equals("progress")) {
             lastProgress = e;
+            counted.add(e.metric("inputRows"), now);
             if (e.metric("inputRows") > 0) {
                 lastData = e;
                 lastDataNanos = now;
@@ -69,6 +74,26 @@ public final class PipelineStatus {
         if (!e.appId().isEmpty()) {
             appId = e.appId();
         }
+    }
+
+    /** The sum of the input topics' end offsets, read at {@code now}: what it grows by is the input rate. */
+    public void inputTotal(long total, long now) {
+        input.total(total, now);
+    }
+
+    /** Records per second into the input topics over the last {@link #rateSpan()}; empty until first read. */
+    public OptionalDouble inputPerSecond(long now) {
+        return input.known() ? OptionalDouble.of(input.perSecond(now)) : OptionalDouble.empty();
+    }
+
+    /** Records per second the job read, by its metrics events, over the last {@link #rateSpan()}. */
+    public double countedPerSecond(long now) {
+        return counted.perSecond(now);
+    }
+
+    /** The span both rates are averaged over. */
+    public Duration rateSpan() {
+        return counted.span();
     }
 
     /** The pipeline completed its first batch; {@code master} is the one it runs on (a local cluster's URL). */

@@ -1,5 +1,6 @@
 package io.wordstream.console.model;
 
+import java.text.Collator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,9 +34,16 @@ public final class WindowCounts {
     /** The label of the empty word. */
     public static final String EMPTY_WORD = "(empty word)";
 
-    /** Highest count first, then alphabetically. */
+    /**
+     * Words in the order of the operator's language ({@code pão} before {@code praia}); words the collator finds
+     * equal, by code point, so the order stays total.
+     */
+    public static final Comparator<String> KEY_ORDER =
+            Comparator.comparing((String k) -> k, Collator.getInstance()).thenComparing(Comparator.naturalOrder());
+
+    /** Highest count first, then alphabetically in the operator's language. */
     private static final Comparator<Count> ORDER =
-            Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key);
+            Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key, KEY_ORDER);
 
     /**
      * Keys kept over all windows by default: a few tens of megabytes of the console's heap, room for two windows of
@@ -45,7 +53,7 @@ public final class WindowCounts {
 
     /** A window's bounds and its counts, by dimension then key. */
     public record Window(Instant start, Instant end, Map<String, Map<String, Long>> counts) {
-        /** The keys of one dimension, highest count first, then alphabetically; at most {@code limit}. */
+        /** The keys of one dimension, highest count first, then by {@link #KEY_ORDER}; at most {@code limit}. */
         public List<Count> top(String dimension, int limit) {
             if (limit <= 0) {
                 return List.of();

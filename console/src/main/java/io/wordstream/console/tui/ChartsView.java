@@ -4,17 +4,15 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import io.wordstream.common.Dimension;
 import io.wordstream.common.PipelineSettings;
-import io.wordstream.common.TokenizerMode;
+import io.wordstream.console.model.DimensionRows;
+import io.wordstream.console.model.Timeline;
 import io.wordstream.console.model.WindowCounts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The selected window's bar charts (the focused dimension large on the left, the other two on the right) and the
@@ -31,38 +29,82 @@ final class ChartsView {
         this.timeZone = DateTimeFormatter.ofPattern("HH:mm:ss zzz", Locale.ROOT).withZone(zone);
     }
 
-    /** Draws rows {@code top} (inclusive) to {@code end} (exclusive). */
+    /**
+     * Draws rows {@code top} (inclusive) to {@code end} (exclusive). The blank rows around the title and above the
+     * timeline go first when the letters and lengths charts would otherwise lose rows.
+     */
     void draw(Pen pen, int top, int end, Frame f) {
         WindowCounts counts = f.counts();
         List<Instant> starts = counts.windowStarts();
         if (starts.isEmpty()) {
-            empty(pen, top, f);
+            empty(pen, top + 1, f);
             return;
         }
         Instant selected = f.view().selected != null ? f.view().selected : starts.get(starts.size() - 1);
         WindowCounts.Window w = counts.window(selected);
-        title(pen, top, w, starts, f);
-        int chartsTop = top + 2;
-        int chartsEnd = end - 3;
-        int leftWidth = (pen.cols - 3) * 3 / 5;
         Dimension focus = f.view().focus;
-        chart(pen, 1, chartsTop, leftWidth, chartsEnd - chartsTop, w, focus, true, f.pipeline());
-        int rightCol = 1 + leftWidth + 2;
-        int rightWidth = pen.cols - rightCol - 1;
         List<Dimension> others = new ArrayList<>(List.of(Dimension.values()));
         others.remove(focus);
-        int half = (chartsEnd - chartsTop) / 2;
-        chart(pen, rightCol, chartsTop, rightWidth, half, w, others.get(0), false, f.pipeline());
-        chart(pen, rightCol, chartsTop + half, rightWidth, chartsEnd - chartsTop - half, w, others.get(1), false,
-                f.pipeline());
-        timeline(pen, end - 2, counts, starts, selected, focus);
+        PipelineSettings pipeline = f.pipeline();
+        int need = Math.max(minRows(w, focus, pipeline),
+                minRows(w, others.get(0), pipeline) + minRows(w, others.get(1), pipeline));
+        // Title and timeline take three rows; up to three blank rows set them apart when there is room.
+        int blanks = Math.max(0, Math.min(3, end - top - 3 - need));
+        int titleRow = top + (blanks >= 3 ? 1 : 0);
+        int chartsTop = titleRow + 1 + (blanks >= 2 ? 1 : 0);
+        int chartsEnd = end - 2 - (blanks >= 1 ? 1 : 0);
+        title(pen, titleRow, w, starts, f);
+        int height = chartsEnd - chartsTop;
+        int leftWidth = (pen.cols - 3) * 3 / 5;
+        chart(pen, 1, chartsTop, leftWidth, height, w, focus, true, pipeline);
+        int rightCol = 1 + leftWidth + 2;
+        int rightWidth = pen.cols - rightCol - 1;
+        int upper = upperHeight(height, rows(w, others.get(0), pipeline), minRows(w, others.get(1), pipeline),
+                others.get(0) == Dimension.WORD);
+        chart(pen, rightCol, chartsTop, rightWidth, upper, w, others.get(0), false, pipeline);
+        chart(pen, rightCol, chartsTop + upper, rightWidth, height - upper, w, others.get(1), false, pipeline);
+        timeline(pen, end - 2, counts, selected, focus, pipeline);
+    }
+
+    /** Rows a chart needs: a title and every row for letters and lengths; a title and one row for words. */
+    private static int minRows(WindowCounts.Window w, Dimension d, PipelineSettings pipeline) {
+        return d == Dimension.WORD ? 2 : rows(w, d, pipeline);
+    }
+
+    /** A title and every row. */
+    private static int rows(WindowCounts.Window w, Dimension d, PipelineSettings pipeline) {
+        return 1 + DimensionRows.count(w, d, pipeline);
+    }
+
+    /**
+     * The height of the upper right-hand chart: half the column while both fit in their half; else all the lower
+     * one leaves when the upper one is the words chart (which says "k of n" anyway); else the upper one's rows when
+     * both fit; else a share by need.
+     */
+    static int upperHeight(int height, int upperNeed, int lowerNeed, boolean upperIsWords) {
+        int half = height / 2;
+        if (upperNeed <= half && lowerNeed <= height - half) {
+            return half;
+        }
+        if (upperIsWords) {
+            return Math.max(Math.min(2, height), height - lowerNeed);
+        }
+        if (upperNeed + lowerNeed <= height) {
+            return upperNeed;
+        }
+        return Math.max(Math.min(2, height), height * upperNeed / (upperNeed + lowerNeed));
     }
 
     private void empty(Pen pen, int top, Frame f) {
         pen.put(1, top, "No counts yet", Palette.TEXT, SGR.BOLD);
-        String hint = f.historyLoaded()
-                ? "Type a sentence below and press Enter: its words are counted in the window of the moment it is sent."
-                : "Reading what the results topic already holds...";
+        String hint;
+        if (!f.historyLoaded()) {
+            hint = "Reading what the results topic already holds...";
+        } else if (f.view().mode == ViewState.Mode.TYPING) {
+            hint = "Type a sentence below and press Enter: its words count in the current window.";
+        } else {
+            hint = "Press i, then type a sentence below and press Enter.";
+        }
         pen.put(1, top + 2, hint, Palette.DIM);
     }
 
@@ -70,8 +112,10 @@ final class ChartsView {
         int col = pen.put(1, row, "Window " + time.format(w.start()) + " – " + timeZone.format(w.end()), Palette.TEXT,
                 SGR.BOLD);
         int index = starts.indexOf(w.start()) + 1;
+        // The key back to the newest window is the current mode's: while typing, End moves the cursor.
+        String back = f.view().mode == ViewState.Mode.TYPING ? "(PgDn: newer)" : "(End: newest)";
         String where = f.view().following() ? "  newest, following"
-                : "  " + index + " of " + starts.size() + " (End: newest)";
+                : "  " + index + " of " + starts.size() + " " + back;
         col = pen.put(col, row, where, f.view().following() ? Palette.GOOD : Palette.WARN);
         pen.put(col, row, "  · " + w.total(Dimension.WORD.id()) + " words, " + w.distinct(Dimension.WORD.id())
                 + " distinct", Palette.TEXT);
@@ -82,17 +126,20 @@ final class ChartsView {
         if (height < 1 || width < 10) {
             return;
         }
-        List<WindowCounts.Count> counts = countsOf(w, d, pipeline, Math.max(0, height - 1));
+        List<WindowCounts.Count> counts = DimensionRows.of(w, d, pipeline, Math.max(0, height - 1));
+        int all = DimensionRows.count(w, d, pipeline);
+        String shown = " (" + Math.min(counts.size(), all) + " of " + all + ")";
+        String prefix = focused ? "▶ " : "  ";
         String title = switch (d) {
-            case WORD -> "Top words";
-            case LETTER -> "First letters";
-            case LENGTH -> "Lengths";
+            case WORD -> "Top words" + shown;
+            case LETTER -> counts.size() < all ? "First letters" + shown : "First letters";
+            case LENGTH -> counts.size() < all ? "Lengths" + shown : "Lengths";
         };
-        if (d == Dimension.WORD) {
-            title += " (" + Math.min(counts.size(), w.distinct(d.id())) + " of " + w.distinct(d.id()) + ")";
+        if (d == Dimension.LETTER && Text.width(prefix + title) > width) {
+            title = "Letters" + (counts.size() < all ? shown : "");
         }
-        pen.put(col, top, (focused ? "▶ " : "  ") + title, width, focused ? Palette.of(d) : Palette.TEXT,
-                TextColor.ANSI.DEFAULT, SGR.BOLD);
+        pen.put(col, top, prefix + title, width, focused ? Palette.of(d) : Palette.TEXT, TextColor.ANSI.DEFAULT,
+                SGR.BOLD);
         List<BarChart.Row> rows = BarChart.layout(counts, width - 2, height - 1);
         for (int i = 0; i < rows.size(); i++) {
             BarChart.Row r = rows.get(i);
@@ -102,67 +149,39 @@ final class ChartsView {
         }
     }
 
-    /**
-     * The counts of one dimension to chart: the top words by count; for letters and lengths, the configured keys in
-     * their configured order (at zero when absent, so the chart keeps its shape), then any other key by count.
-     */
-    static List<WindowCounts.Count> countsOf(WindowCounts.Window w, Dimension d, PipelineSettings pipeline,
-                                             int limit) {
-        if (d == Dimension.WORD) {
-            return w.top(d.id(), limit);
-        }
-        List<String> configured = new ArrayList<>();
-        if (d == Dimension.LETTER) {
-            boolean exact = pipeline.tokenizer() == TokenizerMode.SEED;
-            pipeline.letters().forEach(l -> configured.add(exact ? l : l.toUpperCase(Locale.ROOT)));
-        } else {
-            pipeline.lengths().forEach(n -> configured.add(Integer.toString(n)));
-        }
-        Map<String, Long> have = w.counts().getOrDefault(d.id(), Map.of());
-        List<WindowCounts.Count> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (String key : configured) {
-            if (seen.add(key)) {
-                out.add(new WindowCounts.Count(key, have.getOrDefault(key, 0L)));
-            }
-        }
-        for (WindowCounts.Count c : w.top(d.id(), Integer.MAX_VALUE)) {
-            if (seen.add(c.key())) {
-                out.add(c);
-            }
-        }
-        return out.subList(0, Math.min(limit, out.size()));
-    }
-
-    private void timeline(Pen pen, int row, WindowCounts counts, List<Instant> starts, Instant selected,
-                          Dimension focus) {
+    /** The timeline: one column per window, an empty window at zero in its place, the selected one marked. */
+    private void timeline(Pen pen, int row, WindowCounts counts, Instant selected, Dimension focus,
+                          PipelineSettings pipeline) {
         String unit = switch (focus) {
             case WORD -> "words";
             case LETTER -> "letters";
             case LENGTH -> "lengths";
         };
         String label = unit + " " + TIMELINE_LABEL;
-        String right = " " + starts.size() + " window" + (starts.size() == 1 ? "" : "s");
-        int slots = pen.cols - 2 - Text.width(label) - Text.width(right);
+        int slots = pen.cols - 2 - Text.width(label) - Text.width(" 9999 windows");
         if (slots < 1) {
             return;
         }
-        int selectedIndex = starts.indexOf(selected);
-        // Show the newest windows that fit, but keep the selected one in view.
-        int last = Math.max(Math.min(starts.size(), slots), selectedIndex + 1);
-        int first = Math.max(0, last - slots);
-        List<Long> values = new ArrayList<>();
-        for (Instant s : starts.subList(first, last)) {
-            values.add(counts.window(s).total(focus.id()));
+        List<Timeline.Slot> line = Timeline.slots(counts, pipeline.slide(), selected, slots, focus.id());
+        if (line.isEmpty()) {
+            return;
         }
-        String line = Sparkline.of(values);
+        List<Long> values = new ArrayList<>();
+        int at = line.size() - 1;
+        for (int i = 0; i < line.size(); i++) {
+            values.add(line.get(i).total());
+            if (line.get(i).start().equals(selected)) {
+                at = i;
+            }
+        }
+        String spark = Sparkline.of(values);
+        String right = " " + line.size() + " window" + (line.size() == 1 ? "" : "s");
         int col = pen.put(1, row, label, Palette.DIM);
-        int at = selectedIndex - first;
-        col = pen.put(col, row, line.substring(0, at), Palette.of(focus));
-        pen.put(col, row, line.substring(at, at + 1), Palette.of(focus), SGR.REVERSE);
+        col = pen.put(col, row, spark.substring(0, at), Palette.of(focus));
+        pen.put(col, row, spark.substring(at, at + 1), Palette.of(focus), SGR.REVERSE);
         int markerCol = col;
-        pen.put(col + 1, row, line.substring(at + 1), Palette.of(focus));
-        pen.put(1 + Text.width(label) + line.length(), row, right, Palette.DIM);
+        pen.put(col + 1, row, spark.substring(at + 1), Palette.of(focus));
+        pen.put(1 + Text.width(label) + spark.length(), row, right, Palette.DIM);
         String when = time.format(selected);
         int textCol = markerCol + 2 + Text.width(when) <= pen.cols ? markerCol + 2 : markerCol - 1 - Text.width(when);
         pen.put(markerCol, row + 1, "▲", Palette.of(focus));

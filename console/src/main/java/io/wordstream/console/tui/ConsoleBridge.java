@@ -4,6 +4,8 @@ import io.wordstream.console.UserError;
 import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.gateway.GatewayService;
 import io.wordstream.console.gateway.LiveCounts;
+import io.wordstream.console.kafka.InputOffsetsPoller;
+import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.LogTail;
 import io.wordstream.console.session.ResultsFollower;
 import io.wordstream.console.session.SentenceRoute;
@@ -34,6 +36,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     private Supervisor supervisor;
     private GatewayService gateway;
     private boolean closed;
+    private InputOffsetsPoller inputRate;
 
     public ConsoleBridge(Settings settings, Executor ui) {
         this(settings, ui, null);
@@ -79,6 +82,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     public void onEvent(SessionEvent event) {
         if (event instanceof SessionEvent.KafkaReady e) {
             results.start(e.settings());
+            startInputRate(e.settings());
         } else if (event instanceof SessionEvent.Ready e) {
             sentences.open(e.settings(), supervisor.lineServer());
             ui.execute(() -> controller.ready(e.settings().bootstrap(), e.settings().master(), e.appId()));
@@ -176,10 +180,22 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
         return out;
     }
 
-    /** Stops the gateway, the results reader, the sentences and the pipeline, in that order; safe to call twice. */
+    /** Reads the input topics' end offsets from now on, for the header's input rate; once, however often called. */
+    private synchronized void startInputRate(Settings s) {
+        if (inputRate == null && !closed) {
+            inputRate = InputOffsetsPoller.start(KafkaClients.base(s), s.inputTopics(),
+                    total -> ui.execute(() -> controller.inputTotal(total)));
+        }
+    }
+
+    /** Stops the gateway, the input rate, the results reader, the sentences and the pipeline; safe to call twice. */
     public void close() {
         synchronized (this) {
             closed = true;
+            if (inputRate != null) {
+                inputRate.close();
+                inputRate = null;
+            }
             if (gateway != null) {
                 gateway.close();
                 gateway = null;

@@ -75,6 +75,12 @@ public final class ConsoleController {
         dirty = true;
     }
 
+    /** The sum of the input topics' end offsets, as the input rate poller reads it about once a second. */
+    public void inputTotal(long total) {
+        status.inputTotal(total, clock.getAsLong());
+        dirty = true;
+    }
+
     public void jobEvent(JobEvent event) {
         status.event(event, clock.getAsLong());
         dirty = true;

@@ -81,6 +81,41 @@ class CliTest {
     }
 
     @Test
+    void helpBreaksLinesOnlyAtSpacesAndEndsWithExamples() {
+        String dataDirDefault = io.wordstream.console.settings.Settings.defaultDataDir().toString();
+        for (String command : new String[] {"console", "run", "send", "watch"}) {
+            out.getBuffer().setLength(0);
+            assertEquals(0, run(command, "--help"));
+            String help = out.toString();
+            assertTrue(help.lines().allMatch(l -> l.length() <= 80), help);
+            assertTrue(help.contains("--bootstrap-server=HOST:PORT[,HOST:PORT...]"), help);
+            assertTrue(help.contains("(default: " + dataDirDefault + ")"), "the data dir's path is never broken: "
+                    + help);
+        }
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--help"));
+        String help = out.toString();
+        assertTrue(help.lines().allMatch(l -> l.length() <= 80), help);
+        assertTrue(help.contains("\nExamples:\n  wordstream  "), help);
+        assertTrue(help.contains("\n  wordstream send \"Spark streams words\"  "), help);
+    }
+
+    @Test
+    void sendAndWatchDescribeTheirOptionsInTheirOwnWords() {
+        assertEquals(0, run("send", "--help"));
+        String send = out.toString();
+        assertTrue(send.contains("'send' starts no broker") && !send.contains("'run' starts an embedded broker"),
+                send);
+        assertTrue(send.contains("Exit status: 0 all sent"), send);
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("watch", "--help"));
+        String watch = out.toString();
+        assertTrue(watch.contains("'watch' starts no broker") && !watch.contains("'run' starts an embedded broker"),
+                watch);
+        assertTrue(watch.contains("once per micro-batch"), watch);
+    }
+
+    @Test
     void runHelpShowsTheDefaultsAndTheCandidates() {
         assertEquals(0, run("run", "--help"));
         String help = out.toString();
@@ -103,6 +138,37 @@ class CliTest {
     void aDurationThatIsNotOneIsNamed() {
         assertEquals(2, run("run", "--window", "abc"));
         assertOneLineError("wordstream run: Invalid value for option '--window': 'abc' is not a duration");
+        assertTrue(!err.toString().contains("500ms"), "no example that --window refuses: " + err);
+        assertTrue(err.toString().contains("10s"), err.toString());
+    }
+
+    @Test
+    void anUnknownCommandNamesItselfAndListsTheCommands() {
+        assertEquals(2, run("frobnicate"));
+        assertOneLineError("wordstream: 'frobnicate' is not a command; the commands are console, run, send, watch,"
+                + " soak, bench, help (see 'wordstream --help')");
+    }
+
+    @Test
+    void helpOfAnUnknownCommandIsAnErrorNotTheTopLevelHelp() {
+        assertEquals(2, run("frobnicate", "--help"));
+        assertOneLineError("wordstream: 'frobnicate' is not a command; the commands are console, run, send, watch,"
+                + " soak, bench, help (see 'wordstream --help')");
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void optionsWithoutACommandAndWithoutATerminalMeanTheConsoleAndSaySo() {
+        String[] args = Cli.arguments(new String[] {"--data-dir", dataDir.toString()}, false);
+        assertEquals(2, run(args));
+        assertOneLineError("wordstream console: the console needs a terminal (standard input and output are not one);"
+                + " run it in a terminal, or use 'wordstream run' for the pipeline without a screen");
+    }
+
+    @Test
+    void aBrokerPortOutOfRangeIsNamedAsSuch() {
+        assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--broker-port", "99999"));
+        assertOneLineError("wordstream run: --broker-port 99999 is not a TCP port; choose one from 1 to 65535");
     }
 
     @Test
@@ -135,8 +201,8 @@ class CliTest {
             long start = System.nanoTime();
             assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--broker-port",
                     Integer.toString(taken.getLocalPort())));
-            assertOneLineError("wordstream run: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use;"
-                    + " pass --broker-port");
+            assertOneLineError("wordstream run: port " + taken.getLocalPort() + " on 127.0.0.1 is held by a program"
+                    + " that is not a Kafka broker; pass --broker-port to choose another port");
             assertTrue(System.nanoTime() - start < 30_000_000_000L, "answers without waiting on anything");
         }
     }

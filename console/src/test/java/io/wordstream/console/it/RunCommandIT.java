@@ -77,7 +77,7 @@ class RunCommandIT {
             assertEquals(0, total(counts, "resumo"));
         }
         Result json = wordstream("watch", "--json", "--timeout", "3s");
-        assertEquals(0, json.exitCode);
+        assertEquals(0, json.exitCode, json.stdout);
         assertTrue(json.stdout.lines().anyMatch(l -> l.matches("\\{\"windowStart\":\"[0-9T:Z-]+\",\"windowEnd\":"
                 + "\"[0-9T:Z-]+\",\"dimension\":\"word\",\"key\":\"alpha\",\"count\":2}")), json.stdout);
         Result missing = wordstream("watch", "--results-topic", "no-such-topic", "--timeout", "1s");
@@ -88,6 +88,9 @@ class RunCommandIT {
         Result watch = wordstream("watch", "--timeout", "4s");
         assertEquals(0, watch.exitCode);
         assertTrue(watch.stdout.lines().anyMatch(l -> l.matches("\\s+alpha\\s+2(\\s.*)?")), watch.stdout);
+        oneSentenceGivesOneWatchTable();
+        aLineTheJobWouldRejectIsNotSent();
+        aSecondRunOnTheBrokerPortIsToldToUseThatBroker();
         first.stop("INT");
 
         Running second = run();
@@ -325,6 +328,66 @@ class RunCommandIT {
      * True while the process runs. An exited child not yet reaped (a zombie: it holds nothing but its pid) does not
      * count: once its parent is gone, reaping it is init's job, which this sandbox's init does slowly.
      */
+    /** A following watch prints one table for one 10-word sentence, with all its words, not one per poll. */
+    private void oneSentenceGivesOneWatchTable() throws Exception {
+        Path out = dataDir.resolve("watch.out");
+        Process follower = new ProcessBuilder(command("watch", "--top", "40", "--timeout", "180s"))
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        started.add(follower);
+        try {
+            ResultsReader.await(Duration.ofSeconds(60), () -> read(out), o -> o.contains(" alpha "),
+                    "watch to print the history");
+            List<String> words = List.of("kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau");
+            assertEquals(0, wordstream("send", String.join(" ", words)).exitCode);
+            ResultsReader.await(Duration.ofSeconds(60), () -> read(out), o -> o.contains(" tau "),
+                    "watch to print the sentence's table");
+            // A later batch marks the end: any half-built table of the sentence would come before it.
+            assertEquals(0, wordstream("send", "zeta").exitCode);
+            String printed = ResultsReader.await(Duration.ofSeconds(60), () -> read(out), o -> o.contains(" zeta "),
+                    "watch to print the next batch's table");
+            List<String> tables = List.of(printed.split("\n\n"));
+            int first = 0;
+            while (!tables.get(first).contains(" kappa ")) {
+                first++;
+            }
+            int next = first;
+            while (!tables.get(next).contains(" zeta ")) {
+                next++;
+            }
+            assertEquals(1, next - first, "one table for one sentence:\n" + printed);
+            for (String word : words) {
+                assertTrue(tables.get(first).contains(" " + word + " "), word + " in\n" + tables.get(first));
+            }
+        } finally {
+            follower.descendants().forEach(ProcessHandle::destroy);
+            follower.destroy();
+        }
+    }
+
+    /** JSON the job would reject is named and not sent; the other lines are, and the exit status says so. */
+    private void aLineTheJobWouldRejectIsNotSent() throws Exception {
+        Result r = wordstreamWithInput("iota is fine\n{\"summary\": \"wrong field\"}\n{not json\n", "send");
+        assertEquals(2, r.exitCode, r.stdout);
+        assertTrue(r.stdout.contains("wordstream send: line 2 not sent: the JSON object has no string field"
+                + " \"resumo\"; fix it, or pass --json to send it as plain text"), r.stdout);
+        assertTrue(r.stdout.contains("wordstream send: line 3 not sent: it starts with '{' but is not valid JSON"),
+                r.stdout);
+        assertTrue(r.stdout.contains("sent 1 record to sentences, refused 2"), r.stdout);
+    }
+
+    /** A second embedded broker on a port where Kafka already listens: the advice is to use that Kafka. */
+    private void aSecondRunOnTheBrokerPortIsToldToUseThatBroker() throws Exception {
+        Process p = new ProcessBuilder(Install.current().home().resolve("wordstream").toString(), "run",
+                "--data-dir", dataDir.resolve("other").toString(), "--broker-port", Integer.toString(brokerPort))
+                .redirectErrorStream(true).start();
+        started.add(p);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, p.exitValue(), out);
+        assertTrue(out.contains("a Kafka broker already listens on 127.0.0.1:" + brokerPort + "; pass"
+                + " --bootstrap-server 127.0.0.1:" + brokerPort + " to use it"), out);
+    }
+
     static boolean running(ProcessHandle p) {
         if (!p.isAlive()) {
             return false;

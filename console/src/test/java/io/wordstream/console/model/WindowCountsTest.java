@@ -31,6 +31,21 @@ class WindowCountsTest {
     }
 
     @Test
+    void equalCountsSortByLanguageNotByCodePoint() {
+        WindowCounts model = new WindowCounts(10);
+        for (String word : List.of("praia", "pão", "Pedra", "ovo", "óculos", "zebra")) {
+            model.apply(row(0, "word", word, 2));
+        }
+        model.apply(row(0, "word", "sol", 3));
+        // By code point 'ã' and 'ó' sort after every ASCII letter, and 'P' before every lower-case letter.
+        assertEquals(List.of("sol", "óculos", "ovo", "pão", "Pedra", "praia", "zebra"),
+                model.window(T0).top("word", 10).stream().map(WindowCounts.Count::key).toList());
+        assertEquals(List.of("sol", "óculos", "ovo", "pão"),
+                model.window(T0).top("word", 4).stream().map(WindowCounts.Count::key).toList(),
+                "the same order when only the first few are asked for");
+    }
+
+    @Test
     void anOlderCountArrivingLateDoesNotOverwriteANewerOne() {
         WindowCounts model = new WindowCounts(10);
         assertTrue(model.apply(row(0, "word", "spark", 5)));

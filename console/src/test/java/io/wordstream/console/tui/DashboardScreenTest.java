@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
+import io.wordstream.console.model.JobEvent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -247,5 +248,154 @@ class DashboardScreenTest {
         List<String> rows = c.show();
         assertEquals(before + 1, c.loop.draws());
         assertEquals("   flood " + "█".repeat(33) + " 1000", rows.get(6).substring(0, 49).stripTrailing());
+    }
+
+    @Test
+    void theWindowHintNamesTheKeyOfTheCurrentMode() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        c.results(row(W0, "word", "old", 5), row(W1, "word", "new", 2));
+        c.press(KeyType.PageUp); // while typing End moves the cursor: PgDn is the way back
+        assertEquals(" Window 11:59:50 – 12:00:00 UTC  1 of 2 (PgDn: newer)  · 5 words, 1 distinct", c.show().get(3));
+        c.press(KeyType.Escape);
+        assertEquals(" Window 11:59:50 – 12:00:00 UTC  1 of 2 (End: newest)  · 5 words, 1 distinct", c.show().get(3));
+    }
+
+    @Test
+    void theHintOfAnEmptyViewFitsTheMode() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        assertEquals(" Type a sentence below and press Enter: its words count in the current window.",
+                c.show().get(5));
+        c.press(KeyType.Escape);
+        assertEquals(" Press i, then type a sentence below and press Enter.", c.show().get(5));
+    }
+
+    @Test
+    void anEmptyWindowKeepsItsPlaceOnTheTimeline() throws Exception {
+        TestConsole c = TestConsole.running(80, 24);
+        c.results(row(W0, "word", "old", 5), row("2026-11-23T12:00:10Z", "word", "new", 2));
+        List<String> rows = c.show();
+        assertEquals(" words per window █ ▄ 3 windows", rows.get(19));
+        assertEquals(at("", 20) + "▲ 12:00:10", rows.get(20));
+    }
+
+    @Test
+    void helpIsABorderedBoxThatWrapsItsTextAndHidesTheCharts() throws Exception {
+        TestConsole c = TestConsole.running(150, 45);
+        oneWindow(c);
+        c.press(KeyType.F1);
+        List<String> rows = c.show();
+        String pad = at("", 33);
+        assertEquals("", rows.get(5), "nothing of the charts shows around the box");
+        assertEquals(pad + "┌─ wordstream keys " + "─".repeat(64) + "┐", rows.get(12));
+        assertEquals(pad + "│ " + at("While typing (the default)", 80) + " │", rows.get(13));
+        assertEquals(pad + "│ " + at("  " + at("Enter", 14) + " send the line to Kafka, one record (a pasted block:"
+                + " one record", 80) + " │", rows.get(14));
+        assertEquals(pad + "│ " + at(at("", 17) + "per line)", 80) + " │", rows.get(15));
+        assertEquals(pad + "└─ press any key to close " + "─".repeat(57) + "┘", rows.get(32));
+        assertEquals("", rows.get(33));
+    }
+
+    @Test
+    void helpThatDoesNotFitSaysHowToSeeTheRest() throws Exception {
+        TestConsole c = TestConsole.running(60, 16);
+        oneWindow(c);
+        c.press(KeyType.F1);
+        List<String> rows = c.show();
+        assertEquals("  ┌─ wordstream keys " + "─".repeat(36) + "┐", rows.get(1));
+        assertEquals("  │ " + at("… more: enlarge the terminal", 52) + " │", rows.get(14));
+        assertEquals("  └─ press any key to close " + "─".repeat(29) + "┘", rows.get(15));
+        for (int r = 2; r < 14; r++) {
+            assertEquals("  │", rows.get(r).substring(0, 3), "row " + r);
+            assertEquals("│", rows.get(r).substring(57), "row " + r);
+        }
+    }
+
+    @Test
+    void atTheSmallestSizeEveryLetterAndLengthHasItsRow() throws Exception {
+        TestConsole c = TestConsole.running(60, 16);
+        oneWindow(c);
+        List<String> rows = c.show();
+        assertTrue(rows.get(2).startsWith(" Window 12:00:00 – 12:00:10 UTC  newest, following"), rows.get(2));
+        assertEquals(at(" ▶ Top words (3 of 3)", 37) + "  First letters", rows.get(3));
+        assertEquals(at("   the " + "█".repeat(26) + " 4", 37) + "  S " + "█".repeat(16) + " 3", rows.get(4));
+        assertEquals(at("   fox " + "█".repeat(13) + " ".repeat(13) + " 2", 37) + "  P " + "█".repeat(5) + "▍"
+                + " ".repeat(10) + " 1", rows.get(5));
+        assertEquals(at("   dog " + "█".repeat(6) + "▌" + " ".repeat(19) + " 1", 37) + "  R " + " ".repeat(16) + " 0",
+                rows.get(6));
+        assertEquals(at("", 37) + "  Lengths", rows.get(7));
+        assertEquals(at("", 37) + "  6  " + "█".repeat(15) + " 2", rows.get(8));
+        assertEquals(at("", 37) + "  8  " + " ".repeat(15) + " 0", rows.get(9));
+        assertEquals(at("", 37) + "  11 " + " ".repeat(15) + " 0", rows.get(10));
+        assertEquals(" words per window █ 1 window", rows.get(11));
+        assertEquals(at("", 18) + "▲ 12:00:00", rows.get(12));
+        assertEquals("› type a sentence and press Enter (Esc: keys, F1: help)", rows.get(13));
+    }
+
+    @Test
+    void at70x18EveryLetterAndLengthHasItsRow() throws Exception {
+        TestConsole c = TestConsole.running(70, 18);
+        oneWindow(c);
+        List<String> rows = c.show();
+        // One row short of the full layout: the blank row above the title goes first.
+        assertTrue(rows.get(2).startsWith(" Window 12:00:00 – 12:00:10 UTC  newest, following"), rows.get(2));
+        assertEquals("", rows.get(3));
+        assertEquals(at(" ▶ Top words (3 of 3)", 43) + "  First letters", rows.get(4));
+        assertEquals(at("   the " + "█".repeat(32) + " 4", 43) + "  S " + "█".repeat(20) + " 3", rows.get(5));
+        assertEquals(at("   dog " + "█".repeat(8) + " ".repeat(24) + " 1", 43) + "  R " + " ".repeat(20) + " 0",
+                rows.get(7));
+        assertEquals(at("", 43) + "  Lengths", rows.get(8));
+        assertEquals(at("", 43) + "  11 " + " ".repeat(19) + " 0", rows.get(11));
+        assertEquals("", rows.get(12));
+        assertEquals(" words per window █ 1 window", rows.get(13));
+        assertEquals("› type a sentence and press Enter (Esc: keys, F1: help)", rows.get(15));
+    }
+
+    @Test
+    void chartsWithoutRoomForAllTheirRowsSayHowManyTheyShow() throws Exception {
+        TestConsole c = TestConsole.running(60, 16);
+        oneWindow(c);
+        c.press(KeyType.Escape);
+        c.press('l'); // the log pane takes four rows
+        List<String> rows = c.show();
+        assertEquals(at(" ▶ Top words (3 of 3)", 37) + "  Letters (1 of 3)", rows.get(3));
+        assertEquals(at("   the " + "█".repeat(26) + " 4", 37) + "  S " + "█".repeat(16) + " 3", rows.get(4));
+        assertEquals(at("   fox " + "█".repeat(13) + " ".repeat(13) + " 2", 37) + "  Lengths (1 of 3)", rows.get(5));
+        assertEquals(at("   dog " + "█".repeat(6) + "▌" + " ".repeat(19) + " 1", 37) + "  6 " + "█".repeat(16)
+                + " 2", rows.get(6));
+    }
+
+    @Test
+    void atLargerSizesEveryChartShowsAllItsRows() throws Exception {
+        for (TerminalSize size : List.of(new TerminalSize(100, 24), new TerminalSize(150, 45))) {
+            TestConsole c = TestConsole.running(size.getColumns(), size.getRows());
+            oneWindow(c);
+            for (int focus = 0; focus < 3; focus++) {
+                List<String> rows = c.show();
+                String screen = String.join("\n", rows);
+                assertTrue(screen.contains("Top words (3 of 3)"), size + "\n" + screen);
+                assertTrue(!screen.contains("letters (") && !screen.contains("Lengths ("), size + "\n" + screen);
+                for (String key : List.of("  S ", "  P ", "  R ", "  6  ", "  8  ", "  11 ", "   the ", "   fox ",
+                        "   dog ")) {
+                    assertTrue(rows.stream().anyMatch(r -> r.contains(key)), size + " shows " + key + "\n" + screen);
+                }
+                c.press(KeyType.Tab);
+            }
+        }
+    }
+
+    @Test
+    void ratesAreAveragedOverTenSecondsAndFallToZero() throws Exception {
+        TestConsole c = TestConsole.running(150, 24);
+        c.controller.inputTotal(500); // what the input topics held before: not a rate
+        c.clock.addAndGet(1_000_000_000L);
+        c.controller.inputTotal(501); // one sentence typed
+        c.controller.jobEvent(JobEvent.parse("{\"type\":\"progress\",\"inputRows\":1,\"inputRowsPerSecond\":76.9,"
+                + "\"processedRowsPerSecond\":5.2,\"batchDurationMs\":190,\"stateRows\":12}").orElseThrow());
+        assertTrue(c.show().get(1).startsWith(" input 0.1/s │ counted 0.1/s (last 10 s) │ batch 190 ms │"),
+                c.rows().get(1));
+        c.clock.addAndGet(19_000_000_000L);
+        c.controller.inputTotal(501);
+        assertTrue(c.show().get(1).startsWith(" input 0.0/s │ counted 0.0/s (last 10 s) │ batch 190 ms │"),
+                c.rows().get(1));
     }
 }
