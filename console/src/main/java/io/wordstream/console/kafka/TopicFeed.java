@@ -182,7 +182,7 @@ public final class TopicFeed implements AutoCloseable {
                 if (!records.isEmpty() || justCaughtUp || everyPoll) {
                     List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
                     records.forEach(batch::add);
-                    Map<TopicPartition, Long> positions = new java.util.HashMap<>();
+                    Map<TopicPartition, Long> positions = new HashMap<>();
                     consumer.assignment().forEach(tp -> positions.put(tp, consumer.position(tp)));
                     try {
                         sink.accept(new Batch(batch, caughtUp, positions));

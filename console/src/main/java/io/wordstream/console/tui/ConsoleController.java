@@ -64,8 +64,11 @@ public final class ConsoleController {
 
     public void step(String message) {
         status.step(message, clock.getAsLong());
-        if (status.phase() == PipelineStatus.Phase.STOPPING || status.phase() == PipelineStatus.Phase.RESTARTING) {
+        if (status.phase() == PipelineStatus.Phase.STOPPING) {
+            // Stopping waits on processes that may take seconds: the line counts them, so it never looks hung.
             view.sayWaiting(ViewState.Tone.INFO, message, clock.getAsLong());
+        } else if (status.phase() == PipelineStatus.Phase.RESTARTING) {
+            view.say(ViewState.Tone.INFO, message);
         }
         dirty = true;
     }

@@ -25,7 +25,8 @@ class RoleCommandsTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cl = Cli.create(Cli.defaultsOf(Map.of()), new PrintWriter(out, true), new PrintWriter(err, true));
+        CommandLine cl = Cli.create(new ConfigDefaults(Map.of()), new PrintWriter(out, true),
+                new PrintWriter(err, true));
         return cl.execute(args);
     }
 

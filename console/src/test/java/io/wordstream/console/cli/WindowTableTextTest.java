@@ -55,7 +55,8 @@ class WindowTableTextTest {
     void theSeedTokenizersEmptyWordIsShownByALabel() {
         WindowCounts model = new WindowCounts(5);
         model.apply(new ResultRow(T0, T0.plusSeconds(10), "word", "", 2));
-        assertEquals("  (empty word)               2", WindowTableText.render(model.window(T0), 5).get(2));
+        assertEquals("  (empty word)               2", WindowTableText.render(model.window(T0), 5,
+                PipelineSettings.defaults()).get(2));
     }
 
     @Test
