@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.console.launch.DataDirLock;
 import io.wordstream.console.settings.RecordedKafka;
+import io.wordstream.console.settings.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -82,7 +83,7 @@ class CliTest {
 
     @Test
     void helpBreaksLinesOnlyAtSpacesAndEndsWithExamples() {
-        String dataDirDefault = io.wordstream.console.settings.Settings.defaultDataDir().toString();
+        String dataDirDefault = Settings.defaultDataDir().toString();
         for (String command : new String[] {"console", "run", "send", "watch"}) {
             out.getBuffer().setLength(0);
             assertEquals(0, run(command, "--help"));

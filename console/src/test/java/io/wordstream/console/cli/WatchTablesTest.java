@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class WatchTablesTest {
     /** The rows one 10-word sentence gives, as the job writes them: word rows first, spread over two tasks. */
     private static List<ResultRow> rowsOfOneSentence() {
         List<ResultRow> rows = new ArrayList<>();
-        Map<String, Long> words = new java.util.TreeMap<>();
+        Map<String, Long> words = new TreeMap<>();
         for (String w : SENTENCE.split(" ")) {
             words.merge(w, 1L, Long::sum);
         }

@@ -10,6 +10,7 @@ import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.launch.SparkDaemons;
 import io.wordstream.console.roles.ClusterId;
 import io.wordstream.console.settings.Install;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -136,7 +138,7 @@ class ClusterOverHostsIT {
                     "a result row after the kill");
             System.out.println("cluster-it: from killing host 3 to the next result row: "
                     + Duration.between(killed, reader.lastRowAt()).toMillis() + " ms");
-            stream.get(300, java.util.concurrent.TimeUnit.SECONDS);
+            stream.get(300, TimeUnit.SECONDS);
             expected.putAll(expectedCounts(w2, 150, 450));
             awaitExact(reader, expected, "exact counts after losing host 3");
 
@@ -207,7 +209,7 @@ class ClusterOverHostsIT {
 
     private static int clusterSize(Admin admin) {
         try {
-            return admin.describeCluster().nodes().get(5, java.util.concurrent.TimeUnit.SECONDS).size();
+            return admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
         } catch (Exception e) {
             return -1;
         }
@@ -216,7 +218,7 @@ class ClusterOverHostsIT {
     private static int processCount(NetworkHosts hosts, int host) {
         try {
             return hosts.processes(host).size();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
     }

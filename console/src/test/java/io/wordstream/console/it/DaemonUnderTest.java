@@ -1,6 +1,7 @@
 package io.wordstream.console.it;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /** A wordstream command started by a test as its own process: its stdout lines kept, its stderr in a file. */
 final class DaemonUnderTest {
@@ -41,7 +43,7 @@ final class DaemonUnderTest {
             throws IOException {
         Path stderr = dir.resolve(name + ".err");
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().putAll(env);
         return new DaemonUnderTest(name, pb.start(), stderr);
     }
@@ -73,7 +75,7 @@ final class DaemonUnderTest {
     /** Sends SIGTERM and waits for the exit status. */
     int stop(Duration timeout) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError(name + " did not stop within " + timeout.toSeconds() + " s of SIGTERM");
         }
