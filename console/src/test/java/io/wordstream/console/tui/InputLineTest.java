@@ -99,7 +99,8 @@ class InputLineTest {
         assertEquals(1, c.backend.quits);
         assertTrue(rows.get(0).startsWith(" wordstream ● STOPPING"), rows.get(0));
         c.controller.step("stopping the Kafka broker");
-        assertEquals(" stopping the Kafka broker", c.show().get(22));
+        // A stop names what it waits for, with the seconds it has taken so far.
+        assertEquals(" stopping the Kafka broker (0 s)", c.show().get(22));
         c.controller.stopped();
         assertTrue(c.controller.finished());
 
