@@ -182,7 +182,8 @@ class ConsoleTmuxIT {
         failedStartExpected = true;
         try (ServerSocket busy = new ServerSocket(brokerPort, 1, InetAddress.getByName(Settings.LOOPBACK))) {
             startConsole();
-            awaitScreen("the failed start", s -> s.contains("FAILED") && s.contains("in use"), START);
+            awaitScreen("the failed start", s -> s.contains("FAILED") && s.contains("port " + brokerPort + " on "),
+                    START);
             tmux("send-keys", "-t", "ws", "C-c");
             String screen = awaitScreen("the console's exit", s -> s.contains("wordstream-exit="),
                     Duration.ofSeconds(60));
