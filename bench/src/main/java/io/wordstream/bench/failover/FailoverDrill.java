@@ -148,7 +148,8 @@ public final class FailoverDrill implements AutoCloseable {
         ticking = true;
         ticker = new Thread(() -> {
             while (ticking) {
-                sender.send(TICK).whenComplete((meta, error) -> {
+                // The callback counts the outcome; nothing waits on the future itself.
+                var unused = sender.send(TICK).whenComplete((meta, error) -> {
                     if (error == null) {
                         ticksAcked.incrementAndGet();
                     } else {
@@ -186,7 +187,8 @@ public final class FailoverDrill implements AutoCloseable {
         String word = "probe" + probes;
         long killedAt = System.nanoTime();
         cluster.kill(id);
-        sender.send(word + " " + PROBE).whenComplete((meta, error) -> {
+        // The callback counts a failed probe; its count is awaited below, not the future.
+        var unused = sender.send(word + " " + PROBE).whenComplete((meta, error) -> {
             if (error != null) {
                 sendFailures.incrementAndGet();
             }
