@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -75,7 +76,15 @@ final class ConsoleCommand implements Callable<Integer> {
         // Checked before the screen opens; its lines go to the console's log (the screen shows none yet). Made even
         // without report options: the console's report-now key uses it.
         Logger reportLog = LoggerFactory.getLogger(ReportHook.class);
-        ReportHook reportHook = new ReportHook(reports.plan(settings, spec.commandLine().getErr()), reportLog::info);
+        // Report and alert lines go to the log and, once the screen runs, to its feedback line.
+        AtomicReference<ConsoleBridge> screenLines = new AtomicReference<>();
+        ReportHook reportHook = new ReportHook(reports.plan(settings, spec.commandLine().getErr()), line -> {
+            reportLog.info(line);
+            ConsoleBridge b = screenLines.get();
+            if (b != null) {
+                b.notice(line);
+            }
+        });
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 // Ctrl-C arrives as a key, so quitting goes through the same orderly stop as q.
@@ -99,6 +108,8 @@ final class ConsoleCommand implements Callable<Integer> {
                 PipelineStatus status = new PipelineStatus(started, settings.bootstrap(), settings.master());
                 UiLoop[] loop = new UiLoop[1];
                 bridge = new ConsoleBridge(settings, t -> loop[0].execute(t), gateway);
+                bridge.reportsBy(reportHook::reportNow);
+                screenLines.set(bridge);
                 supervisor = new Supervisor(settings, Install.current(),
                         reportHook.after(bridge), true, launch.reset);
                 controller = new ConsoleController(counts, status, settings.pipeline(), bridge, System::nanoTime);

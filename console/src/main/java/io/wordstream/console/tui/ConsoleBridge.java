@@ -7,6 +7,8 @@ import io.wordstream.console.gateway.LiveCounts;
 import io.wordstream.console.kafka.InputOffsetsPoller;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.LogTail;
+import io.wordstream.console.report.ReportMaker;
+import io.wordstream.console.report.ReportPeriod;
 import io.wordstream.console.session.ResultsFollower;
 import io.wordstream.console.session.SentenceRoute;
 import io.wordstream.console.session.SessionEvent;
@@ -17,7 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Connects the terminal UI to a {@link Supervisor}: its events reach the controller on the UI thread, and the
@@ -37,6 +42,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     private GatewayService gateway;
     private boolean closed;
     private InputOffsetsPoller inputRate;
+    private volatile Function<ReportPeriod, CompletableFuture<ReportMaker.Made>> reports;
 
     public ConsoleBridge(Settings settings, Executor ui) {
         this(settings, ui, null);
@@ -166,6 +172,35 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
             ui.execute(controller::stopped);
         }, "pipeline-stop");
         t.start();
+    }
+
+    /** Who writes the reports of the report-now key (p); until set, the key says reports are not available. */
+    public void reportsBy(Function<ReportPeriod, CompletableFuture<ReportMaker.Made>> maker) {
+        this.reports = maker;
+    }
+
+    @Override
+    public void report(ReportPeriod period) {
+        Function<ReportPeriod, CompletableFuture<ReportMaker.Made>> maker = reports;
+        if (maker == null) {
+            throw new UnsupportedOperationException("reports are not available in this console");
+        }
+        CompletableFuture<ReportMaker.Made> unused = maker.apply(period).whenComplete((made, failure) -> {
+            if (failure == null) {
+                ui.execute(() -> controller.reportWritten(made.file()));
+            } else {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                ui.execute(() -> controller.reportFailed(cause.getMessage()));
+            }
+        });
+    }
+
+    /** A line of the scheduled reports or the alerts, for the feedback line; dropped before the UI runs. */
+    public void notice(String line) {
+        if (controller != null) {
+            ui.execute(() -> controller.reportNotice(line));
+        }
     }
 
     @Override

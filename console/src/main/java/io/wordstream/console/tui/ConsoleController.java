@@ -8,6 +8,8 @@ import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.PipelineStatus;
 import io.wordstream.console.model.ResultRow;
 import io.wordstream.console.model.WindowCounts;
+import io.wordstream.console.report.ReportPeriod;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.LongSupplier;
@@ -33,6 +35,11 @@ public final class ConsoleController {
 
         /** The logs for the log pane, each with its last {@code lines} lines. */
         List<Frame.LogSource> logTail(int lines);
+
+        /** Writes a report of {@code period}; reports {@link #reportWritten} or {@link #reportFailed}. */
+        default void report(ReportPeriod period) {
+            throw new UnsupportedOperationException("reports are not available in this console");
+        }
     }
 
     private static final long LOG_REFRESH_NANOS = 500_000_000L;
@@ -302,6 +309,7 @@ public final class ConsoleController {
                     }
                     case 'c' -> clear();
                     case 'r' -> askRestart();
+                    case 'p' -> report();
                     default -> {
                         // unbound
                     }
@@ -350,6 +358,46 @@ public final class ConsoleController {
         status.restarting(clock.getAsLong());
         view.say(ViewState.Tone.INFO, "restarting the Spark job...");
         backend.restartJob();
+    }
+
+    /** Writes a report of the windows the console holds, from the oldest kept to the end of the newest. */
+    private void report() {
+        List<Instant> starts = counts.windowStarts();
+        if (starts.isEmpty()) {
+            view.say(ViewState.Tone.WARN, "no window to report yet: send a sentence first");
+            return;
+        }
+        Instant from = starts.get(0);
+        Instant to = counts.window(starts.get(starts.size() - 1)).end();
+        view.sayWaiting(ViewState.Tone.INFO, "writing a report of the " + starts.size() + " window"
+                + (starts.size() == 1 ? "" : "s") + " shown...", clock.getAsLong());
+        try {
+            backend.report(new ReportPeriod(from, to));
+        } catch (RuntimeException e) {
+            reportFailed(e.getMessage());
+        }
+    }
+
+    /** The report asked for with p is written. */
+    public void reportWritten(Path file) {
+        view.say(ViewState.Tone.GOOD, "report written: " + file);
+        dirty = true;
+    }
+
+    /** The report asked for with p could not be written; the console goes on. */
+    public void reportFailed(String reason) {
+        view.say(ViewState.Tone.BAD, "no report: " + reason);
+        dirty = true;
+    }
+
+    /**
+     * A line of the scheduled reports or the alerts ("report: wrote ...", "alert: ..."): shown on the feedback line
+     * as well as logged, so the operator sees it without opening console.log.
+     */
+    public void reportNotice(String line) {
+        boolean bad = line.startsWith("alert:") || line.contains("cannot ") || line.contains("gave up");
+        view.say(bad ? ViewState.Tone.WARN : ViewState.Tone.INFO, line);
+        dirty = true;
     }
 
     private void clear() {

@@ -23,6 +23,7 @@ final class HelpView {
         {"r", "restart the Spark job from its checkpoint (asks first)"},
         {"c", "clear the view (windows updated later show again)"},
         {"l", "show or hide the job and broker logs"},
+        {"p", "write a PDF report of the windows shown (its path shows below)"},
         {"?", "this help"},
         {"i or Enter", "back to typing"},
         {"q", "quit: stops the job and the broker"},

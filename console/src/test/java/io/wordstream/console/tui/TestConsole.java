@@ -10,6 +10,7 @@ import io.wordstream.common.PipelineSettings;
 import io.wordstream.console.model.PipelineStatus;
 import io.wordstream.console.model.ResultRow;
 import io.wordstream.console.model.WindowCounts;
+import io.wordstream.console.report.ReportPeriod;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,6 +28,7 @@ final class TestConsole {
         final List<String> sent = new ArrayList<>();
         int restarts;
         int quits;
+        final List<ReportPeriod> reports = new ArrayList<>();
 
         @Override
         public void send(String sentence) {
@@ -41,6 +43,11 @@ final class TestConsole {
         @Override
         public void quit() {
             quits++;
+        }
+
+        @Override
+        public void report(ReportPeriod period) {
+            reports.add(period);
         }
 
         @Override
