@@ -6,6 +6,7 @@ import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import io.wordstream.console.UserError;
 import io.wordstream.console.gateway.GatewayConfig;
+import io.wordstream.console.gateway.WelcomeMail;
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.model.PipelineStatus;
 import io.wordstream.console.model.WindowCounts;
@@ -18,10 +19,12 @@ import io.wordstream.console.tui.UiLoop;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -78,13 +81,16 @@ final class ConsoleCommand implements Callable<Integer> {
         Logger reportLog = LoggerFactory.getLogger(ReportHook.class);
         // Report and alert lines go to the log and, once the screen runs, to its feedback line.
         AtomicReference<ConsoleBridge> screenLines = new AtomicReference<>();
-        ReportHook reportHook = new ReportHook(reports.plan(settings, spec.commandLine().getErr()), line -> {
+        Consumer<String> reportLines = line -> {
             reportLog.info(line);
             ConsoleBridge b = screenLines.get();
             if (b != null) {
                 b.notice(line);
             }
-        });
+        };
+        PrintWriter warnings = spec.commandLine().getErr();
+        ReportHook reportHook = new ReportHook(reports.plan(settings, warnings, http.welcomeMail), reportLines);
+        WelcomeMail welcome = http.welcomeMail(reports.mail.mailConfig, warnings, reportLines);
         Terminal terminal = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
                 // Ctrl-C arrives as a key, so quitting goes through the same orderly stop as q.
@@ -109,6 +115,7 @@ final class ConsoleCommand implements Callable<Integer> {
                 UiLoop[] loop = new UiLoop[1];
                 bridge = new ConsoleBridge(settings, t -> loop[0].execute(t), gateway);
                 bridge.reportsBy(reportHook::reportNow);
+                bridge.welcomeBy(welcome);
                 screenLines.set(bridge);
                 supervisor = new Supervisor(settings, Install.current(),
                         reportHook.after(bridge), true, launch.reset);
@@ -123,6 +130,9 @@ final class ConsoleCommand implements Callable<Integer> {
                     bridge.close();
                 }
                 reportHook.close();
+                if (welcome != null) {
+                    welcome.close();
+                }
                 stopScreen(screen);
                 System.setOut(out);
                 System.setErr(err);

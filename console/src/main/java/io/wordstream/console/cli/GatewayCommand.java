@@ -2,10 +2,12 @@ package io.wordstream.console.cli;
 
 import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.gateway.GatewayService;
+import io.wordstream.console.gateway.WelcomeMail;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.settings.Settings;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,12 +39,25 @@ final class GatewayCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String textField;
 
+    @Option(names = "--mail-config", paramLabel = "FILE",
+            description = "SMTP settings for --welcome-mail: a properties file with host, port, security, user,"
+                    + " password and from (see docs/reports.md).")
+    Path mailConfig;
+
     @Override
     public Integer call() throws Exception {
         if (!http.enabled()) {
             throw new IllegalArgumentException("give the gateway's port with --http PORT (0 for any free port)");
         }
         GatewayConfig config = http.checkedConfig(textField);
+        PrintWriter err = spec.commandLine().getErr();
+        if (mailConfig != null && !http.welcomeMail) {
+            throw new IllegalArgumentException("--mail-config goes with --welcome-mail");
+        }
+        WelcomeMail welcome = http.welcomeMail(mailConfig, err, line -> {
+            err.println("wordstream gateway: " + line);
+            err.flush();
+        });
         SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
         Settings settings = client.settings();
         ConsoleLog.init(settings);
@@ -50,7 +65,8 @@ final class GatewayCommand implements Callable<Integer> {
             admin.requireReachable(REACHABLE_WITHIN, client.origin(), client.wayOut());
         }
         CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
-        try (GatewayService gateway = GatewayService.withOwnFeed(config, settings)) {
+        try (welcome;
+             GatewayService gateway = GatewayService.withOwnFeed(config, settings, welcome)) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("gateway " + gateway.uri() + " topic=" + settings.inputTopics().get(0) + " results="
                     + settings.resultsTopic());

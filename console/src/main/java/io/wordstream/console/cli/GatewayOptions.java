@@ -1,7 +1,13 @@
 package io.wordstream.console.cli;
 
 import io.wordstream.console.gateway.GatewayConfig;
+import io.wordstream.console.gateway.WelcomeMail;
 import io.wordstream.console.launch.Ports;
+import io.wordstream.console.report.MailConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** The HTTP gateway's options: where it listens and its limits; shared by 'gateway' and, later, 'run'/'console'. */
@@ -37,6 +43,37 @@ public final class GatewayOptions {
             description = "Write nome and email of POST /users to Kafka beside the sentence (by default only the"
                     + " sentence is written).")
     boolean keepUserFields;
+
+    @Option(names = "--welcome-mail",
+            description = "Mail a short welcome note to the email of each POST /users whose sentence Kafka took, as"
+                    + " the original's e-mail service did: at most one per address a day; needs --mail-config."
+                    + " Off by default.")
+    boolean welcomeMail;
+
+    /**
+     * The welcome note's sender when --welcome-mail was given, else null; checks the mail settings file before
+     * anything starts and prints its warnings.
+     *
+     * @param mailConfig the --mail-config file, or null
+     * @param log        where the note's failures go, one line each
+     */
+    public WelcomeMail welcomeMail(Path mailConfig, PrintWriter err, Consumer<String> log) {
+        if (!welcomeMail) {
+            return null;
+        }
+        if (!enabled()) {
+            throw new IllegalArgumentException("--welcome-mail goes with --http PORT: the note answers POST /users");
+        }
+        if (mailConfig == null) {
+            throw new IllegalArgumentException("--welcome-mail needs --mail-config FILE with the SMTP settings");
+        }
+        MailConfig config = MailConfig.load(mailConfig);
+        config.warnings().forEach(w -> {
+            err.println(w);
+            err.flush();
+        });
+        return new WelcomeMail(config, log, Clock.systemUTC());
+    }
 
     /** Whether the operator asked for the gateway. */
     public boolean enabled() {

@@ -22,8 +22,13 @@ public final class MailOptions {
      * anything else runs, and prints its warnings.
      */
     ReportMailer mailer(PrintWriter err) {
+        return mailer(err, false);
+    }
+
+    /** As above; {@code configUsedElsewhere}: --mail-config alone is fine (the gateway's welcome note uses it). */
+    ReportMailer mailer(PrintWriter err, boolean configUsedElsewhere) {
         if (mailTo == null) {
-            if (mailConfig != null) {
+            if (mailConfig != null && !configUsedElsewhere) {
                 throw new IllegalArgumentException("--mail-config goes with --mail-to");
             }
             return null;

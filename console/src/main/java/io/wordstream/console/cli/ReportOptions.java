@@ -41,6 +41,11 @@ public final class ReportOptions {
      * command before anything runs.
      */
     ReportServices.Plan plan(Settings settings, PrintWriter err) {
+        return plan(settings, err, false);
+    }
+
+    /** As above; {@code welcomeMail}: --mail-config serves the gateway's welcome note too, so it may come alone. */
+    ReportServices.Plan plan(Settings settings, PrintWriter err, boolean welcomeMail) {
         if (reportEvery != null && (reportEvery.isZero() || reportEvery.isNegative())) {
             throw new IllegalArgumentException("--report-every must be longer than zero");
         }
@@ -52,7 +57,7 @@ public final class ReportOptions {
                 throw new IllegalArgumentException("--alert-word takes WORD=N with N of 0 or more, got " + w + "=" + n);
             }
         });
-        ReportMailer mailer = mail.mailer(err);
+        ReportMailer mailer = mail.mailer(err, welcomeMail);
         // A window's last counts are written once the watermark passes it: wait that long, and a little more.
         var p = settings.pipeline();
         Duration settle = p.window().plus(p.watermark()).plusSeconds(10);

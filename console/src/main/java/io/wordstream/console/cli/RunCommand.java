@@ -3,6 +3,7 @@ package io.wordstream.console.cli;
 import io.wordstream.console.UserError;
 import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.gateway.GatewayService;
+import io.wordstream.console.gateway.WelcomeMail;
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.launch.LineServer;
 import io.wordstream.console.session.SessionEvent;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import org.apache.spark.launcher.SparkAppHandle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,12 +66,15 @@ final class RunCommand implements Callable<Integer> {
             ResetConfirmation.require(settings, System.in, err);
         }
         // Checked before anything starts: a bad mail settings file is a setting to change, not a failure later.
-        ReportHook reportHook = reports.any() ? new ReportHook(reports.plan(settings, err), line -> {
+        Consumer<String> reportLines = line -> {
             err.println("wordstream: " + line);
             err.flush();
-        }) : null;
+        };
+        ReportHook reportHook = reports.any()
+                ? new ReportHook(reports.plan(settings, err, http.welcomeMail), reportLines) : null;
+        WelcomeMail welcome = http.welcomeMail(reports.mail.mailConfig, err, reportLines);
         CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
-        Lines lines = new Lines(out, err, gateway);
+        Lines lines = new Lines(out, err, gateway, welcome);
         Supervisor supervisor = new Supervisor(settings, Install.current(),
                 reportHook == null ? lines : reportHook.after(lines), false, launch.reset);
         lines.supervisor = supervisor;
@@ -96,6 +101,9 @@ final class RunCommand implements Callable<Integer> {
                 reportHook.close();
             }
             lines.closeGateway();
+            if (welcome != null) {
+                welcome.close();
+            }
             // The last guard: nothing this console started outlives it.
             ChildProcesses.killDescendants();
         }
@@ -106,15 +114,17 @@ final class RunCommand implements Callable<Integer> {
         private final PrintWriter out;
         private final PrintWriter err;
         private final GatewayConfig gatewayConfig;
+        private final WelcomeMail welcome;
         private SparkAppHandle.State lastState;
         private volatile Supervisor supervisor;
         private GatewayService gateway;
         private boolean closed;
 
-        Lines(PrintWriter out, PrintWriter err, GatewayConfig gatewayConfig) {
+        Lines(PrintWriter out, PrintWriter err, GatewayConfig gatewayConfig, WelcomeMail welcome) {
             this.out = out;
             this.err = err;
             this.gatewayConfig = gatewayConfig;
+            this.welcome = welcome;
         }
 
         /** With --http, the gateway starts once the pipeline is ready: its own feed needs the results topic. */
@@ -123,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
                 return;
             }
             try {
-                gateway = GatewayService.withOwnFeed(gatewayConfig, settings);
+                gateway = GatewayService.withOwnFeed(gatewayConfig, settings, welcome);
                 out.println("gateway " + gateway.uri());
                 out.flush();
             } catch (UserError e) {

@@ -41,6 +41,8 @@ public final class Gateway implements AutoCloseable {
     private final EventStreams streams;
     private final HttpServer server;
     private final ExecutorService threads;
+    /** The welcome note of sign-ups; null when the operator did not ask for it. */
+    private final WelcomeMail welcome;
 
     /**
      * Starts listening at once.
@@ -50,7 +52,14 @@ public final class Gateway implements AutoCloseable {
      * @param counts           the counts to serve, fed by whoever owns them
      */
     public Gateway(GatewayConfig config, Properties clientProperties, String inputTopic, LiveCounts counts) {
+        this(config, clientProperties, inputTopic, counts, null);
+    }
+
+    /** As above, and with {@code welcome} (null for none) each sign-up Kafka acknowledged gets a welcome note. */
+    public Gateway(GatewayConfig config, Properties clientProperties, String inputTopic, LiveCounts counts,
+                   WelcomeMail welcome) {
         this.config = config;
+        this.welcome = welcome;
         this.counts = counts;
         this.submissions = new Submissions(config);
         this.limiter = new RateLimiter(config.requestsPerSecond(), System::nanoTime);
@@ -128,7 +137,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void users(HttpExchange exchange) throws IOException, HttpProblem {
-        write(exchange, submissions.user(Exchanges.body(exchange, config.maxBodyBytes())));
+        Submissions.SignUp signUp = submissions.signUp(Exchanges.body(exchange, config.maxBodyBytes()));
+        List<RecordWriter.Written> written = written(exchange, signUp.records());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("records", written);
+        if (welcome != null) {
+            // Only once Kafka has the sentence: a refused sign-up gets no note.
+            answer.put("welcome", welcome.signedUp(signUp.nome(), signUp.email()).text());
+        }
+        Exchanges.json(exchange, 202, answer);
     }
 
     private void sentences(HttpExchange exchange) throws IOException, HttpProblem {
@@ -137,9 +154,12 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void write(HttpExchange exchange, List<String> records) throws IOException, HttpProblem {
-        List<RecordWriter.Written> written;
+        Exchanges.json(exchange, 202, Map.of("records", written(exchange, records)));
+    }
+
+    private List<RecordWriter.Written> written(HttpExchange exchange, List<String> records) throws HttpProblem {
         try {
-            written = writer.write(records);
+            return writer.write(records);
         } catch (RecordWriter.Unavailable e) {
             exchange.getResponseHeaders().set("Retry-After", "5");
             throw new HttpProblem(503, e.getMessage());
@@ -147,7 +167,6 @@ public final class Gateway implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new HttpProblem(503, "the gateway is stopping; nothing was acknowledged");
         }
-        Exchanges.json(exchange, 202, Map.of("records", written));
     }
 
     private void windows(HttpExchange exchange) throws IOException, HttpProblem {

@@ -30,6 +30,11 @@ public final class GatewayService implements AutoCloseable {
      * Kafka must answer and the results topic exist: call it once the pipeline is ready.
      */
     public static GatewayService withOwnFeed(GatewayConfig config, Settings settings) {
+        return withOwnFeed(config, settings, null);
+    }
+
+    /** As above, with the welcome note of sign-ups ({@code welcome}, null for none; its owner closes it). */
+    public static GatewayService withOwnFeed(GatewayConfig config, Settings settings, WelcomeMail welcome) {
         Properties clientProperties = KafkaClients.base(settings);
         String inputTopic = settings.inputTopics().get(0);
         try (TopicAdmin admin = new TopicAdmin(clientProperties)) {
@@ -39,7 +44,7 @@ public final class GatewayService implements AutoCloseable {
         LiveCounts counts = new LiveCounts(WINDOWS_KEPT);
         TopicFeed feed = LiveCounts.follow(clientProperties, settings.resultsTopic(), counts);
         try {
-            return new GatewayService(feed, new Gateway(config, clientProperties, inputTopic, counts));
+            return new GatewayService(feed, new Gateway(config, clientProperties, inputTopic, counts, welcome));
         } catch (RuntimeException e) {
             feed.close();
             throw e;
@@ -48,8 +53,14 @@ public final class GatewayService implements AutoCloseable {
 
     /** Starts listening, serving {@code counts}, which the caller feeds with result rows. */
     public static GatewayService on(GatewayConfig config, Settings settings, LiveCounts counts) {
+        return on(config, settings, counts, null);
+    }
+
+    /** As above, with the welcome note of sign-ups ({@code welcome}, null for none; its owner closes it). */
+    public static GatewayService on(GatewayConfig config, Settings settings, LiveCounts counts,
+                                    WelcomeMail welcome) {
         return new GatewayService(null, new Gateway(config, KafkaClients.base(settings),
-                settings.inputTopics().get(0), counts));
+                settings.inputTopics().get(0), counts, welcome));
     }
 
     public URI uri() {

@@ -25,8 +25,20 @@ final class Submissions {
         this.config = config;
     }
 
+    /**
+     * A sign-up: its record, and the name and address given (null when absent or not a string), for the welcome
+     * note.
+     */
+    record SignUp(List<String> records, String nome, String email) {
+    }
+
     /** {@code POST /users}: the original's sign-up body, {"nome": ..., "email": ..., "resumo": ...}. */
     List<String> user(byte[] body) throws HttpProblem {
+        return signUp(body).records();
+    }
+
+    /** {@code POST /users} with the fields the welcome note needs. */
+    SignUp signUp(byte[] body) throws HttpProblem {
         JsonNode node = parse(body);
         if (!node.isObject()) {
             throw new HttpProblem(400, "the body must be a JSON object such as {\"nome\": \"Ana\", \"email\":"
@@ -46,7 +58,12 @@ final class Submissions {
             }
         }
         record.put(config.textField(), text);
-        return checked(List.of(record.toString()));
+        return new SignUp(checked(List.of(record.toString())), textOrNull(node, "nome"), textOrNull(node, "email"));
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
     }
 
     /**

@@ -95,8 +95,13 @@ public final class ReportMailer {
 
     /** Mails an alert as plain text. */
     public void sendText(String subject, String text) {
+        sendText(to, subject, text);
+    }
+
+    /** Mails plain text to {@code recipients} rather than the configured ones (the gateway's welcome note). */
+    public void sendText(List<InternetAddress> recipients, String subject, String text) {
         try {
-            MimeMessage message = message(subject);
+            MimeMessage message = message(recipients, subject);
             message.setText(text, "UTF-8");
             send(message);
         } catch (MessagingException e) {
@@ -105,9 +110,13 @@ public final class ReportMailer {
     }
 
     private MimeMessage message(String subject) throws MessagingException {
+        return message(to, subject);
+    }
+
+    private MimeMessage message(List<InternetAddress> recipients, String subject) throws MessagingException {
         MimeMessage message = new MimeMessage(session());
         message.setFrom(new InternetAddress(config.from()));
-        message.setRecipients(Message.RecipientType.TO, to.toArray(new InternetAddress[0]));
+        message.setRecipients(Message.RecipientType.TO, recipients.toArray(new InternetAddress[0]));
         message.setSubject(subject, "UTF-8");
         message.setSentDate(Date.from(Instant.now()));
         return message;

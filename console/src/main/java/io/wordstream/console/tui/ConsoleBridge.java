@@ -4,6 +4,7 @@ import io.wordstream.console.UserError;
 import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.gateway.GatewayService;
 import io.wordstream.console.gateway.LiveCounts;
+import io.wordstream.console.gateway.WelcomeMail;
 import io.wordstream.console.kafka.InputOffsetsPoller;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.LogTail;
@@ -43,6 +44,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     private boolean closed;
     private InputOffsetsPoller inputRate;
     private volatile Function<ReportPeriod, CompletableFuture<ReportMaker.Made>> reports;
+    private volatile WelcomeMail welcome;
 
     public ConsoleBridge(Settings settings, Executor ui) {
         this(settings, ui, null);
@@ -136,7 +138,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
             return;
         }
         try {
-            gateway = GatewayService.on(gatewayConfig, s, gatewayCounts);
+            gateway = GatewayService.on(gatewayConfig, s, gatewayCounts, welcome);
             String line = "gateway " + gateway.uri();
             ui.execute(() -> controller.step(line));
         } catch (UserError e) {
@@ -172,6 +174,11 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
             ui.execute(controller::stopped);
         }, "pipeline-stop");
         t.start();
+    }
+
+    /** The welcome note of the gateway's sign-ups (null for none); set before {@link #start}. */
+    public void welcomeBy(WelcomeMail mail) {
+        this.welcome = mail;
     }
 
     /** Who writes the reports of the report-now key (p); until set, the key says reports are not available. */

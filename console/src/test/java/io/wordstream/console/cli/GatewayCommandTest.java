@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,26 @@ class GatewayCommandTest {
             assertOneLine("wordstream run: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use;"
                     + " choose another --http port or --http-host");
         }
+    }
+
+    @Test
+    void theWelcomeMailNeedsTheGatewayAndAMailSettingsFile() throws IOException {
+        String dir = dataDir.toString();
+        assertEquals(2, run("gateway", "--data-dir", dir, "--http", "0", "--welcome-mail"));
+        assertOneLine("wordstream gateway: --welcome-mail needs --mail-config FILE with the SMTP settings"
+                + " (see 'wordstream gateway --help')");
+        Path noHost = dataDir.resolve("mail.properties");
+        Files.writeString(noHost, "port=25\n");
+        assertEquals(2, run("gateway", "--data-dir", dir, "--http", "0", "--welcome-mail", "--mail-config",
+                noHost.toString()));
+        assertOneLine("wordstream gateway: the mail settings file " + noHost + " names no SMTP server: add"
+                + " host=smtp.example.org (see docs/reports.md)");
+        assertEquals(2, run("gateway", "--data-dir", dir, "--http", "0", "--mail-config", noHost.toString()));
+        assertOneLine("wordstream gateway: --mail-config goes with --welcome-mail (see 'wordstream gateway --help')");
+        assertEquals(2, run("run", "--data-dir", dir, "--broker-port", Integer.toString(freePort()),
+                "--welcome-mail", "--mail-config", noHost.toString()));
+        assertOneLine("wordstream run: --welcome-mail goes with --http PORT: the note answers POST /users"
+                + " (see 'wordstream run --help')");
     }
 
     private static int freePort() throws IOException {
