@@ -291,8 +291,8 @@ class DashboardScreenTest {
         assertEquals(pad + "│ " + at("  " + at("Enter", 14) + " send the line to Kafka, one record (a pasted block:"
                 + " one record", 80) + " │", rows.get(14));
         assertEquals(pad + "│ " + at(at("", 17) + "per line)", 80) + " │", rows.get(15));
-        assertEquals(pad + "└─ press any key to close " + "─".repeat(57) + "┘", rows.get(32));
-        assertEquals("", rows.get(33));
+        assertEquals(pad + "└─ press any key to close " + "─".repeat(57) + "┘", rows.get(33));
+        assertEquals("", rows.get(34));
     }
 
     @Test

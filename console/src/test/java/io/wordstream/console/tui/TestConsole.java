@@ -27,6 +27,8 @@ final class TestConsole {
         final List<String> sent = new ArrayList<>();
         int restarts;
         int quits;
+        int workersAdded;
+        int workersStopped;
 
         @Override
         public void send(String sentence) {
@@ -41,6 +43,16 @@ final class TestConsole {
         @Override
         public void quit() {
             quits++;
+        }
+
+        @Override
+        public void addWorker() {
+            workersAdded++;
+        }
+
+        @Override
+        public void stopWorker() {
+            workersStopped++;
         }
 
         @Override
