@@ -178,9 +178,9 @@ public final class SparkJob implements AutoCloseable {
             conf.put("spark.driver.bindAddress", Settings.LOOPBACK);
         }
         if (settings.localCluster() > 0) {
-            // One single-core executor per worker, so N workers run N executors side by side.
+            // One single-core executor per worker, so N workers run N executors side by side. No spark.cores.max:
+            // the job takes every core, so a worker the operator adds gets an executor of it too.
             conf.put("spark.executor.cores", "1");
-            conf.put("spark.cores.max", Integer.toString(settings.localCluster()));
             conf.put("spark.executor.memory", LocalCluster.EXECUTOR_MEMORY);
         }
         return conf;

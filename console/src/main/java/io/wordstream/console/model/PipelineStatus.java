@@ -37,6 +37,9 @@ public final class PipelineStatus {
     private long lastEventNanos = -1;
     private long phaseSinceNanos;
     private boolean everReady;
+    /** A local cluster's workers and the job's executors on them; -1 without a local cluster. */
+    private int workers = -1;
+    private int executors;
 
     public PipelineStatus(long startedNanos, String bootstrap, String master) {
         this.startedNanos = startedNanos;
@@ -106,6 +109,22 @@ public final class PipelineStatus {
         enter(Phase.RUNNING, now);
         everReady = true;
         error = "";
+    }
+
+    /** The console's local cluster was counted: its workers, and the job's executors on them. */
+    public void cluster(int workers, int executors) {
+        this.workers = workers;
+        this.executors = executors;
+    }
+
+    /** The local cluster's workers, or -1 when the pipeline runs on none (or before it was counted). */
+    public int workers() {
+        return workers;
+    }
+
+    /** The job's executors on the local cluster, as last counted. */
+    public int executors() {
+        return executors;
     }
 
     public void restarting(long now) {

@@ -172,6 +172,17 @@ public sealed interface SessionEvent {
         }
     }
 
+    /**
+     * The console's local cluster changed or was counted: its workers, the job's executors on them, and what
+     * happened in words.
+     */
+    record Workers(int workers, int executors, String message) implements SessionEvent {
+        @Override
+        public String line() {
+            return message;
+        }
+    }
+
     /** Everything the supervisor started has stopped. */
     record Stopped() implements SessionEvent {
         @Override

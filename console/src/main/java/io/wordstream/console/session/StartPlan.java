@@ -95,8 +95,9 @@ final class StartPlan {
         }
         if (p.cluster() != null) {
             int executors = awaitExecutors(p);
-            step("the job runs on " + executors + " executor" + (executors == 1 ? "" : "s") + " of "
-                    + p.cluster().masterUrl() + " (web UI " + p.cluster().webUi() + ")");
+            listener.onEvent(new SessionEvent.Workers(p.cluster().workers(), executors, "the job runs on "
+                    + executors + " executor" + (executors == 1 ? "" : "s") + " of " + p.cluster().masterUrl()
+                    + " (web UI " + p.cluster().webUi() + ")"));
         }
     }
 

@@ -50,6 +50,7 @@ public final class Supervisor {
     /** Counted down when the session is over for a headless run: stopped, or failed for good. */
     private final CountDownLatch over = new CountDownLatch(1);
     private final AtomicBoolean restartAsked = new AtomicBoolean();
+    private final WorkerScaling scaling;
     private volatile Outcome outcome = Outcome.STOPPED;
     /** Which brokers of an external cluster answer; null with the embedded broker, or before the pipeline runs. */
     private volatile BrokerWatch brokers;
@@ -94,6 +95,7 @@ public final class Supervisor {
         this.plan = new StartPlan(install, listener, reset);
         this.jobRetry = new Retry(SessionEvent.Part.JOB, RelaunchPolicy.standard(), listener);
         this.brokerRetry = new Retry(SessionEvent.Part.BROKER, RelaunchPolicy.standard(), listener);
+        this.scaling = new WorkerScaling(listener, WorkerScaling.FOLLOW);
         this.lifecycle = new Thread(this::live, "pipeline-lifecycle");
         lifecycle.setDaemon(true);
     }
@@ -107,6 +109,16 @@ public final class Supervisor {
     /** Asks for the job to be stopped and launched again from its checkpoint; reported as JobBack or RestartFailed. */
     public void restartJob() {
         restartAsked.set(true);
+    }
+
+    /** Asks for one more worker in the local cluster; reported as {@link SessionEvent.Workers}. */
+    public void addWorker() {
+        scaling.ask(WorkerScaling.Change.ADD);
+    }
+
+    /** Asks for the local cluster's newest worker to stop, never the last; reported as {@link SessionEvent.Workers}. */
+    public void stopWorker() {
+        scaling.ask(WorkerScaling.Change.STOP);
     }
 
     /**
@@ -221,6 +233,8 @@ public final class Supervisor {
                     jobGivenUp = !relaunchJob();
                 } else if (!brokerGivenUp && processes.broker() != null && !processes.broker().alive()) {
                     brokerGivenUp = !restartBroker();
+                } else if (scaling.pending()) {
+                    scaling.applyNext(WorkerScaling.of(processes), processes::stopping);
                 } else if (health != null && System.nanoTime() >= nextKafkaCheck) {
                     nextKafkaCheck = System.nanoTime() + KAFKA_CHECK.toNanos();
                     health.check().ifPresent(c -> listener.onEvent(new SessionEvent.KafkaAnswers(c.answers(),

@@ -120,6 +120,8 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
             ui.execute(() -> controller.brokerLost("the Kafka broker exited"));
         } else if (event instanceof SessionEvent.BrokerBack) {
             ui.execute(controller::brokerBack);
+        } else if (event instanceof SessionEvent.Workers e) {
+            ui.execute(() -> controller.workers(e.workers(), e.executors(), e.message()));
         } else if (event instanceof SessionEvent.KafkaAnswers e) {
             ui.execute(() -> {
                 if (e.answers()) {
@@ -165,6 +167,16 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     @Override
     public void restartJob() {
         supervisor.restartJob();
+    }
+
+    @Override
+    public void addWorker() {
+        supervisor.addWorker();
+    }
+
+    @Override
+    public void stopWorker() {
+        supervisor.stopWorker();
     }
 
     @Override

@@ -33,6 +33,12 @@ public final class ConsoleController {
         /** Stops everything; reports {@link #stopped}. */
         void quit();
 
+        /** Adds a worker to the local cluster; reports {@link #workers}. */
+        void addWorker();
+
+        /** Stops the local cluster's newest worker, never the last; reports {@link #workers}. */
+        void stopWorker();
+
         /** The logs for the log pane, each with its last {@code lines} lines. */
         List<Frame.LogSource> logTail(int lines);
 
@@ -179,6 +185,16 @@ public final class ConsoleController {
         dirty = true;
     }
 
+    /** The local cluster was counted or changed: the header shows its workers and executors, the line what changed. */
+    public void workers(int workers, int executors, String message) {
+        status.cluster(workers, executors);
+        status.step(message, clock.getAsLong());
+        if (status.everReady()) {
+            view.say(ViewState.Tone.INFO, message);
+        }
+        dirty = true;
+    }
+
     public void results(List<ResultRow> rows, boolean caughtUp) {
         for (ResultRow r : rows) {
             dirty |= counts.apply(r);
@@ -310,6 +326,8 @@ public final class ConsoleController {
                     case 'c' -> clear();
                     case 'r' -> askRestart();
                     case 'p' -> report();
+                    case 'w' -> WorkerKeys.add(status, view, backend);
+                    case 'W' -> WorkerKeys.stop(status, view, backend);
                     default -> {
                         // unbound
                     }

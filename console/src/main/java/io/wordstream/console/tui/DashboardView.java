@@ -94,6 +94,9 @@ final class DashboardView {
         parts.add("up " + Formats.uptime(f.now() - s.startedNanos()));
         parts.add("kafka " + s.bootstrap());
         parts.add("master " + s.master());
+        if (s.workers() >= 0) {
+            parts.add("workers " + s.workers() + " · executors " + s.executors());
+        }
         parts.add("app " + (s.appId().isEmpty() ? "-" : s.appId()));
         pen.put(col, 0, "│ " + String.join(" │ ", parts), Integer.MAX_VALUE, Palette.BAR_FG, Palette.BAR_BG);
     }

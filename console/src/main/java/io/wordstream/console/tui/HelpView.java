@@ -22,6 +22,7 @@ final class HelpView {
         {"End / Home", "follow the newest window / the oldest kept"},
         {"r", "restart the Spark job from its checkpoint (asks first)"},
         {"c", "clear the view (windows updated later show again)"},
+        {"w / W", "add a Spark worker / stop the newest (--local-cluster N)"},
         {"l", "show or hide the job and broker logs"},
         {"p", "write a PDF report of the windows shown (its path shows below)"},
         {"?", "this help"},

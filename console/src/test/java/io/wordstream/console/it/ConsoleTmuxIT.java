@@ -43,6 +43,7 @@ class ConsoleTmuxIT {
     private final String server = "wordstream-it-" + ProcessHandle.current().pid();
     private final int brokerPort = Ports.freePort(Settings.LOOPBACK);
     private boolean failedStartExpected;
+    private int columns = 120;
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -193,6 +194,61 @@ class ConsoleTmuxIT {
         awaitNoProcessLeft();
     }
 
+    @Test
+    void underALocalClusterWAddsAWorkerCapitalWStopsOneAndCountsStayExact() throws Exception {
+        columns = 160; // the header names the workers after the master's URL
+        startConsole("--local-cluster", "1");
+        awaitScreen("the pipeline running on one worker", s -> s.contains("● RUNNING")
+                && s.contains("workers 1 · executors 1"), START);
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
+        try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            keysMode();
+            tmux("send-keys", "-t", "ws", "w");
+            awaitScreen("a second worker with an executor", s -> s.contains("workers 2 · executors 2")
+                    && s.contains("Spark worker 2 added"), START);
+            List<ProcessHandle> twoWorkers = consoleJvm().descendants().toList();
+
+            tmux("send-keys", "-t", "ws", "i");
+            tmux("send-keys", "-t", "ws", "-l", "nu nu xi");
+            tmux("send-keys", "-t", "ws", "Enter");
+            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+                    c -> ItSettings.total(c, "nu") == 2, "the sentence counted on two workers");
+            assertEquals(1, ItSettings.total(counts, "xi"), counts.toString());
+
+            keysMode();
+            tmux("send-keys", "-t", "ws", "W");
+            awaitScreen("the newest worker stopped", s -> s.contains("workers 1 · executors 1")
+                    && s.contains("Spark worker 2 stopped"), START);
+            tmux("send-keys", "-t", "ws", "W");
+            awaitScreen("the last worker kept", s -> s.contains("the last Spark worker stays"),
+                    Duration.ofSeconds(10));
+
+            tmux("send-keys", "-t", "ws", "i");
+            tmux("send-keys", "-t", "ws", "-l", "nu omicron");
+            tmux("send-keys", "-t", "ws", "Enter");
+            counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+                    c -> ItSettings.total(c, "omicron") == 1, "the sentence counted after a worker stopped");
+            // Each sentence counted once: nothing lost to the stopped executor, nothing counted twice.
+            assertEquals(3, ItSettings.total(counts, "nu"), counts.toString());
+            assertEquals(1, ItSettings.total(counts, "xi"), counts.toString());
+
+            // A worker added and quit at once: the console stops it by its handle like the others.
+            keysMode();
+            tmux("send-keys", "-t", "ws", "w");
+            ResultsReader.await(Duration.ofSeconds(60), () -> ProcessHandle.allProcesses().filter(this::ours)
+                    .anyMatch(p -> p.info().commandLine().orElse("").contains("worker-3")), started -> started,
+                    "worker 3 started");
+            List<ProcessHandle> all = new ArrayList<>(consoleJvm().descendants().toList());
+            all.addAll(twoWorkers);
+            quit("q");
+            for (ProcessHandle p : all) {
+                ResultsReader.await(Duration.ofSeconds(15), p::isAlive, alive -> !alive,
+                        "pid " + p.pid() + " " + p.info().commandLine().orElse("") + " to be gone");
+            }
+        }
+    }
+
     private ProcessHandle consoleJvm() {
         return ProcessHandle.allProcesses().filter(this::ours)
                 .filter(p -> p.info().commandLine().orElse("").contains("io.wordstream.console.Main"))
@@ -204,7 +260,13 @@ class ConsoleTmuxIT {
         // The shell prints the console's exit status after it, and keeps the pane open to read it.
         String command = home.resolve("wordstream") + " --data-dir " + dataDir + " --broker-port " + brokerPort
                 + " " + String.join(" ", extraOptions) + "; echo wordstream-exit=$?; sleep 120";
-        tmux("new-session", "-d", "-s", "ws", "-x", "120", "-y", "36", command);
+        tmux("new-session", "-d", "-s", "ws", "-x", Integer.toString(columns), "-y", "36", command);
+    }
+
+    /** Esc, and the keys mode shown: a key sent at once after Esc would arrive as Alt and that key. */
+    private void keysMode() throws Exception {
+        tmux("send-keys", "-t", "ws", "Escape");
+        awaitScreen("keys mode", s -> s.contains("q quit"), Duration.ofSeconds(10));
     }
 
     private void quitWithQ() throws Exception {

@@ -29,6 +29,8 @@ final class TestConsole {
         int restarts;
         int quits;
         final List<ReportPeriod> reports = new ArrayList<>();
+        int workersAdded;
+        int workersStopped;
 
         @Override
         public void send(String sentence) {
@@ -48,6 +50,16 @@ final class TestConsole {
         @Override
         public void report(ReportPeriod period) {
             reports.add(period);
+        }
+
+        @Override
+        public void addWorker() {
+            workersAdded++;
+        }
+
+        @Override
+        public void stopWorker() {
+            workersStopped++;
         }
 
         @Override
