@@ -2,6 +2,7 @@ package io.wordstream.bench;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.wordstream.bench.curve.Curve;
 import io.wordstream.bench.failover.FailoverBench;
 import io.wordstream.bench.subject.KafkaStreamsSubject;
 import io.wordstream.bench.subject.OriginalDesignSubject;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Option;
 @Command(name = "wordstream bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures wordstream against the original design (three Spark queries in Complete mode),"
                 + " Kafka Streams and a plain Kafka consumer, on the same generated text, in one run: start-up,"
-                + " latency at a steady rate, throughput of bursts, peak memory.",
+                + " latency at steady rates climbing until each system no longer keeps up (the latency-throughput"
+                + " curve and its sustainable throughput), throughput of bursts, peak memory.",
             "Prints a table and, last, a line starting with RESULT."})
 public final class BenchCommand implements Callable<Integer> {
     /** The systems, in the order they run. */
@@ -62,8 +65,20 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--file", description = "send this text's non-blank lines instead of generated sentences")
     Path file;
 
-    @Option(names = "--rate", defaultValue = "100", description = "sentences per second in the latency phase")
+    @Option(names = "--rate", defaultValue = "100", description = "sentences per second in the latency phase, the"
+            + " curve's first step (default ${DEFAULT-VALUE})")
     int rate;
+
+    @Option(names = "--rates", split = ",", description = "the curve's further steady rates, sentences per second,"
+            + " climbed until a system's p99 passes 1 s or its backlog grows (default 1000,5000,10000,20000,50000,"
+            + "100000,150000,200000,300000,500000; --quick 1000,10000,50000,150000,300000)")
+    List<Integer> rates;
+
+    @Option(names = "--step-time", description = "length of each further step of the curve (default 10s, --quick 3s)")
+    String stepTime;
+
+    @Option(names = "--plot", description = "also draw the latency-throughput curve as a PNG image to this file")
+    Path plot;
 
     @Option(names = "--warmup", description = "load at the latency phase's rate before it is measured (default"
             + " 15s, --quick 5s)")
@@ -135,7 +150,13 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--warmup-bursts must be 0 or more");
         }
         Duration warm = Durations.parse(warmup != null ? warmup : quick ? "5s" : "15s");
-        return new Plan(seed, vocabulary, Optional.ofNullable(file), rate, warm, latency, 5,
+        Duration step = Durations.parse(stepTime != null ? stepTime : quick ? "3s" : "10s");
+        if (step.toSeconds() < 1 || (rates != null && rates.stream().anyMatch(r -> r < 1))) {
+            throw new IllegalArgumentException("--rates must be at least 1 sentence per second and --step-time"
+                    + " at least 1s");
+        }
+        List<Integer> ladder = rates != null ? rates : quick ? Curve.QUICK_RATES : Curve.RATES;
+        return new Plan(seed, vocabulary, Optional.ofNullable(file), rate, warm, latency, ladder, step, 5,
                 burstWords != null ? burstWords : quick ? 150_000 : 1_000_000,
                 warmupBursts != null ? warmupBursts : quick ? 1 : 3,
                 repeats != null ? repeats : quick ? 1 : 5, Durations.parse(timeout));
@@ -208,6 +229,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Report report = new Report(results);
         out.print(report.table());
+        out.print(report.curveTable());
+        out.print(report.curvePlot());
+        if (plot != null) {
+            CurveChart.write(results, plot);
+            err.println("bench: the latency-throughput curve is drawn in " + plot);
+        }
         out.println(report.resultLine());
         return results.stream().anyMatch(r -> r.failure().isPresent()) ? 1 : 0;
     }
@@ -224,11 +251,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String describe(Plan plan) {
-        return String.format("%s; latency %d sentences/s for %d s after %d s of warm-up, a probe in every %d;"
-                        + " bursts of %,d words, %d not counted, then %d; systems %s",
+        return String.format(Locale.ROOT, "%s; latency %d sentences/s for %d s after %d s of warm-up, a probe in"
+                        + " every %d; then up the rates %s for %d s each; bursts of %,d words, %d not counted, then"
+                        + " %d; systems %s",
                 plan.file().map(f -> "lines of " + f).orElse("generated text (seed " + plan.seed() + ", "
                         + plan.vocabulary() + " words, Zipf)"),
                 plan.rate(), plan.latencyTime().toSeconds(), plan.warmup().toSeconds(), plan.probeEvery(),
-                plan.burstWords(), plan.warmupBursts(), plan.repeats(), systems);
+                plan.rates().stream().filter(r -> r > plan.rate()).sorted().toList(),
+                plan.stepTime().toSeconds(), plan.burstWords(), plan.warmupBursts(), plan.repeats(), systems);
     }
 }

@@ -1,8 +1,10 @@
 package io.wordstream.bench;
 
 import io.wordstream.bench.corpus.Corpus;
+import io.wordstream.bench.curve.Curve;
+import io.wordstream.bench.curve.RateStep;
 import io.wordstream.bench.measure.DimensionTotals;
-import io.wordstream.bench.measure.Percentiles;
+import io.wordstream.bench.measure.Latency;
 import io.wordstream.bench.measure.Probes;
 import io.wordstream.bench.measure.ResultTotals;
 import io.wordstream.bench.measure.SentLedger;
@@ -12,17 +14,19 @@ import io.wordstream.common.Dimension;
 import io.wordstream.common.PipelineSettings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
-/** Measures one system: start-up, latency at a steady rate, throughput of bursts, peak memory; then stops it. */
+/**
+ * Measures one system: start-up, latency at steady rates climbing until it no longer keeps up (the
+ * latency-throughput curve), throughput of bursts, peak memory; then stops it.
+ */
 final class Benchmark {
-    private static final Duration PROBE_GRACE = Duration.ofSeconds(30);
+    /** Sentences of the steady phases' pool: about 600,000 words, more than a 10 s window holds at 5,000/s. */
+    private static final int POOL_SENTENCES = 50_000;
 
     private final Plan plan;
     private final PrintStream progress;
@@ -40,8 +44,9 @@ final class Benchmark {
         ProbeNames names = new ProbeNames();
         Optional<Double> ready = Optional.empty();
         Optional<Double> firstRow = Optional.empty();
-        Percentiles.Summary latency = Percentiles.Summary.EMPTY;
+        Latency latency = Latency.EMPTY;
         int lost = 0;
+        List<RateStep> curve = new ArrayList<>();
         List<Double> throughput = new ArrayList<>();
         Map<String, Long> memory = Map.of();
         Optional<String> failure = Optional.empty();
@@ -71,16 +76,28 @@ final class Benchmark {
                 say(subject, "first result row %.1f s after launch", firstRow.get());
 
                 // Warm-up at the same rate: what a system does in its first seconds (class loading, JIT) is start-up,
-                // reported above; the latency phase measures it as it runs all day.
-                steadyRate(steady, corpus, names, ledger, probes, plan.warmup());
-                probes.awaitAll(PROBE_GRACE);
-                probes.drain();
-                steadyRate(steady, corpus, names, ledger, probes, plan.latencyTime());
-                lost = probes.awaitAll(PROBE_GRACE);
-                latency = Percentiles.summarize(probes.drain().stream().map(n -> n / 1e6).toList());
-                requireNoFailedSends(steady);
-                say(subject, "latency p50 %.0f ms, p99 %.0f ms over %d probes (%d lost)", latency.p50(),
-                        latency.p99(), latency.n(), lost);
+                // reported above; the curve measures it as it runs all day.
+                SentencePool pool = new SentencePool(corpus, ledger, POOL_SENTENCES);
+                SteadyLoad load = new SteadyLoad(plan, steady, pool, ledger, totals, probes, names);
+                load.warmUp(plan.rate(), plan.warmup());
+                for (int rate : Curve.ladder(plan.rate(), plan.rates())) {
+                    RateStep step = load.step(rate, curve.isEmpty() ? plan.latencyTime() : plan.stepTime());
+                    curve.add(step);
+                    requireNoFailedSends(steady);
+                    say(subject, "%,d sentences/s (sent %,.0f/s): p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, max %.0f ms"
+                                    + " over %d probes (%d lost); backlog %+,.0f words/s: %s", rate, step.sentRate(),
+                            step.latency().p50(), step.latency().p99(), step.latency().p999(), step.latency().max(),
+                            step.latency().n(), step.lostProbes(), step.backlogWps(), step.verdict());
+                    if (!step.caughtUp()) {
+                        throw new IllegalStateException(subject.name() + " did not catch up within "
+                                + plan.timeout().toSeconds() + " s after " + rate + " sentences/s");
+                    }
+                    if (!step.sustainable()) {
+                        break;
+                    }
+                }
+                latency = curve.get(0).latency();
+                lost = curve.get(0).lostProbes();
             }
             try (SentenceLoad burst = new SentenceLoad(subject.kafka(), subject.inputTopic(),
                     SentenceLoad.Shape.BURST)) {
@@ -110,29 +127,8 @@ final class Benchmark {
             say(subject, "stopping");
             subject.close();
         }
-        return new SubjectResult(subject.name(), ready, firstRow, latency, lost, throughput, memory, failure);
-    }
-
-    /** Sentences at a fixed rate, paced against the clock (a late send is not made up by sending faster). */
-    private void steadyRate(SentenceLoad load, Corpus corpus, ProbeNames names, SentLedger ledger, Probes probes,
-                            Duration time) {
-        long start = System.nanoTime();
-        long count = plan.rate() * time.toSeconds();
-        long interval = 1_000_000_000L / plan.rate();
-        for (long i = 0; i < count; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            String sentence = corpus.next();
-            if (i % plan.probeEvery() == 0) {
-                sendProbe(load, sentence, names, ledger, probes, System.nanoTime());
-            } else {
-                ledger.add(sentence);
-                load.send(sentence);
-            }
-        }
+        return new SubjectResult(subject.name(), ready, firstRow, latency, lost, curve, throughput, memory,
+                failure);
     }
 
     private static void sendProbe(SentenceLoad load, String sentence, ProbeNames names, SentLedger ledger,

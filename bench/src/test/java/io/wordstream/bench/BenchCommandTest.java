@@ -45,6 +45,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void aZeroCurveRateIsOneLine() {
+        assertOneLineError(run("--rates", "1000,0"), "--rates");
+    }
+
+    @Test
+    void aCurveStepUnderASecondIsOneLine() {
+        assertOneLineError(run("--step-time", "0s"), "--step-time");
+    }
+
+    @Test
     void negativeWarmupBurstsAreOneLine() {
         assertOneLineError(run("--warmup-bursts", "-1"), "--warmup-bursts");
     }
@@ -64,6 +74,8 @@ class BenchCommandTest {
         assertTrue(quick.plan().latencyTime().compareTo(full.plan().latencyTime()) < 0);
         assertEquals(1_000_000, full.plan().burstWords());
         assertTrue(quick.plan().warmupBursts() < full.plan().warmupBursts());
+        assertTrue(quick.plan().rates().size() < full.plan().rates().size());
+        assertTrue(quick.plan().stepTime().compareTo(full.plan().stepTime()) < 0);
     }
 
     @Test

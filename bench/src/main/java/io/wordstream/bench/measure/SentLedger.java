@@ -18,19 +18,34 @@ public final class SentLedger {
 
     /** Records one sentence sent; returns how many words it has. */
     public synchronized int add(String sentence) {
-        int w = 0;
+        DimensionTotals t = entriesOf(sentence);
+        add(t);
+        return (int) t.words();
+    }
+
+    /** Records one sentence sent whose entries were counted before, by {@link #entriesOf}. */
+    public synchronized void add(DimensionTotals entries) {
+        words += entries.words();
+        letters += entries.letters();
+        lengths += entries.lengths();
+        sentences++;
+    }
+
+    /** What a sentence adds to each dimension, by the pipeline's rules; records nothing. */
+    public DimensionTotals entriesOf(String sentence) {
+        long w = 0;
+        long l = 0;
+        long n = 0;
         for (DimensionRules.Entry e : rules.entries(sentence)) {
             if (e.dimension().equals(Dimension.WORD.id())) {
                 w++;
             } else if (e.dimension().equals(Dimension.LETTER.id())) {
-                letters++;
+                l++;
             } else {
-                lengths++;
+                n++;
             }
         }
-        words += w;
-        sentences++;
-        return w;
+        return new DimensionTotals(w, l, n);
     }
 
     public synchronized DimensionTotals totals() {

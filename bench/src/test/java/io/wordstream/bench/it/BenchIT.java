@@ -45,8 +45,10 @@ class BenchIT {
     void allFourSystemsAreMeasuredOnTheSameDataAndNothingIsLeft() throws Exception {
         Path out = work.resolve("out.txt");
         Path err = work.resolve("err.txt");
+        Path plot = work.resolve("curve.png");
         ProcessBuilder pb = new ProcessBuilder(HOME.resolve("wordstream").toString(), "bench", "--quick",
                 "--warmup", "2s", "--latency-time", "3s", "--rate", "50", "--burst-words", "30000",
+                "--rates", "1000,5000", "--step-time", "2s", "--plot", plot.toString(),
                 "--timeout", "120s", "--work-dir", work.resolve("systems").toString())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
@@ -67,10 +69,24 @@ class BenchIT {
             double v = Double.parseDouble(kv.get(key));
             assertTrue(v > 0, key + " = " + v + " in " + result);
         }
+        // Ratios may be nan (a system with no sustainable rate at this tiny load); each must still be there.
+        for (String key : List.of("latency_p999_ms", "sustainable_sps", "sustainable_kstreams_ratio",
+                "sustainable_seed_ratio", "latency_p50_kstreams_ratio", "latency_p99_kstreams_ratio")) {
+            assertTrue(kv.containsKey(key), key + " missing from " + result);
+            double v = Double.parseDouble(kv.get(key));
+            assertTrue(Double.isNaN(v) || v > 0, key + " = " + v + " in " + result);
+        }
         String table = read(out);
         for (String system : List.of("wordstream", "original design", "Kafka Streams", "plain consumer (limit)")) {
             assertTrue(table.contains(system), system + " missing from\n" + table);
+            assertTrue(table.contains(String.format("%-24s sustainable: ", system)), system + "'s curve missing from\n"
+                    + table);
+            // The curve's first step is the latency phase's rate: every system has a row of it.
+            assertTrue(table.lines().anyMatch(l -> l.startsWith(String.format("%-24s %9d ", system, 50))), table);
         }
+        assertTrue(table.contains("p99 latency by rate"), table);
+        byte[] png = Files.readAllBytes(plot);
+        assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "not a PNG: " + plot);
         assertTrue(!table.contains("failed:"), table);
         assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("")
                 .contains(work.toString())), "a process of the benchmark's work dir is still running");

@@ -1,0 +1,47 @@
+package io.wordstream.bench.curve;
+
+import io.wordstream.bench.measure.Latency;
+
+/**
+ * One point of a latency-throughput curve: a system under a steady rate for a while.
+ *
+ * @param rate        sentences per second scheduled
+ * @param sentRate    sentences per second the benchmark's producer managed (below {@code rate}: the sender lagged,
+ *                    and the lag is in the latency, which counts from each sentence's scheduled time)
+ * @param offeredWps  words per second scheduled
+ * @param latency     scheduled-send-to-result latency of the step's probes
+ * @param lostProbes  probes whose result did not come within the grace after the step
+ * @param backlogWps  growth of the backlog, words per second (least-squares slope)
+ * @param caughtUp    whether the system had counted everything sent before the next step
+ */
+public record RateStep(int rate, double sentRate, double offeredWps, Latency latency, int lostProbes,
+                       double backlogWps, boolean caughtUp) {
+    /** The p99 latency a sustainable rate may have (Karimov et al., ICDE 2018, use the same kind of bound). */
+    public static final double P99_LIMIT_MS = 1000;
+
+    public boolean backlogGrowing() {
+        return BacklogTrend.growing(backlogWps, offeredWps);
+    }
+
+    /** p99 at most 1 s, every probe counted, no growing backlog, and caught up afterwards. */
+    public boolean sustainable() {
+        return latency.n() > 0 && latency.p99() <= P99_LIMIT_MS && lostProbes == 0 && !backlogGrowing() && caughtUp;
+    }
+
+    /** Why the step is not sustainable, in a few words; empty when it is. */
+    public String verdict() {
+        if (sustainable()) {
+            return "ok";
+        }
+        if (latency.n() == 0 || lostProbes > 0) {
+            return "lost probes";
+        }
+        if (!caughtUp) {
+            return "never caught up";
+        }
+        if (backlogGrowing()) {
+            return "backlog grows";
+        }
+        return "p99 > 1 s";
+    }
+}

@@ -1,0 +1,53 @@
+package io.wordstream.bench.curve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.wordstream.bench.measure.Latency;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class CurveTest {
+    private static RateStep step(int rate, double p99, int lost, double backlogWps, boolean caughtUp) {
+        return new RateStep(rate, rate, rate * 10.0, new Latency(100, p99 / 2, p99, p99, p99, p99), lost,
+                backlogWps, caughtUp);
+    }
+
+    @Test
+    void theLadderStartsAtTheLatencyRateAndClimbsTheRatesAboveIt() {
+        assertEquals(List.of(100, 1_000, 5_000), Curve.ladder(100, List.of(5_000, 100, 50, 1_000)));
+        assertEquals(List.of(2_000, 5_000), Curve.ladder(2_000, List.of(1_000, 5_000)));
+    }
+
+    @Test
+    void sustainableIsTheHighestRateBeforeTheFirstFailure() {
+        List<RateStep> steps = List.of(step(100, 300, 0, 0, true), step(1_000, 400, 0, 0, true),
+                step(10_000, 1_200, 0, 0, true), step(20_000, 500, 0, 0, true));
+        assertEquals(OptionalInt.of(1_000), Curve.sustainable(steps));
+    }
+
+    @Test
+    void p99OfExactlyOneSecondStillCounts() {
+        assertTrue(step(100, 1_000, 0, 0, true).sustainable());
+        assertFalse(step(100, 1_000.5, 0, 0, true).sustainable());
+    }
+
+    @Test
+    void aGrowingBacklogALostProbeOrNoCatchUpIsNotSustainable() {
+        RateStep growing = step(10_000, 300, 0, 10_000, true);
+        assertFalse(growing.sustainable());
+        assertEquals("backlog grows", growing.verdict());
+        assertEquals("lost probes", step(10_000, 300, 1, 0, true).verdict());
+        assertEquals("never caught up", step(10_000, 300, 0, 0, false).verdict());
+        assertEquals("p99 > 1 s", step(10_000, 3_000, 0, 0, true).verdict());
+        assertEquals("ok", step(10_000, 300, 0, 4_000, true).verdict());
+    }
+
+    @Test
+    void noSustainableRateWhenTheFirstFails() {
+        assertEquals(OptionalInt.empty(), Curve.sustainable(List.of(step(100, 5_000, 0, 0, true))));
+        assertEquals(OptionalInt.empty(), Curve.sustainable(List.of()));
+    }
+}
