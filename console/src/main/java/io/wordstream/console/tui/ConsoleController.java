@@ -398,7 +398,7 @@ public final class ConsoleController {
 
     /** The report asked for with p is written. */
     public void reportWritten(Path file) {
-        view.say(ViewState.Tone.GOOD, "report written: " + file);
+        view.sayPath(ViewState.Tone.GOOD, "report written: ", file.toString());
         dirty = true;
     }
 

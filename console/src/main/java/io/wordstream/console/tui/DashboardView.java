@@ -196,7 +196,15 @@ final class DashboardView {
         int tallyCol = pen.cols - Text.width(tally);
         String text = v.waitingSince < 0 ? v.feedback
                 : v.feedback + " (" + Math.max(0, (f.now() - v.waitingSince) / 1_000_000_000L) + " s)";
-        pen.put(1, row, text, Math.max(0, tallyCol - 2), Palette.of(v.tone), TextColor.ANSI.DEFAULT);
+        int room = Math.max(0, tallyCol - 2);
+        if (v.pathFrom >= 0 && Text.width(text) > room) {
+            // A file's path too long for the line loses its start, not its file name.
+            String prefix = text.substring(0, v.pathFrom);
+            String path = text.substring(v.pathFrom);
+            int keep = Math.max(0, room - Text.width(prefix) - 1);
+            text = prefix + Text.ELLIPSIS + dropColumns(path, Math.max(0, Text.width(path) - keep));
+        }
+        pen.put(1, row, text, room, Palette.of(v.tone), TextColor.ANSI.DEFAULT);
         if (!tally.isEmpty()) {
             pen.put(tallyCol, row, tally, v.failed > 0 ? Palette.BAD : Palette.DIM);
         }

@@ -28,10 +28,20 @@ final class ViewState {
     /** When the wait the feedback line names began ({@code System.nanoTime()}), or -1 when it names none. */
     long waitingSince = -1;
 
+    /** Where a file's path starts in the feedback, or -1: a path too long for the line is cut at its start. */
+    int pathFrom = -1;
+
     void say(Tone tone, String message) {
         this.tone = tone;
         this.feedback = message;
         this.waitingSince = -1;
+        this.pathFrom = -1;
+    }
+
+    /** Says {@code message} followed by a file's path. */
+    void sayPath(Tone tone, String message, String path) {
+        say(tone, message + path);
+        this.pathFrom = message.length();
     }
 
     /** Names something being waited for: the line shows its elapsed time, so the screen never looks hung. */

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +89,27 @@ class ConsoleTmuxIT {
             }
         }, b -> b.contains("{\"key\":\"omega\",\"count\":2}"), "the gateway's counts");
         assertTrue(windows.contains("{\"key\":\"alpha\",\"count\":2}"), windows);
+
+        // p in keys mode: a report of the windows shown, its path on the feedback line.
+        tmux("send-keys", "-t", "ws", "Escape");
+        awaitScreen("keys mode", s -> s.contains("q quit"), Duration.ofSeconds(10));
+        tmux("send-keys", "-t", "ws", "p");
+        // A path too long for the line loses its start: what shows is the end of the report's path.
+        Pattern written = Pattern.compile("report written: …?(\\S+\\.pdf)");
+        screen = awaitScreen("the report's path", s -> written.matcher(s).find(), Duration.ofSeconds(60));
+        Matcher shown = written.matcher(screen);
+        assertTrue(shown.find());
+        List<Path> reports;
+        try (Stream<Path> files = Files.list(dataDir.resolve("reports"))) {
+            reports = files.toList();
+        }
+        assertEquals(1, reports.size(), reports.toString());
+        Path report = reports.get(0);
+        assertTrue(report.toString().endsWith(shown.group(1)), report + " shown as " + shown.group(1));
+        try (PDDocument doc = Loader.loadPDF(report.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains(" alpha 2 ") && text.contains(" omega 2 "), text);
+        }
 
         quitWithQ();
 

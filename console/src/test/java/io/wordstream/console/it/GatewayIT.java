@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordstream.console.gateway.Gateway;
 import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.gateway.LiveCounts;
+import io.wordstream.console.gateway.WelcomeMail;
 import io.wordstream.console.launch.Ports;
+import io.wordstream.console.report.MailConfig;
+import io.wordstream.console.report.SmtpServer;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,12 +26,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,11 +79,15 @@ class GatewayIT {
     /** The gateway 'run --http' serves beside the pipeline. */
     private URI runGateway;
     private final Map<Process, List<String>> output = new ConcurrentHashMap<>();
+    /** The SMTP server of run's --welcome-mail. */
+    private SmtpServer smtp;
 
     @BeforeAll
     void startPipelineAndGateway() throws Exception {
         kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
-        run = start("run.err", "run", "--http", "0");
+        smtp = new SmtpServer();
+        run = start("run.err", "run", "--http", "0", "--welcome-mail", "--mail-config",
+                smtp.config(dataDir, SmtpServer.PASSWORD).toString());
         await(run, "ready", "run.err");
         runGateway = URI.create(await(run, "gateway http://", "run.err").split(" ")[1]);
         // A small body limit, so the 413 test needs no large body.
@@ -100,6 +111,9 @@ class GatewayIT {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
             });
+            if (smtp != null) {
+                smtp.close();
+            }
         }
     }
 
@@ -314,6 +328,67 @@ class GatewayIT {
         }
         assertTrue(Files.size(screenshot) > 1000, "the screenshot " + screenshot);
         assertEquals(2L, windowCounts(runGateway, "word").get("navegador"));
+    }
+
+    @Test
+    @Order(8)
+    void aSignUpGetsOneWelcomeNoteAndNoMailFailureLosesItsSentence() throws Exception {
+        String davi = "{\"nome\": \"Davi\", \"email\": \"%s\", \"resumo\": \"%s\"}";
+        HttpResponse<String> first = post(runGateway, "users", "application/json",
+                String.format(Locale.ROOT, davi, "davi@example.org", "boas vindas"));
+        assertEquals(202, first.statusCode(), first.body());
+        assertEquals("sending", JSON.readTree(first.body()).get("welcome").asText());
+        // The same address again, in other letters, and an address that is not one: sentences kept, no note.
+        HttpResponse<String> again = post(runGateway, "users", "application/json",
+                String.format(Locale.ROOT, davi, "DAVI@Example.org", "boas vindas outra vez"));
+        assertEquals(202, again.statusCode(), again.body());
+        assertEquals("not sent: this address was welcomed less than 24 h ago",
+                JSON.readTree(again.body()).get("welcome").asText());
+        HttpResponse<String> bad = post(runGateway, "users", "application/json",
+                String.format(Locale.ROOT, davi, "davi at example", "sem endereço"));
+        assertEquals(202, bad.statusCode(), bad.body());
+        assertEquals("not sent: the email is not a mail address", JSON.readTree(bad.body()).get("welcome").asText());
+
+        // A gateway whose SMTP server is down: the 202 stands, and one line names the server and the reason.
+        int closed = Ports.freePort(Settings.LOOPBACK);
+        MailConfig down = MailConfig.load(SmtpServer.configFile(dataDir, "host=127.0.0.1\nport=" + closed
+                + "\nsecurity=none\nfrom=" + SmtpServer.FROM + "\n"));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (WelcomeMail mail = new WelcomeMail(down, lines::add, Clock.systemUTC());
+             Gateway offline = new Gateway(GatewayConfig.defaults(0), kafka, "sentences", new LiveCounts(10),
+                     mail)) {
+            HttpResponse<String> r = post(offline.uri(), "users", "application/json",
+                    String.format(Locale.ROOT, davi, "carla@example.org", "servidor ausente"));
+            assertEquals(202, r.statusCode(), r.body());
+            ResultsReader.await(Duration.ofSeconds(30), () -> List.copyOf(lines), l -> !l.isEmpty(),
+                    "the line of the failed note");
+        }
+        assertEquals(1, lines.size(), lines.toString());
+        assertTrue(lines.get(0).startsWith("welcome mail: cannot send mail through 127.0.0.1:" + closed
+                + " (none): "), lines.get(0));
+
+        Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), () -> windowCounts(runGateway, "word"),
+                c -> c.getOrDefault("vindas", 0L) == 2 && c.getOrDefault("endereço", 0L) == 1
+                        && c.getOrDefault("ausente", 0L) == 1, "every sign-up's sentence counted once");
+        assertEquals(1L, counts.get("outra"));
+        assertTrue(smtp.mail.waitForIncomingEmail(30_000, 1));
+        List<MimeMessage> toDavi = new ArrayList<>();
+        for (MimeMessage m : smtp.mail.getReceivedMessages()) {
+            if (m.getAllRecipients()[0].toString().equals("davi@example.org")) {
+                toDavi.add(m);
+            }
+        }
+        assertEquals(1, toDavi.size(), "one note for three sign-ups");
+        assertEquals("Welcome to wordstream", toDavi.get(0).getSubject());
+        String text = (String) toDavi.get(0).getContent();
+        assertTrue(text.startsWith("Hello Davi,"), text);
+        assertTrue(!text.contains(SmtpServer.PASSWORD) && !text.contains(SmtpServer.USER), text);
+        // Run's other sign-ups (the first test's, the browser's) have their notes too: one per address, never two.
+        List<String> recipients = new ArrayList<>();
+        for (MimeMessage m : smtp.mail.getReceivedMessages()) {
+            recipients.add(m.getAllRecipients()[0].toString());
+        }
+        assertEquals(recipients.size(), Set.copyOf(recipients).size(), recipients.toString());
     }
 
     private static boolean browserError(HeadlessChromium browser) {

@@ -4,21 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordstream.console.cli.TestCli;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Settings;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,9 +174,45 @@ class PipelineIT {
                         at + " word kafka", 1L, at + " length 8", 2L));
                 assertEquals(expected, ResultsReader.await(Duration.ofSeconds(90), reader::counts, expected::equals,
                         "counts from both input topics"));
+                reportOfWhatWasSent(guest, w, expected);
             }
             assertTrue(broker.isAlive(), "stopping the guest pipeline leaves the broker it does not own running");
         }
+    }
+
+    /**
+     * 'wordstream report' over what the job counted from what was sent: the CSV holds exactly the counts of the
+     * results topic, and the PDF's table and totals the same numbers.
+     */
+    private static void reportOfWhatWasSent(Settings guest, Instant w, Map<String, Long> expected) throws Exception {
+        Path csv = guest.dataDir().resolve("sent.csv");
+        List<String> args = List.of("report", "--bootstrap-server", guest.bootstrap(), "--data-dir",
+                guest.dataDir().toString(), "--results-topic", "out", "--from", w.toString(), "--to",
+                w.plusSeconds(10).toString());
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> csvArgs = new ArrayList<>(args);
+        csvArgs.addAll(List.of("--format", "csv", "--output", csv.toString()));
+        assertEquals(0, TestCli.run(new PrintWriter(out, true), new PrintWriter(err, true),
+                csvArgs.toArray(new String[0])), err.toString());
+        Map<String, Long> fromCsv = new TreeMap<>();
+        try (Reader in = Files.newBufferedReader(csv)) {
+            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                String at = ResultsReader.label(Instant.parse(rec.get("windowStart")), "", "").substring(0, 8);
+                fromCsv.put(at + " " + rec.get("dimension") + " " + rec.get("key"), Long.parseLong(rec.get("count")));
+            }
+        }
+        assertEquals(expected, fromCsv);
+
+        StringWriter pdfOut = new StringWriter();
+        assertEquals(0, TestCli.run(new PrintWriter(pdfOut, true), new PrintWriter(err, true),
+                args.toArray(new String[0])), err.toString());
+        String text;
+        try (PDDocument doc = Loader.loadPDF(Path.of(pdfOut.toString().strip()).toFile())) {
+            text = new PDFTextStripper().getText(doc);
+        }
+        assertTrue(text.contains("1 external 2 ") && text.contains("2 kafka 1 "), text);
+        assertTrue(text.contains("3 words in 1 windows of 10s"), text);
     }
 
     private static void sendRaw(Settings settings, byte[] value, Instant at) throws Exception {

@@ -38,6 +38,19 @@ class ReportKeyTest {
     }
 
     @Test
+    void aPathTooLongForTheLineLosesItsStartNotItsFileName() throws Exception {
+        TestConsole c = twoWindows();
+        c.press(KeyType.Escape);
+        c.press('p');
+        c.show();
+        String file = "wordstream-20261129T170000Z-20261129T180000Z.pdf";
+        c.loop.execute(() -> c.controller.reportWritten(Path.of("/home/operator/.local/share/wordstream/reports",
+                file)));
+        // 80 columns: the line keeps 78, the start of the directory gives way.
+        assertEquals(" report written: …ream/reports/" + file, c.show().get(FEEDBACK));
+    }
+
+    @Test
     void aFailedReportIsOneLineAndTheConsoleGoesOn() throws Exception {
         TestConsole c = twoWindows();
         c.press(KeyType.Escape);
