@@ -4,6 +4,8 @@
 # Prints: cluster start-up, run's ready on the cluster and on local[2], the 1M-word burst on each, and the time
 # from losing a host to the next result row. Everything it starts and makes is removed on exit.
 set -euo pipefail
+# Each background job its own process group, so stopping one stops what it started (a client and its pipe).
+set -m
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 ws="$root/wordstream"
 export WORDSTREAM_NO_BUILD=1
@@ -14,17 +16,18 @@ work="$(mktemp -d /tmp/wordstream-cluster.XXXXXX)"
 pids=()
 
 cleanup() {
-  for p in "${pids[@]}"; do kill -TERM "$p" 2> /dev/null || true; done
+  for p in "${pids[@]}"; do kill -TERM -- "-$p" 2> /dev/null || kill -TERM "$p" 2> /dev/null || true; done
   sleep 5
   for h in 1 2 3; do
     for p in $(ip netns pids "${id}h$h" 2> /dev/null); do kill -KILL "$p" 2> /dev/null || true; done
     ip netns delete "${id}h$h" 2> /dev/null || true
   done
   ip link delete "${id}br" 2> /dev/null || true
-  for p in "${pids[@]}"; do kill -KILL "$p" 2> /dev/null || true; done
+  for p in "${pids[@]}"; do kill -KILL -- "-$p" 2> /dev/null || kill -KILL "$p" 2> /dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT
 
 ip link add "${id}br" type bridge
 ip address add "$net.1/24" dev "${id}br"
@@ -81,6 +84,23 @@ done
 for n in broker1 broker2 broker3 master worker2 worker3; do await_ready "$n" || exit 1; done
 echo "measure: cluster start-up (3 brokers, master, 2 workers): $(secs "$t" "$(now)") s"
 
+# A fresh client JVM (send, watch) gives Kafka 5 s to answer; on a loaded machine the JVM and its first connection
+# to three brokers over the bridge can take longer. It then fails before it sends or reads anything ("cannot reach
+# Kafka"), so trying again is safe. client ERRFILE CMD...: runs CMD, again after such a failure, at most 10 times.
+client() {
+  local err=$1 attempt; shift
+  for attempt in 1 2 3 4 5 6 7 8 9 10; do
+    if "$@" 2> "$err"; then return 0; fi
+    grep -q 'cannot reach Kafka' "$err" || { echo "measure: $* failed: $(tail -n 1 "$err")" >&2; return 1; }
+    echo "measure: (a client did not reach Kafka within its 5 s, attempt $attempt: trying again)" >&2
+  done
+  return 1
+}
+# stop_bg PID: stops a background job, its process group: a client loop and the client it runs.
+stop_bg() {
+  kill -TERM -- "-$1" 2> /dev/null || true
+}
+
 # 100,000 sentences of ten words: the burst of 1M words; every sentence holds the word "burst" once.
 awk 'BEGIN { for (i = 0; i < 100000; i++) print "burst spark streams words across " (i % 97) " hosts and counts them" }' \
   > "$work/burst.txt"
@@ -88,13 +108,13 @@ awk 'BEGIN { for (i = 0; i < 100000; i++) print "burst spark streams words acros
 # burst NAME: sends the burst to NAME's topic, prints the seconds until its count of "burst" is 100000
 burst() {
   local name=$1 t0 watcher
-  "$ws" watch --json --bootstrap-server "$bootstrap" --data-dir "$work/send" --results-topic "out-$name" \
-    > "$work/rows-$name" 2> /dev/null &
+  client "$work/watch-$name.err" "$ws" watch --json --bootstrap-server "$bootstrap" --data-dir "$work/send" \
+    --results-topic "out-$name" > "$work/rows-$name" &
   watcher=$!
   pids+=($watcher)
   t0=$(now)
-  "$ws" send --bootstrap-server "$bootstrap" --data-dir "$work/send" --topics "in-$name" --file "$work/burst.txt" \
-    > /dev/null
+  client "$work/send-$name.err" "$ws" send --bootstrap-server "$bootstrap" --data-dir "$work/send" \
+    --topics "in-$name" --file "$work/burst.txt" > /dev/null
   until python3 - "$work/rows-$name" << 'PY'
 import json, sys
 latest = {}
@@ -109,14 +129,14 @@ sys.exit(0 if sum(latest.values()) >= 100000 else 1)
 PY
   do sleep 0.5; done
   echo "measure: $name: 1M-word burst counted in $(secs "$t0" "$(now)") s"
-  kill -TERM "$watcher"
+  stop_bg "$watcher"
 }
 
 # job NAME MASTER ARGS...: run on its own topics; prints the time to ready
 job() {
   local name=$1 m=$2 t0; shift 2
   t0=$(now)
-  # run gives Kafka 5 s to answer at start: on a loaded machine, try again.
+  # A run that ends before ready (a loaded machine) is tried again.
   for attempt in 1 2 3 4 5 6; do
     start "run_$name" 0 run --data-dir "$work/run-$name" --bootstrap-server "$bootstrap" --master "$m" \
       --topics "in-$name" --results-topic "out-$name" --metrics-topic "metrics-$name" --start-timeout 600s "$@"
@@ -131,27 +151,37 @@ stop_job() {
   wait "${!p}" || true
 }
 
-job cluster "$master" --conf "spark.driver.host=$net.1" --conf "spark.driver.bindAddress=$net.1" \
-  --conf spark.executor.cores=1 --conf spark.cores.max=2 --conf spark.executor.memory=512m
-burst cluster
-stop_job cluster
 job local 'local[2]'
 burst local
 stop_job local
-
-# Losing host 3 (its broker and its worker) with a job running and sentences arriving.
-job loss "$master" --conf "spark.driver.host=$net.1" --conf "spark.driver.bindAddress=$net.1" \
+# On the cluster: the driver here, on the bridge's address; the checkpoint on a path every host shares.
+job cluster "$master" --driver-host "$net.1" --checkpoint "$work/shared-checkpoint" \
   --conf spark.executor.cores=1 --conf spark.cores.max=2 --conf spark.executor.memory=512m
-(for i in $(seq 1 600); do echo "loss of a host $i"; sleep 0.05; done) \
-  | "$ws" send --bootstrap-server "$bootstrap" --data-dir "$work/send" --topics in-loss > /dev/null &
+burst cluster
+
+# Losing host 3 (its broker and its worker) with the cluster's job running and sentences arriving.
+# The sentences go to a file as they are made, and the sender follows it: a sender that did not reach Kafka starts
+# again from its first line, since it read none.
+(for i in $(seq 1 600); do echo "loss of a host $i"; sleep 0.05; done) > "$work/loss.txt" &
 pids+=($!)
-"$ws" watch --json --from-now --bootstrap-server "$bootstrap" --data-dir "$work/send" --results-topic out-loss \
-  | while IFS= read -r line; do echo "$(now) $line"; done > "$work/loss-rows" &
+client "$work/send-loss.err" bash -c 'tail -n +1 -f "$1" | "$2" send --bootstrap-server "$3" --data-dir "$4" \
+  --topics in-cluster > /dev/null' _ "$work/loss.txt" "$ws" "$bootstrap" "$work/send" &
+sender=$!
+pids+=($sender)
+client "$work/watch-loss.err" "$ws" watch --json --from-now --bootstrap-server "$bootstrap" --data-dir "$work/send" \
+  --results-topic out-cluster > "$work/loss-json" &
+watcher=$!
+pids+=($watcher)
+# Each row stamped when it arrives.
+(tail -n +1 -f "$work/loss-json" | while IFS= read -r line; do echo "$(now) $line"; done > "$work/loss-rows") &
 pids+=($!)
-sleep 10
+until [[ -s $work/loss-rows ]]; do sleep 0.2; done
+sleep 5
 killed=$(now)
 for p in $(ip netns pids "${id}h3"); do kill -KILL "$p" 2> /dev/null || true; done
 until awk -v k="$killed" '$1 > k { found = 1 } END { exit !found }' "$work/loss-rows"; do sleep 0.1; done
 first=$(awk -v k="$killed" '$1 > k { print $1; exit }' "$work/loss-rows")
 echo "measure: loss: from killing host 3 to the next result row: $(secs "$killed" "$first") s"
-stop_job loss
+stop_bg "$sender"
+stop_bg "$watcher"
+stop_job cluster
