@@ -230,6 +230,7 @@ public final class BenchCommand implements Callable<Integer> {
         Report report = new Report(results);
         out.print(report.table());
         out.print(report.curveTable());
+        out.print(report.batchTable());
         out.print(report.curvePlot());
         if (plot != null) {
             CurveChart.write(results, plot);

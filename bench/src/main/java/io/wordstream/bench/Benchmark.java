@@ -78,7 +78,8 @@ final class Benchmark {
                 // Warm-up at the same rate: what a system does in its first seconds (class loading, JIT) is start-up,
                 // reported above; the curve measures it as it runs all day.
                 SentencePool pool = new SentencePool(corpus, ledger, POOL_SENTENCES);
-                SteadyLoad load = new SteadyLoad(plan, steady, pool, ledger, totals, probes, names);
+                SteadyLoad load = new SteadyLoad(plan, steady, pool, ledger, totals, probes, names,
+                        subject.batchDurations());
                 load.warmUp(plan.rate(), plan.warmup());
                 for (int rate : Curve.ladder(plan.rate(), plan.rates())) {
                     RateStep step = load.step(rate, curve.isEmpty() ? plan.latencyTime() : plan.stepTime());

@@ -7,13 +7,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -47,6 +51,11 @@ final class CurveChart {
         }
         LogAxis rate = new LogAxis("sentences per second (steady, scheduled)");
         LogAxis latency = new LogAxis("latency from scheduled send, ms");
+        for (LogAxis axis : List.of(rate, latency)) {
+            // A tick at each power of ten, written as a plain number.
+            axis.setTickUnit(new NumberTickUnit(1.0));
+            axis.setNumberFormatOverride(new DecimalFormat("#,##0"));
+        }
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         Color[] colours = {new Color(0x2F, 0x6F, 0xB5), new Color(0x8C, 0x56, 0x4B), new Color(0xD6, 0x27, 0x28),
             new Color(0x2C, 0xA0, 0x2C)};
@@ -63,6 +72,8 @@ final class CurveChart {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         ValueMarker bound = new ValueMarker(RateStep.P99_LIMIT_MS, Color.GRAY, new BasicStroke(1f));
         bound.setLabel("p99 bound of a sustainable rate (1 s)");
+        bound.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        bound.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(bound);
         JFreeChart chart = new JFreeChart("Latency-throughput curve (solid p99, dashed p50)",
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);

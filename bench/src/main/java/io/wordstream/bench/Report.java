@@ -1,5 +1,6 @@
 package io.wordstream.bench;
 
+import io.wordstream.bench.curve.BatchProfile;
 import io.wordstream.bench.curve.RateStep;
 import io.wordstream.bench.measure.Latency;
 import java.util.HashMap;
@@ -141,6 +142,31 @@ final class Report {
         b.append("sustainable: the highest rate with p99 at most 1 s, every probe counted and no growing backlog"
                 + " (a backlog growing by more than 5% of the words offered per second)")
                 .append(System.lineSeparator());
+        return b.toString();
+    }
+
+    /** Where the micro-batches' time went at each rate, for the systems that report it (wordstream). */
+    String batchTable() {
+        StringBuilder b = new StringBuilder();
+        for (SubjectResult r : results) {
+            if (r.curve().stream().allMatch(s -> s.batches().batches() == 0)) {
+                continue;
+            }
+            b.append(System.lineSeparator()).append(r.name()).append("'s micro-batches with input, median ms of"
+                    + " each phase of Spark's query progress (durationMs)").append(System.lineSeparator());
+            b.append(String.format(Locale.ROOT, "%9s %8s", "rate/s", "batches"));
+            BatchProfile.PHASES.forEach(p -> b.append(String.format(Locale.ROOT, " %16s", p)));
+            b.append(System.lineSeparator());
+            for (RateStep s : r.curve()) {
+                b.append(String.format(Locale.ROOT, "%9d %8d", s.rate(), s.batches().batches()));
+                for (String p : BatchProfile.PHASES) {
+                    Double v = s.batches().medianMs().get(p);
+                    b.append(String.format(Locale.ROOT, " %16s", v == null ? "-"
+                            : String.format(Locale.ROOT, "%.0f", v)));
+                }
+                b.append(System.lineSeparator());
+            }
+        }
         return b.toString();
     }
 

@@ -1,15 +1,18 @@
 package io.wordstream.bench;
 
 import io.wordstream.bench.curve.BacklogTrend;
+import io.wordstream.bench.curve.BatchProfile;
 import io.wordstream.bench.curve.RateStep;
 import io.wordstream.bench.measure.Latency;
 import io.wordstream.bench.measure.Probes;
 import io.wordstream.bench.measure.ResultTotals;
 import io.wordstream.bench.measure.SentLedger;
+import io.wordstream.bench.subject.BatchDurations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -34,9 +37,10 @@ final class SteadyLoad {
     private final ResultTotals totals;
     private final Probes probes;
     private final ProbeNames names;
+    private final Optional<BatchDurations> batches;
 
     SteadyLoad(Plan plan, SentenceLoad load, SentencePool pool, SentLedger ledger, ResultTotals totals, Probes probes,
-               ProbeNames names) {
+               ProbeNames names, Optional<BatchDurations> batches) {
         this.plan = plan;
         this.load = load;
         this.pool = pool;
@@ -44,6 +48,7 @@ final class SteadyLoad {
         this.totals = totals;
         this.probes = probes;
         this.names = names;
+        this.batches = batches;
     }
 
     /** Load at {@code rate} that is not measured: what the first seconds of a JVM do is start-up, not latency. */
@@ -66,12 +71,14 @@ final class SteadyLoad {
                 (System.nanoTime() - start) / 1e9, ledger.totals().words() - totals.totals().words())),
                 SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
         long sent;
+        batches.ifPresent(BatchDurations::drain);
         try {
             sent = send(rate, time);
         } finally {
             sampling.cancel(false);
             sampler.shutdownNow();
         }
+        long backlogWords = ledger.totals().words() - totals.totals().words();
         double seconds = Math.max(time.toNanos(), System.nanoTime() - start) / 1e9;
         int lost = probes.awaitAll(PROBE_GRACE);
         Latency latency = Latency.ofNanos(probes.drain());
@@ -80,8 +87,9 @@ final class SteadyLoad {
         synchronized (samples) {
             taken = List.copyOf(samples);
         }
+        BatchProfile profile = batches.map(b -> BatchProfile.of(b.drain())).orElse(BatchProfile.EMPTY);
         return new RateStep(rate, sent / seconds, rate * pool.wordsPerSentence(), latency, lost,
-                BacklogTrend.slope(taken), caughtUp);
+                BacklogTrend.slope(taken), caughtUp, backlogWords, profile);
     }
 
     /** Sends {@code rate * time} sentences, each at its scheduled time or, when late, at once; returns how many. */

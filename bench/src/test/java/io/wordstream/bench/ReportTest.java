@@ -3,6 +3,7 @@ package io.wordstream.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordstream.bench.curve.BatchProfile;
 import io.wordstream.bench.curve.RateStep;
 import io.wordstream.bench.measure.Latency;
 import java.util.Arrays;
@@ -22,7 +23,7 @@ class ReportTest {
 
     /** A step that kept up with the given p50 and p99 (12 words a sentence, no backlog growth). */
     private static RateStep step(int rate, double p50, double p99) {
-        return new RateStep(rate, rate, rate * 12.0, latency(p50, p99), 0, 0, true);
+        return new RateStep(rate, rate, rate * 12.0, latency(p50, p99), 0, 0, true, 0, BatchProfile.EMPTY);
     }
 
     private static SubjectResult result(String name, List<Double> wps, List<RateStep> curve,
@@ -59,7 +60,8 @@ class ReportTest {
 
     @Test
     void sustainableAndLatencyRatiosAreWordstreamsOverTheOthers() {
-        RateStep fell = new RateStep(50_000, 50_000, 600_000, latency(3000, 9000), 0, 200_000, true);
+        RateStep fell = new RateStep(50_000, 50_000, 600_000, latency(3000, 9000), 0, 200_000, true, 2_000_000,
+                BatchProfile.EMPTY);
         Report r = new Report(List.of(
                 result(Report.WORDSTREAM, List.of(200.0), List.of(step(100, 150, 300), step(1_000, 160, 320),
                         step(10_000, 200, 450), step(50_000, 400, 900)), Optional.empty()),
@@ -100,6 +102,20 @@ class ReportTest {
         assertEquals("nan", kv.get("kstreams_ratio"));
         assertEquals("nan", kv.get("seed_ratio"));
         assertTrue(r.table().contains("Kafka Streams failed: did not catch up within 180 s"), r.table());
+    }
+
+    @Test
+    void theBatchTableHasAMedianPerPhaseForTheSystemsThatReportOne() {
+        BatchProfile profile = BatchProfile.of(List.of(Map.of("addBatch", 100L, "triggerExecution", 200L),
+                Map.of("addBatch", 300L, "triggerExecution", 400L)));
+        RateStep s = new RateStep(100, 100, 1200, latency(150, 300), 0, 0, true, 0, profile);
+        String table = new Report(List.of(result(Report.WORDSTREAM, List.of(), List.of(s), Optional.empty()),
+                result(Report.KSTREAMS, List.of(), List.of(step(100, 100, 200)), Optional.empty()))).batchTable();
+        String row = table.lines().filter(l -> l.startsWith("      100")).findFirst().orElseThrow();
+        List<String> cells = Arrays.asList(row.strip().split(" +"));
+        // rate, batches, latestOffset, queryPlanning, getBatch, addBatch, walCommit, commitOffsets, triggerExecution
+        assertEquals(List.of("100", "2", "-", "-", "-", "200", "-", "-", "300"), cells, table);
+        assertTrue(!table.contains("Kafka Streams"), table);
     }
 
     @Test

@@ -92,6 +92,9 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
         e.put("inputRowsPerSecond", finite(p.inputRowsPerSecond()));
         e.put("processedRowsPerSecond", finite(p.processedRowsPerSecond()));
         e.put("batchDurationMs", p.batchDuration());
+        // Where a batch's time went (latestOffset, queryPlanning, addBatch, walCommit, ...): the benchmark's profile.
+        ObjectNode phases = e.putObject("durationMs");
+        p.durationMs().forEach((phase, ms) -> phases.put(phase, ms));
         String watermark = p.eventTime().get("watermark");
         if (watermark != null) {
             e.put("watermark", watermark);

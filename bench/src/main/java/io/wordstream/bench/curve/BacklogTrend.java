@@ -41,8 +41,13 @@ public final class BacklogTrend {
         return sxx == 0 ? 0 : sxy / sxx;
     }
 
-    /** True when the backlog grew by more than {@link #GROWTH_SHARE} of the words offered per second. */
-    public static boolean growing(double slopeWordsPerSecond, double offeredWordsPerSecond) {
-        return slopeWordsPerSecond > GROWTH_SHARE * offeredWordsPerSecond;
+    /**
+     * True when the backlog grew by more than {@link #GROWTH_SHARE} of the words offered per second and at the end
+     * held more than a second of them. The second condition keeps a slow batch's saw-tooth at a low rate (a few
+     * hundred words) from counting: a backlog under a second of input is what a p99 within 1 s allows anyway.
+     */
+    public static boolean growing(double slopeWordsPerSecond, long endBacklogWords, double offeredWordsPerSecond) {
+        return slopeWordsPerSecond > GROWTH_SHARE * offeredWordsPerSecond
+                && endBacklogWords > offeredWordsPerSecond;
     }
 }

@@ -13,14 +13,16 @@ import io.wordstream.bench.measure.Latency;
  * @param lostProbes  probes whose result did not come within the grace after the step
  * @param backlogWps  growth of the backlog, words per second (least-squares slope)
  * @param caughtUp    whether the system had counted everything sent before the next step
+ * @param backlogWords words sent but not counted at the end of the sending
+ * @param batches     where the micro-batches' time went (wordstream only; empty for the others)
  */
 public record RateStep(int rate, double sentRate, double offeredWps, Latency latency, int lostProbes,
-                       double backlogWps, boolean caughtUp) {
+                       double backlogWps, boolean caughtUp, long backlogWords, BatchProfile batches) {
     /** The p99 latency a sustainable rate may have (Karimov et al., ICDE 2018, use the same kind of bound). */
     public static final double P99_LIMIT_MS = 1000;
 
     public boolean backlogGrowing() {
-        return BacklogTrend.growing(backlogWps, offeredWps);
+        return BacklogTrend.growing(backlogWps, backlogWords, offeredWps);
     }
 
     /** p99 at most 1 s, every probe counted, no growing backlog, and caught up afterwards. */

@@ -2,6 +2,7 @@ package io.wordstream.bench.subject;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /** One system under test: it reads sentences from its input topic and reports counts to a sink. */
@@ -14,6 +15,11 @@ public interface Subject extends AutoCloseable {
 
     /** Waits until the system says it is ready (for systems that say so); returns right away otherwise. */
     default void awaitReady(Duration timeout) throws InterruptedException {
+    }
+
+    /** Its micro-batches' phases as it reports them, for systems that do (wordstream); read after ready. */
+    default Optional<BatchDurations> batchDurations() {
+        return Optional.empty();
     }
 
     /** Client properties to reach its Kafka. */

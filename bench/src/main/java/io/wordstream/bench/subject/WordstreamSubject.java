@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +40,7 @@ public final class WordstreamSubject implements Subject {
     private Process process;
     private long launchedAtNanos;
     private ResultsReader reader;
+    private BatchDurations batches;
     private ResultSink sink;
 
     public WordstreamSubject(Path home, Path dataDir, int brokerPort, List<String> extraArgs) {
@@ -108,6 +110,7 @@ public final class WordstreamSubject implements Subject {
             // Only now: the reader's own start (class loading, a consumer retrying an absent broker) would take CPU
             // from the start-up being measured. It reads the topic from its beginning, so no row is missed.
             reader = new ResultsReader(kafka(), JobConfig.DEFAULT_RESULTS_TOPIC, sink);
+            batches = new BatchDurations(kafka(), JobConfig.DEFAULT_METRICS_TOPIC);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
@@ -123,6 +126,11 @@ public final class WordstreamSubject implements Subject {
 
     public long launchedAtNanos() {
         return launchedAtNanos;
+    }
+
+    @Override
+    public Optional<BatchDurations> batchDurations() {
+        return Optional.ofNullable(batches);
     }
 
     @Override
@@ -186,6 +194,9 @@ public final class WordstreamSubject implements Subject {
     public void close() {
         if (reader != null) {
             reader.close();
+        }
+        if (batches != null) {
+            batches.close();
         }
         if (process != null) {
             List<ProcessHandle> children = process.descendants().toList();

@@ -24,19 +24,21 @@ class BacklogTrendTest {
     void aSawToothWithoutTrendIsNotGrowth() {
         double slope = BacklogTrend.slope(sawTooth(0, 30_000));
         assertTrue(Math.abs(slope) < 2_000, "slope " + slope);
-        assertFalse(BacklogTrend.growing(slope, 120_000));
+        assertFalse(BacklogTrend.growing(slope, 500_000, 120_000));
     }
 
     @Test
     void aSystemTakingInTenPercentLessThanOfferedFallsBehind() {
         double slope = BacklogTrend.slope(sawTooth(12_000, 30_000));
         assertEquals(12_000, slope, 1_500);
-        assertTrue(BacklogTrend.growing(slope, 120_000));
+        assertTrue(BacklogTrend.growing(slope, 150_000, 120_000));
+        // The same trend with under a second of input outstanding is not yet a backlog.
+        assertFalse(BacklogTrend.growing(slope, 100_000, 120_000));
     }
 
     @Test
     void aSmallTrendWithinTheShareIsNotGrowth() {
-        assertFalse(BacklogTrend.growing(BacklogTrend.slope(sawTooth(3_000, 0)), 120_000));
+        assertFalse(BacklogTrend.growing(BacklogTrend.slope(sawTooth(3_000, 0)), 500_000, 120_000));
     }
 
     @Test

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class CurveTest {
     private static RateStep step(int rate, double p99, int lost, double backlogWps, boolean caughtUp) {
+        // A growing backlog here also ends the step with ten seconds of input outstanding.
         return new RateStep(rate, rate, rate * 10.0, new Latency(100, p99 / 2, p99, p99, p99, p99), lost,
-                backlogWps, caughtUp);
+                backlogWps, caughtUp, backlogWps > 0 ? rate * 100L : 0, BatchProfile.EMPTY);
     }
 
     @Test
@@ -43,6 +44,14 @@ class CurveTest {
         assertEquals("never caught up", step(10_000, 300, 0, 0, false).verdict());
         assertEquals("p99 > 1 s", step(10_000, 3_000, 0, 0, true).verdict());
         assertEquals("ok", step(10_000, 300, 0, 4_000, true).verdict());
+    }
+
+    @Test
+    void aSlowBatchsSawToothAtALowRateIsNotAGrowingBacklog() {
+        // 100 sentences/s of 12 words: a slope of 200 words/s, but under a second of input outstanding at the end.
+        RateStep low = new RateStep(100, 100, 1_200, new Latency(100, 400, 800, 800, 800, 800), 0, 200, true, 900,
+                BatchProfile.EMPTY);
+        assertTrue(low.sustainable(), low.verdict());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -79,10 +80,11 @@ class BenchIT {
         String table = read(out);
         for (String system : List.of("wordstream", "original design", "Kafka Streams", "plain consumer (limit)")) {
             assertTrue(table.contains(system), system + " missing from\n" + table);
-            assertTrue(table.contains(String.format("%-24s sustainable: ", system)), system + "'s curve missing from\n"
-                    + table);
+            assertTrue(table.contains(String.format(Locale.ROOT, "%-24s sustainable: ", system)),
+                    system + "'s curve missing from\n" + table);
             // The curve's first step is the latency phase's rate: every system has a row of it.
-            assertTrue(table.lines().anyMatch(l -> l.startsWith(String.format("%-24s %9d ", system, 50))), table);
+            String firstStep = String.format(Locale.ROOT, "%-24s %9d ", system, 50);
+            assertTrue(table.lines().anyMatch(l -> l.startsWith(firstStep)), table);
         }
         assertTrue(table.contains("p99 latency by rate"), table);
         byte[] png = Files.readAllBytes(plot);

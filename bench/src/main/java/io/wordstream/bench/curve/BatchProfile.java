@@ -1,0 +1,41 @@
+package io.wordstream.bench.curve;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Where a micro-batch engine's time went during one step: the median of each phase Spark reports per batch with
+ * input ({@code durationMs} of its query progress), and how many such batches there were.
+ *
+ * @param batches  batches with input during the step
+ * @param medianMs phase name to its median milliseconds, by name
+ */
+public record BatchProfile(int batches, Map<String, Double> medianMs) {
+    public static final BatchProfile EMPTY = new BatchProfile(0, Map.of());
+
+    /** The phases Spark 3.5 reports, in the order a batch runs them. */
+    public static final List<String> PHASES = List.of("latestOffset", "queryPlanning", "getBatch", "addBatch",
+            "walCommit", "commitOffsets", "triggerExecution");
+
+    public static BatchProfile of(List<Map<String, Long>> batches) {
+        if (batches.isEmpty()) {
+            return EMPTY;
+        }
+        Map<String, List<Long>> byPhase = new TreeMap<>();
+        for (Map<String, Long> b : batches) {
+            b.forEach((phase, ms) -> byPhase.computeIfAbsent(phase, k -> new ArrayList<>()).add(ms));
+        }
+        Map<String, Double> medians = new TreeMap<>();
+        byPhase.forEach((phase, values) -> medians.put(phase, median(values)));
+        return new BatchProfile(batches.size(), Map.copyOf(medians));
+    }
+
+    /** The middle value, or the mean of the two middle ones. */
+    static double median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+}
