@@ -112,6 +112,8 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
             ui.execute(() -> controller.brokerLost("the Kafka broker exited"));
         } else if (event instanceof SessionEvent.BrokerBack) {
             ui.execute(controller::brokerBack);
+        } else if (event instanceof SessionEvent.BrokerChanged e) {
+            ui.execute(() -> controller.brokerChanged(e.change()));
         } else if (event instanceof SessionEvent.KafkaAnswers e) {
             ui.execute(() -> {
                 if (e.answers()) {
