@@ -183,32 +183,68 @@ public final class FailoverDrill implements AutoCloseable {
      * @throws IllegalStateException when no row came within {@code deadline}
      */
     public Duration killAndProbe(int id, Duration deadline) throws InterruptedException {
-        probes++;
-        String word = "probe" + probes;
         long killedAt = System.nanoTime();
         cluster.kill(id);
-        // The callback counts a failed probe; its count is awaited below, not the future.
-        var unused = sender.send(word + " " + PROBE).whenComplete((meta, error) -> {
-            if (error != null) {
-                sendFailures.incrementAndGet();
-            }
-        });
-        String key = "word " + word;
-        while (!firstSeenNanos.containsKey(key)) {
-            if (System.nanoTime() - killedAt > deadline.toNanos()) {
-                throw new IllegalStateException("the probe sent after killing node " + id + " was not counted within "
-                        + deadline.toSeconds() + " s; see " + work.resolve("run").resolve("logs"));
-            }
-            Thread.sleep(20);
-        }
+        String key = sendProbe();
+        awaitRow(key, killedAt, "killing node " + id, deadline);
         Duration recovery = Duration.ofNanos(firstSeenNanos.get(key) - killedAt);
         recoveries.add(recovery);
         return recovery;
     }
 
+    /**
+     * Pauses node {@code id} (SIGSTOP) for {@code pause}, longer than the clients' timeouts, with a probe sentence
+     * sent right after the pause began, then lets the node go on (SIGCONT): a slow broker, not a lost one. Returns,
+     * once the pause is over and the probe counted, the time from the pause to the probe's first result row.
+     *
+     * @throws IllegalStateException when no row came within {@code deadline}
+     */
+    public Duration pauseAndProbe(int id, Duration pause, Duration deadline) throws InterruptedException {
+        long pausedAt = System.nanoTime();
+        cluster.pause(id);
+        try {
+            String key = sendProbe();
+            // The pause is the drill's subject, not a wait for something: it lasts as long as asked.
+            Thread.sleep(pause.toMillis());
+            cluster.resume(id);
+            awaitRow(key, pausedAt, "pausing node " + id, deadline);
+            return Duration.ofNanos(firstSeenNanos.get(key) - pausedAt);
+        } finally {
+            cluster.resume(id);
+        }
+    }
+
+    /** Sends the next probe sentence; returns the key of its word's first row. */
+    private String sendProbe() {
+        probes++;
+        String word = "probe" + probes;
+        // The callback counts a failed probe; its count is awaited elsewhere, not the future.
+        var unused = sender.send(word + " " + PROBE).whenComplete((meta, error) -> {
+            if (error != null) {
+                sendFailures.incrementAndGet();
+            }
+        });
+        return "word " + word;
+    }
+
+    private void awaitRow(String key, long since, String what, Duration deadline) throws InterruptedException {
+        while (!firstSeenNanos.containsKey(key)) {
+            if (System.nanoTime() - since > deadline.toNanos()) {
+                throw new IllegalStateException("the probe sent after " + what + " was not counted within "
+                        + deadline.toSeconds() + " s; see " + work.resolve("run").resolve("logs"));
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** Starts node {@code id} again and returns once every replica of the drill's topics is back in sync. */
     public void restart(int id, Duration timeout) {
         cluster.startNode(id);
+        awaitInSync(timeout);
+    }
+
+    /** Returns once every replica of the drill's topics is in sync (after a node came back or went on). */
+    public void awaitInSync(Duration timeout) {
         cluster.awaitFullIsr(List.of(INPUT, RESULTS, METRICS), timeout);
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class KraftCluster implements AutoCloseable {
     private final Install install;
     private final List<NodeSpec> nodes;
     private final Map<Integer, Process> running = new LinkedHashMap<>();
+    private final Set<Integer> paused = new HashSet<>();
 
     private KraftCluster(Install install, List<NodeSpec> nodes) {
         this.install = install;
@@ -176,6 +178,42 @@ public final class KraftCluster implements AutoCloseable {
         Process p = running.remove(id);
         p.destroyForcibly();
         ChildProcesses.awaitExit(p.toHandle(), Duration.ofSeconds(10));
+    }
+
+    /**
+     * SIGSTOP: the node stops answering but keeps its connections open, as a broker in a long pause does; clients
+     * time out instead of seeing a disconnect. {@link #resume} lets it go on.
+     */
+    public synchronized void pause(int id) {
+        signal(id, "STOP");
+        paused.add(id);
+    }
+
+    /** SIGCONT: a paused node goes on where it stopped. */
+    public synchronized void resume(int id) {
+        signal(id, "CONT");
+        paused.remove(id);
+    }
+
+    // Java can only end a process; the kill command sends the other signals.
+    private void signal(int id, String signal) {
+        Process node = running.get(id);
+        if (node == null) {
+            throw new IllegalStateException("node " + id + " is not running");
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(node.pid()))
+                    .redirectErrorStream(true).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                kill.destroyForcibly();
+                throw new IllegalStateException("cannot send SIG" + signal + " to node " + id);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run kill -" + signal, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SIG" + signal, e);
+        }
     }
 
     public List<NodeSpec> nodes() {
@@ -318,6 +356,8 @@ public final class KraftCluster implements AutoCloseable {
     /** Stops every node, politely first. */
     @Override
     public synchronized void close() {
+        // A stopped process would not act on SIGTERM before its grace ran out.
+        List.copyOf(paused).forEach(this::resume);
         running.values().forEach(Process::destroy);
         running.values().forEach(p -> ChildProcesses.stop(p.toHandle(), Duration.ofSeconds(20)));
     }

@@ -16,8 +16,11 @@ public sealed interface BrokerChange {
     /** The operator's line. */
     String message();
 
-    /** A broker stopped answering; partitions it led have no leader until Kafka elects another. */
-    record Lost(Broker broker) implements BrokerChange {
+    /**
+     * A broker stopped answering, {@code down} ago (its first missed check); partitions it led have no leader until
+     * Kafka elects another.
+     */
+    record Lost(Broker broker, Duration down) implements BrokerChange {
         @Override
         public String message() {
             return "Kafka " + broker + " does not answer: counting waits until Kafka has elected new leaders for"

@@ -66,7 +66,7 @@ public final class BrokerPresence {
                     waitingOn = b;
                     waitingSince = missed;
                 }
-                changes.add(new Lost(b));
+                changes.add(new Lost(b, Duration.between(missed, now)));
             } else if (!Duration.between(lastSaid.get(b.id()), now).minus(remindEvery).isNegative()) {
                 lastSaid.put(b.id(), now);
                 changes.add(new StillDown(b, Duration.between(since, now), waitingSince != null));
@@ -87,6 +87,11 @@ public final class BrokerPresence {
         waitingOn = null;
         waitingSince = null;
         return List.of(resumed);
+    }
+
+    /** Every broker seen so far, by id. */
+    public List<Broker> known() {
+        return List.copyOf(known.values());
     }
 
     /** The brokers that do not answer now. */

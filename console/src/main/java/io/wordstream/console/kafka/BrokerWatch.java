@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +46,7 @@ public final class BrokerWatch implements AutoCloseable {
     private final BrokerPresence presence = new BrokerPresence(REMIND_EVERY);
     private final Clock clock;
     private ScheduledExecutorService checks;
+    private String lastCheck = "none yet";
 
     public BrokerWatch(Properties clientProperties) {
         this(clientProperties, Clock.systemUTC());
@@ -62,29 +64,35 @@ public final class BrokerWatch implements AutoCloseable {
     }
 
     /**
-     * Asks the cluster which brokers it has and each of them for an answer.
+     * Asks the cluster which brokers it has, and each of them and each broker seen before for an answer.
      *
      * @return what changed since the last check; nothing when no broker answers at all (Kafka as a whole is away,
      *         which the caller's own reachability check says)
      */
     public synchronized List<BrokerChange> check() {
-        Collection<Node> listed;
+        Map<Integer, Broker> ask = new TreeMap<>();
+        presence.known().forEach(b -> ask.put(b.id(), b));
+        String listing;
         try {
-            listed = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) ANSWER_WITHIN.toMillis()))
+            Collection<Node> listed = admin.describeCluster(
+                            new DescribeClusterOptions().timeoutMs((int) ANSWER_WITHIN.toMillis()))
                     .nodes().get(ANSWER_WITHIN.toMillis() + 500, TimeUnit.MILLISECONDS);
+            listed.forEach(n -> ask.put(n.id(), new Broker(n.id(), n.host() + ":" + n.port())));
+            listing = "listed " + listed.stream().map(Node::id).toList();
         } catch (ExecutionException | TimeoutException e) {
-            return List.of();
+            // The listing comes from whichever broker the client picks; the brokers seen before are still asked
+            // one by one, so a listing that fails (a stale or slow node picked) does not blind the watch.
+            listing = "listing failed (" + (e.getCause() == null ? e : e.getCause()) + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of();
         }
         Map<Broker, KafkaFuture<?>> asked = new LinkedHashMap<>();
         DescribeConfigsOptions options = new DescribeConfigsOptions().timeoutMs((int) ANSWER_WITHIN.toMillis());
-        for (Node n : listed) {
+        for (Broker b : ask.values()) {
             // A broker's own configs are asked of that broker itself: only it can answer.
-            ConfigResource self = new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(n.id()));
-            asked.put(new Broker(n.id(), n.host() + ":" + n.port()),
-                    admin.describeConfigs(List.of(self), options).all());
+            ConfigResource self = new ConfigResource(ConfigResource.Type.BROKER, Integer.toString(b.id()));
+            asked.put(b, admin.describeConfigs(List.of(self), options).all());
         }
         List<Broker> answering = new ArrayList<>();
         asked.forEach((broker, answer) -> {
@@ -92,7 +100,17 @@ public final class BrokerWatch implements AutoCloseable {
                 answering.add(broker);
             }
         });
+        lastCheck = clock.instant() + ": " + listing + ", answering " + answering.stream().map(Broker::id).toList();
+        LOG.debug("broker check {}", lastCheck);
+        if (answering.isEmpty()) {
+            return List.of();
+        }
         return presence.observe(answering, clock.instant());
+    }
+
+    /** What the last check saw (when, the listing, who answered), for a failure message or a debug log. */
+    public synchronized String lastCheck() {
+        return lastCheck;
     }
 
     /** An answer, even a refusal (no permission to describe configs), shows the broker is there. */

@@ -122,6 +122,8 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
             ui.execute(controller::brokerBack);
         } else if (event instanceof SessionEvent.Workers e) {
             ui.execute(() -> controller.workers(e.workers(), e.executors(), e.message()));
+        } else if (event instanceof SessionEvent.BrokerChanged e) {
+            ui.execute(() -> controller.brokerChanged(e.change()));
         } else if (event instanceof SessionEvent.KafkaAnswers e) {
             ui.execute(() -> {
                 if (e.answers()) {

@@ -4,6 +4,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import io.wordstream.common.Dimension;
 import io.wordstream.common.PipelineSettings;
+import io.wordstream.console.kafka.BrokerChange;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.PipelineStatus;
 import io.wordstream.console.model.ResultRow;
@@ -172,6 +173,22 @@ public final class ConsoleController {
         }
         kafkaOutage = false;
         view.say(ViewState.Tone.GOOD, "Kafka is back on " + status.bootstrap());
+        dirty = true;
+    }
+
+    /**
+     * A broker of an external cluster was lost, is still down, answers again, or counting resumed: the status row
+     * says so while one is down (docs/failover.md), the feedback line at each turn.
+     */
+    public void brokerChanged(BrokerChange change) {
+        long now = clock.getAsLong();
+        view.brokers.changed(change, now);
+        status.step(change.message(), now);
+        if (change instanceof BrokerChange.Lost) {
+            view.say(ViewState.Tone.WARN, change.message());
+        } else if (!(change instanceof BrokerChange.StillDown)) {
+            view.say(ViewState.Tone.GOOD, change.message());
+        }
         dirty = true;
     }
 
@@ -477,7 +494,7 @@ public final class ConsoleController {
     /** True while the screen moves by itself (a spinner, the log pane), so it is redrawn even without news. */
     boolean animating() {
         return status.starting() || status.phase() == PipelineStatus.Phase.STOPPING
-                || status.phase() == PipelineStatus.Phase.RESTARTING || view.logs;
+                || status.phase() == PipelineStatus.Phase.RESTARTING || view.logs || view.brokers.active();
     }
 
     public boolean finished() {

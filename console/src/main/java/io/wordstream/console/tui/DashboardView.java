@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -105,6 +106,12 @@ final class DashboardView {
         PipelineStatus s = f.status();
         if (s.phase() == PipelineStatus.Phase.FAILED) {
             pen.put(1, 1, "✗ " + s.error(), Palette.BAD);
+            return;
+        }
+        // A lost broker stalls counting: while one is down, this row says which and for how long.
+        Optional<String> outage = f.view().brokers.line(f.now());
+        if (outage.isPresent()) {
+            pen.put(1, 1, outage.get(), Palette.WARN);
             return;
         }
         JobEvent m = s.lastProgress().orElse(null);

@@ -19,6 +19,8 @@ final class ViewState {
     boolean logs;
     boolean confirmRestart;
     final LineEditor input = new LineEditor();
+    /** The brokers of an external cluster that do not answer, for the status row. */
+    final BrokerOutage brokers = new BrokerOutage();
 
     long sent;
     long acked;

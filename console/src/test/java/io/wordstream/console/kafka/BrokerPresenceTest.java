@@ -44,7 +44,7 @@ class BrokerPresenceTest {
     void aLostBrokerIsNamedRemindedEveryTenSecondsAndWelcomedBack() {
         presence.observe(List.of(A, B, C), at(0));
         assertEquals(List.of(), presence.observe(List.of(A, C), at(1)));
-        assertEquals(List.of(new Lost(B)), presence.observe(List.of(A, C), at(2)));
+        assertEquals(List.of(new Lost(B, Duration.ofSeconds(1))), presence.observe(List.of(A, C), at(2)));
         assertEquals(List.of(B), presence.down());
         assertEquals(List.of(), presence.observe(List.of(A, C), at(4)));
         // Down from its first miss, at 1 s.
@@ -91,7 +91,7 @@ class BrokerPresenceTest {
         presence.observe(List.of(A, C), at(1));
         presence.observe(List.of(A, C), at(2));
         presence.observe(List.of(A), at(3));
-        assertEquals(List.of(new Lost(C)), presence.observe(List.of(A), at(4)));
+        assertEquals(List.of(new Lost(C, Duration.ofSeconds(1))), presence.observe(List.of(A), at(4)));
         assertEquals(List.of(B, C), presence.down());
     }
 
@@ -100,14 +100,14 @@ class BrokerPresenceTest {
         presence.observe(List.of(A, B), at(0));
         assertEquals(List.of(), presence.observe(List.of(A, B, C), at(2)));
         presence.observe(List.of(A, B), at(3));
-        assertEquals(List.of(new Lost(C)), presence.observe(List.of(A, B), at(4)));
+        assertEquals(List.of(new Lost(C, Duration.ofSeconds(1))), presence.observe(List.of(A, B), at(4)));
     }
 
     @Test
     void theLinesNameTheBrokerTheWaitAndTheTime() {
         assertEquals("Kafka broker 2 (10.0.0.2:9092) does not answer: counting waits until Kafka has elected new"
                 + " leaders for its partitions (Kafka notices a dead broker within its session timeout, 9 s by"
-                + " default)", new Lost(B).message());
+                + " default)", new Lost(B, Duration.ofSeconds(2)).message());
         assertEquals("Kafka broker 2 (10.0.0.2:9092) has not answered for 20.0 s: counting still waits for a new"
                 + " leader", new StillDown(B, Duration.ofSeconds(20), true).message());
         assertEquals("Kafka broker 2 (10.0.0.2:9092) has not answered for 30.0 s; counting goes on without it",
