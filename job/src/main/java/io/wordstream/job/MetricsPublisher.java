@@ -1,7 +1,9 @@
 package io.wordstream.job;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
@@ -11,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.streaming.SourceProgress;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
@@ -24,12 +27,17 @@ import org.slf4j.LoggerFactory;
 final class MetricsPublisher extends StreamingQueryListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsPublisher.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long EXECUTORS_EVERY_NANOS = 2_000_000_000L;
 
     private final KafkaProducer<String, String> producer;
     private final String topic;
     private final String appId;
     private final AtomicLong rejectedTotal = new AtomicLong();
     private volatile boolean closed;
+    /** The query's trigger and the executors' figures for the console's cluster view; null until described. */
+    private volatile String trigger;
+    private volatile ExecutorFigures executors;
+    private volatile long executorsSentAt;
 
     MetricsPublisher(Properties clientProperties, String topic, String appId) {
         Properties p = new Properties();
@@ -44,6 +52,13 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
         this.appId = appId;
     }
 
+    /** Adds the trigger to each progress event, and the executors' figures at most every 2 s after one. */
+    void describe(String trigger, ExecutorFigures executors) {
+        this.trigger = trigger;
+        this.executors = executors;
+        this.executorsSentAt = System.nanoTime() - EXECUTORS_EVERY_NANOS;
+    }
+
     @Override
     public void onQueryStarted(QueryStartedEvent event) {
         ObjectNode e = event("started");
@@ -55,6 +70,7 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
     @Override
     public void onQueryProgress(QueryProgressEvent event) {
         publish(progress(event.progress()));
+        publishExecutors();
     }
 
     @Override
@@ -62,6 +78,24 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
         ObjectNode e = event("idle");
         e.put("runId", event.runId().toString());
         publish(e);
+        publishExecutors();
+    }
+
+    /** The executors' figures, at most every 2 s: progress events may come many times a second. */
+    private void publishExecutors() {
+        ExecutorFigures figures = executors;
+        long now = System.nanoTime();
+        if (figures == null || now - executorsSentAt < EXECUTORS_EVERY_NANOS) {
+            return;
+        }
+        executorsSentAt = now;
+        try {
+            ObjectNode e = event("executors");
+            e.set("executors", figures.read());
+            publish(e);
+        } catch (RuntimeException ex) {
+            LOG.debug("no executor figures this time: {}", ex.toString());
+        }
     }
 
     @Override
@@ -95,6 +129,10 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
         // Where a batch's time went (latestOffset, queryPlanning, addBatch, walCommit, ...): the benchmark's profile.
         ObjectNode phases = e.putObject("durationMs");
         p.durationMs().forEach((phase, ms) -> phases.put(phase, ms));
+        if (trigger != null) {
+            e.put("trigger", trigger);
+        }
+        e.set("offsets", offsets(p));
         String watermark = p.eventTime().get("watermark");
         if (watermark != null) {
             e.put("watermark", watermark);
@@ -121,6 +159,30 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
         e.put("rejected", rejected);
         e.put("rejectedTotal", rejectedTotal.addAndGet(rejected));
         return e;
+    }
+
+    /**
+     * The offsets the batch read up to, per topic and partition ({@code {"sentences":{"0":42}}}): against the topics'
+     * end offsets they give the lag.
+     */
+    private static ObjectNode offsets(StreamingQueryProgress p) {
+        ObjectNode out = JSON.createObjectNode();
+        for (SourceProgress source : p.sources()) {
+            try {
+                JsonNode end = JSON.readTree(source.endOffset());
+                if (end != null && end.isObject()) {
+                    end.fields().forEachRemaining(t -> {
+                        if (t.getValue().isObject()) {
+                            out.set(t.getKey(), t.getValue());
+                        }
+                    });
+                }
+            } catch (IOException | RuntimeException e) {
+                // A source whose offsets are not Kafka's (the socket source) has no lag to show.
+                LOG.trace("offsets not read from {}: {}", source.description(), e.toString());
+            }
+        }
+        return out;
     }
 
     private ObjectNode event(String type) {

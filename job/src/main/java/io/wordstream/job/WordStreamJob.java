@@ -1,5 +1,6 @@
 package io.wordstream.job;
 
+import io.wordstream.common.Durations;
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
 import java.time.Duration;
@@ -70,6 +71,7 @@ public final class WordStreamJob {
         int code;
         try (MetricsPublisher metrics = new MetricsPublisher(kafka.clientProperties(), config.metricsTopic(),
                 spark.sparkContext().applicationId())) {
+            metrics.describe(Durations.format(config.trigger()), new ExecutorFigures(spark.sparkContext()));
             spark.streams().addListener(metrics);
             StopSignals stop = new StopSignals(config);
             Optional<String> notReady = TopicWait.await(kafka.clientProperties(), topicsNeeded(config),

@@ -45,6 +45,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     private InputOffsetsPoller inputRate;
     private volatile Function<ReportPeriod, CompletableFuture<ReportMaker.Made>> reports;
     private volatile WelcomeMail welcome;
+    private final ClusterFeeds clusterFeeds;
 
     public ConsoleBridge(Settings settings, Executor ui) {
         this(settings, ui, null);
@@ -55,6 +56,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
         this.settings = settings;
         this.ui = ui;
         this.gatewayConfig = gatewayConfig;
+        this.clusterFeeds = new ClusterFeeds(ui, () -> controller);
         this.sentences = new SentenceRoute(new SentenceRoute.Receipts() {
             @Override
             public void queued(String sentence) {
@@ -91,10 +93,12 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
         if (event instanceof SessionEvent.KafkaReady e) {
             results.start(e.settings());
             startInputRate(e.settings());
+            clusterFeeds.kafka(e.settings());
         } else if (event instanceof SessionEvent.Ready e) {
             sentences.open(e.settings(), supervisor.lineServer());
             ui.execute(() -> controller.ready(e.settings().bootstrap(), e.settings().master(), e.appId()));
             startGateway(e.settings());
+            clusterFeeds.master(e.settings().master(), supervisor.cluster());
         } else if (event instanceof SessionEvent.JobStateChanged e) {
             ui.execute(() -> controller.jobState(e.state().name(), e.appId()));
         } else if (event instanceof SessionEvent.JobMetrics e) {
@@ -257,6 +261,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
                 gateway = null;
             }
         }
+        clusterFeeds.close();
         results.close();
         sentences.close();
         if (supervisor != null) {

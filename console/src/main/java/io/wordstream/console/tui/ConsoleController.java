@@ -5,7 +5,10 @@ import com.googlecode.lanterna.input.KeyType;
 import io.wordstream.common.Dimension;
 import io.wordstream.common.PipelineSettings;
 import io.wordstream.console.kafka.BrokerChange;
+import io.wordstream.console.model.ClusterState;
 import io.wordstream.console.model.JobEvent;
+import io.wordstream.console.model.KafkaSnapshot;
+import io.wordstream.console.model.MasterSnapshot;
 import io.wordstream.console.model.PipelineStatus;
 import io.wordstream.console.model.ResultRow;
 import io.wordstream.console.model.WindowCounts;
@@ -57,6 +60,7 @@ public final class ConsoleController {
     private final Backend backend;
     private final LongSupplier clock;
     private final ViewState view = new ViewState();
+    private final ClusterState cluster = new ClusterState();
     private boolean historyLoaded;
     private boolean finished;
     /** The RESTARTING shown is Kafka's outage, not the job's relaunch. */
@@ -100,6 +104,21 @@ public final class ConsoleController {
 
     public void jobEvent(JobEvent event) {
         status.event(event, clock.getAsLong());
+        cluster.jobEvent(event);
+        dirty = true;
+    }
+
+    /** A reading of Kafka for the cluster view; the history takes a sample when one is due. */
+    public void kafkaCluster(KafkaSnapshot s) {
+        long now = clock.getAsLong();
+        cluster.kafka(s, now);
+        cluster.sample(status, now);
+        dirty = true;
+    }
+
+    /** A reading of the Spark master's JSON for the cluster view. */
+    public void sparkMaster(MasterSnapshot s) {
+        cluster.master(s);
         dirty = true;
     }
 
@@ -281,6 +300,7 @@ public final class ConsoleController {
         }
         switch (k.getKeyType()) {
             case F1 -> view.help = true;
+            case F2 -> view.cluster = !view.cluster;
             case Tab -> cycleFocus(1);
             case ReverseTab -> cycleFocus(-1);
             case PageUp -> older();
@@ -341,6 +361,7 @@ public final class ConsoleController {
                         logsReadAt = Long.MIN_VALUE;
                     }
                     case 'c' -> clear();
+                    case 'v' -> view.cluster = !view.cluster;
                     case 'r' -> askRestart();
                     case 'p' -> report();
                     case 'w' -> WorkerKeys.add(status, view, backend);
@@ -481,7 +502,8 @@ public final class ConsoleController {
         if (view.selected != null && counts.window(view.selected) == null) {
             view.selected = null; // evicted or cleared: follow the newest again
         }
-        return new Frame(counts, status, view, pipeline, view.logs ? logs : List.of(), historyLoaded, now);
+        return new Frame(counts, status, view, pipeline, view.logs ? logs : List.of(), historyLoaded, now,
+                cluster);
     }
 
     /** True when something changed since the last drawing. */

@@ -26,10 +26,12 @@ final class DashboardView {
 
     private final ZoneId zone;
     private final ChartsView charts;
+    private final ClusterView cluster;
 
     DashboardView(ZoneId zone) {
         this.zone = zone;
         this.charts = new ChartsView(zone);
+        this.cluster = new ClusterView(zone);
     }
 
     /** Draws the frame; returns where the cursor belongs, or null to hide it. */
@@ -44,10 +46,17 @@ final class DashboardView {
         int bottom = pen.rows - 3;
         int logRows = f.view().logs ? Math.max(4, (pen.rows - 12) / 2) : 0;
         int middleEnd = bottom - logRows;
-        if (showStartup(f)) {
+        int middleTop = 2;
+        if (f.cluster().known() && !showStartup(f)) {
+            pen.put(0, 2, ClusterView.compact(f.cluster()), Palette.DIM);
+            middleTop = 3;
+        }
+        if (f.view().cluster) {
+            cluster.draw(pen, middleTop, middleEnd, f.cluster());
+        } else if (showStartup(f)) {
             StartupView.draw(pen, 3, middleEnd, f);
         } else {
-            charts.draw(pen, 2, middleEnd, f);
+            charts.draw(pen, middleTop, middleEnd, f);
         }
         if (logRows > 0) {
             logPane(pen, middleEnd, logRows, f);
@@ -91,6 +100,12 @@ final class DashboardView {
             phase += " " + Formats.spinner(f.now()) + " " + Formats.seconds(f.now() - s.phaseSinceNanos());
         }
         col = pen.put(col, 0, "● " + phase + " ", Integer.MAX_VALUE, Palette.of(s.phase()), Palette.BAR_BG, SGR.BOLD);
+        String lag = ClusterView.lag(f.cluster());
+        if (!lag.isEmpty()) {
+            col = pen.put(col, 0, "│ ", Integer.MAX_VALUE, Palette.BAR_FG, Palette.BAR_BG);
+            col = pen.put(col, 0, lag + " ", Integer.MAX_VALUE, ClusterView.lagColor(f.cluster()), Palette.BAR_BG,
+                    SGR.BOLD);
+        }
         List<String> parts = new ArrayList<>();
         parts.add("up " + Formats.uptime(f.now() - s.startedNanos()));
         parts.add("kafka " + s.bootstrap());

@@ -1,6 +1,7 @@
 package io.wordstream.console.tui;
 
 import io.wordstream.common.PipelineSettings;
+import io.wordstream.console.model.ClusterState;
 import io.wordstream.console.model.PipelineStatus;
 import io.wordstream.console.model.WindowCounts;
 import java.util.List;
@@ -15,9 +16,10 @@ import java.util.List;
  * @param logs          the log pane's sources, each a name and its last lines (empty when the pane is hidden)
  * @param historyLoaded true once the results topic's history has been read
  * @param now           {@code System.nanoTime()} of this drawing, for spinners and elapsed times
+ * @param cluster       the cluster under the pipeline, for the cluster view and the status area
  */
 record Frame(WindowCounts counts, PipelineStatus status, ViewState view, PipelineSettings pipeline,
-             List<LogSource> logs, boolean historyLoaded, long now) {
+             List<LogSource> logs, boolean historyLoaded, long now, ClusterState cluster) {
     /** A log file's name and its last lines. */
     record LogSource(String name, List<String> lines) {
     }

@@ -17,6 +17,8 @@ final class ViewState {
     Dimension focus = Dimension.WORD;
     boolean help;
     boolean logs;
+    /** The cluster view (F2, v) in place of the charts. */
+    boolean cluster;
     boolean confirmRestart;
     final LineEditor input = new LineEditor();
     /** The brokers of an external cluster that do not answer, for the status row. */
