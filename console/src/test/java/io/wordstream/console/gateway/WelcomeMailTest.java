@@ -8,6 +8,8 @@ import io.wordstream.console.launch.Ports;
 import io.wordstream.console.report.MailConfig;
 import io.wordstream.console.report.SmtpServer;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -125,6 +127,32 @@ class WelcomeMailTest {
                 assertEquals(WelcomeMail.Outcome.SENDING, mail.signedUp("Ana", "ana@example.org"),
                         "the failed note did not count as a welcome");
                 assertTrue(smtp.mail.waitForIncomingEmail(30_000, 1));
+            }
+        }
+    }
+
+    @Test
+    void notesWaitingForAServerThatDoesNotAnswerAreBoundedAndTheRestDroppedWithALine() throws Exception {
+        // A server that takes connections (into its backlog) and never greets: the first note waits on it.
+        try (ServerSocket silent = new ServerSocket(0, 200, InetAddress.getLoopbackAddress())) {
+            Path config = SmtpServer.configFile(dir, "host=127.0.0.1\nport=" + silent.getLocalPort()
+                    + "\nsecurity=none\nfrom=" + SmtpServer.FROM + "\n");
+            try (WelcomeMail mail = new WelcomeMail(MailConfig.load(config), lines::add, clock)) {
+                List<WelcomeMail.Outcome> outcomes = new ArrayList<>();
+                for (int i = 0; i < WelcomeMail.MAX_QUEUED + 3; i++) {
+                    outcomes.add(mail.signedUp("n" + i, "n" + i + "@example.org"));
+                }
+                // One being sent and MAX_QUEUED waiting; the sender may not have taken the first yet.
+                long sending = outcomes.stream().filter(o -> o == WelcomeMail.Outcome.SENDING).count();
+                assertTrue(sending == WelcomeMail.MAX_QUEUED || sending == WelcomeMail.MAX_QUEUED + 1,
+                        outcomes.toString());
+                assertEquals(WelcomeMail.Outcome.BUSY, outcomes.get(outcomes.size() - 1));
+                assertTrue(lines.contains("welcome mail: " + WelcomeMail.MAX_QUEUED + " notes already wait for"
+                        + " 127.0.0.1:" + silent.getLocalPort() + " (none); one was dropped"), lines.toString());
+                String dropped = "n" + (WelcomeMail.MAX_QUEUED + 2) + "@example.org";
+                assertEquals(WelcomeMail.Outcome.BUSY, mail.signedUp("again", dropped),
+                        "a dropped note did not count as a welcome");
+                silent.close(); // the waiting connections are reset, the queued notes fail fast
             }
         }
     }
