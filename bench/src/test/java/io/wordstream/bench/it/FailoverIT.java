@@ -46,6 +46,10 @@ class FailoverIT {
         try (FailoverDrill drill = FailoverDrill.start(Install.current(), work,
                 List.of("--watermark", "30s"), Duration.ofSeconds(300));
              Watching watching = new Watching(drill.kafka(), FailoverDrill.METRICS)) {
+            // The first kill must not race the watch's first look at the cluster: a broker it never saw, it could
+            // not name lost (what made this test fail once on the merged tree).
+            await(Duration.ofSeconds(30), () -> watching.known().size() == 3,
+                    () -> "the watch to see all three nodes: " + watching.lastCheck());
             for (int node = 1; node <= 3; node++) {
                 drill.startTicks(Duration.ofMillis(250));
                 int from = watching.changes().size();
@@ -123,6 +127,10 @@ class FailoverIT {
 
         String lastCheck() {
             return watch.lastCheck();
+        }
+
+        List<Broker> known() {
+            return watch.known();
         }
 
         List<BrokerChange> since(int index) {

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The logic of {@link BrokerWatch}, without Kafka: given which brokers answered at each check, the brokers first
- * seen (and any that joined later) and when each was lost, it returns what changed. A broker counts as lost when it
- * missed two checks in a row (on a loaded machine a live broker may miss one), from its first miss; a broker down is
- * repeated every {@code remindEvery}, so a long outage is never silent.
+ * The logic of {@link BrokerWatch}, without Kafka: given which brokers were listed and which answered at each check,
+ * it keeps the cluster (every broker listed or answering so far) and when each was lost, and returns what changed.
+ * A broker counts as lost when it missed two checks in a row (on a loaded machine a live broker may miss one), from
+ * its first miss; a broker down is repeated every {@code remindEvery}, so a long outage is never silent.
  */
 public final class BrokerPresence {
     private final Duration remindEvery;
@@ -42,9 +42,22 @@ public final class BrokerPresence {
      * @param now       when they answered
      */
     public List<BrokerChange> observe(Collection<Broker> answering, Instant now) {
+        return observe(List.of(), answering, now);
+    }
+
+    /**
+     * One check's answer, with the brokers the cluster listed: a broker listed belongs to the cluster even if it has
+     * never answered (killed just before the first check, Kafka still lists it until its session times out).
+     *
+     * @param listed    the brokers the cluster listed (empty when the listing failed)
+     * @param answering the brokers that answered
+     * @param now       when they answered
+     */
+    public List<BrokerChange> observe(Collection<Broker> listed, Collection<Broker> answering, Instant now) {
         List<BrokerChange> changes = new ArrayList<>();
         Map<Integer, Broker> up = new TreeMap<>();
         answering.forEach(b -> up.put(b.id(), b));
+        listed.forEach(b -> known.putIfAbsent(b.id(), b));
         up.forEach(known::put);
         for (Broker b : known.values()) {
             Instant since = downSince.get(b.id());

@@ -72,12 +72,14 @@ public final class BrokerWatch implements AutoCloseable {
     public synchronized List<BrokerChange> check() {
         Map<Integer, Broker> ask = new TreeMap<>();
         presence.known().forEach(b -> ask.put(b.id(), b));
+        List<Broker> listedBrokers = new ArrayList<>();
         String listing;
         try {
             Collection<Node> listed = admin.describeCluster(
                             new DescribeClusterOptions().timeoutMs((int) ANSWER_WITHIN.toMillis()))
                     .nodes().get(ANSWER_WITHIN.toMillis() + 500, TimeUnit.MILLISECONDS);
-            listed.forEach(n -> ask.put(n.id(), new Broker(n.id(), n.host() + ":" + n.port())));
+            listed.forEach(n -> listedBrokers.add(new Broker(n.id(), n.host() + ":" + n.port())));
+            listedBrokers.forEach(b -> ask.put(b.id(), b));
             listing = "listed " + listed.stream().map(Node::id).toList();
         } catch (ExecutionException | TimeoutException e) {
             // The listing comes from whichever broker the client picks; the brokers seen before are still asked
@@ -105,7 +107,12 @@ public final class BrokerWatch implements AutoCloseable {
         if (answering.isEmpty()) {
             return List.of();
         }
-        return presence.observe(answering, clock.instant());
+        return presence.observe(listedBrokers, answering, clock.instant());
+    }
+
+    /** Every broker the watch has seen listed or answering: the cluster it watches. */
+    public synchronized List<Broker> known() {
+        return presence.known();
     }
 
     /** What the last check saw (when, the listing, who answered), for a failure message or a debug log. */

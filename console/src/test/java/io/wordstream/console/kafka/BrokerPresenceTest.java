@@ -104,6 +104,17 @@ class BrokerPresenceTest {
     }
 
     @Test
+    void aBrokerListedButSilentFromTheFirstCheckIsLost() {
+        // Killed just before the watch's first check: Kafka still lists it, it never answers.
+        assertEquals(List.of(), presence.observe(List.of(A, B, C), List.of(A, C), at(0)));
+        assertEquals(List.of(A, B, C), presence.known());
+        assertEquals(List.of(new Lost(B, Duration.ofSeconds(2))), presence.observe(List.of(A, C), List.of(A, C),
+                at(2)));
+        assertEquals(List.of(new Back(B, Duration.ofSeconds(10))), presence.observe(List.of(A, B, C),
+                List.of(A, B, C), at(10)));
+    }
+
+    @Test
     void theLinesNameTheBrokerTheWaitAndTheTime() {
         assertEquals("Kafka broker 2 (10.0.0.2:9092) does not answer: counting waits until Kafka has elected new"
                 + " leaders for its partitions (Kafka notices a dead broker within its session timeout, 9 s by"
