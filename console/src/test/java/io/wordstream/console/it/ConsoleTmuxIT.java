@@ -240,7 +240,9 @@ class ConsoleTmuxIT {
             tmux("send-keys", "-t", "ws", "-l", "nu nu xi");
             tmux("send-keys", "-t", "ws", "Enter");
             Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
-                    c -> ItSettings.total(c, "nu") == 2, "the sentence counted on two workers");
+                    c -> ItSettings.total(c, "nu") >= 2 && ItSettings.total(c, "xi") >= 1,
+                    "the sentence counted on two workers");
+            assertEquals(2, ItSettings.total(counts, "nu"), counts.toString());
             assertEquals(1, ItSettings.total(counts, "xi"), counts.toString());
 
             keysMode();
@@ -255,7 +257,9 @@ class ConsoleTmuxIT {
             tmux("send-keys", "-t", "ws", "-l", "nu omicron");
             tmux("send-keys", "-t", "ws", "Enter");
             counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
-                    c -> ItSettings.total(c, "omicron") == 1, "the sentence counted after a worker stopped");
+                    c -> ItSettings.total(c, "omicron") >= 1 && ItSettings.total(c, "nu") >= 3,
+                    "the sentence counted after a worker stopped");
+            assertEquals(1, ItSettings.total(counts, "omicron"), counts.toString());
             // Each sentence counted once: nothing lost to the stopped executor, nothing counted twice.
             assertEquals(3, ItSettings.total(counts, "nu"), counts.toString());
             assertEquals(1, ItSettings.total(counts, "xi"), counts.toString());
