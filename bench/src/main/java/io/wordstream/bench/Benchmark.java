@@ -93,7 +93,7 @@ final class Benchmark {
                         throw new IllegalStateException(subject.name() + " did not catch up within "
                                 + plan.timeout().toSeconds() + " s after " + rate + " sentences/s");
                     }
-                    if (!step.sustainable()) {
+                    if (!Curve.climbOn(curve)) {
                         break;
                     }
                 }

@@ -81,6 +81,7 @@ class ReportTest {
         assertTrue(table.contains("Kafka Streams            sustainable: 10,000 sentences/s"), table);
         assertTrue(table.contains("backlog grows"), table);
         assertTrue(table.contains("original design          sustainable: 100 sentences/s"), table);
+        assertTrue(table.contains("wordstream               sustainable: 50,000 sentences/s"), table);
     }
 
     @Test

@@ -24,17 +24,29 @@ public final class Curve {
     }
 
     /**
-     * The highest rate the system sustained, climbing from the lowest: every step up to it sustainable. Empty when
-     * the first was not.
+     * The highest rate the system sustained (Karimov et al.: p99 within the bound, no growing backlog), whatever the
+     * rates below it did: a micro-batch engine's p99 at the lowest rate is mostly its batch time, which a higher rate
+     * does not lengthen by much. Empty when no rate was sustained.
      */
     public static OptionalInt sustainable(List<RateStep> steps) {
-        OptionalInt best = OptionalInt.empty();
-        for (RateStep s : steps.stream().sorted((a, b) -> Integer.compare(a.rate(), b.rate())).toList()) {
-            if (!s.sustainable()) {
-                break;
-            }
-            best = OptionalInt.of(s.rate());
+        return steps.stream().filter(RateStep::sustainable).mapToInt(RateStep::rate).max();
+    }
+
+    /**
+     * Whether to climb past the last step: not once the system falls behind (a backlog that grows, probes lost, no
+     * catch-up), nor after two rates in a row with p99 over the bound; one such rate alone may be a slow moment.
+     */
+    public static boolean climbOn(List<RateStep> steps) {
+        if (steps.isEmpty()) {
+            return true;
         }
-        return best;
+        RateStep last = steps.get(steps.size() - 1);
+        if (last.sustainable()) {
+            return true;
+        }
+        if (last.backlogGrowing() || last.lostProbes() > 0 || !last.caughtUp() || last.latency().n() == 0) {
+            return false;
+        }
+        return steps.size() < 2 || steps.get(steps.size() - 2).sustainable();
     }
 }

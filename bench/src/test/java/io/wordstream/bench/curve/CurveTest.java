@@ -23,10 +23,24 @@ class CurveTest {
     }
 
     @Test
-    void sustainableIsTheHighestRateBeforeTheFirstFailure() {
-        List<RateStep> steps = List.of(step(100, 300, 0, 0, true), step(1_000, 400, 0, 0, true),
-                step(10_000, 1_200, 0, 0, true), step(20_000, 500, 0, 0, true));
-        assertEquals(OptionalInt.of(1_000), Curve.sustainable(steps));
+    void sustainableIsTheHighestSustainedRateEvenAboveASlowOne() {
+        List<RateStep> steps = List.of(step(100, 1_300, 0, 0, true), step(1_000, 400, 0, 0, true),
+                step(10_000, 1_200, 0, 0, true), step(20_000, 500, 0, 0, true), step(50_000, 900, 0, 90_000, true));
+        assertEquals(OptionalInt.of(20_000), Curve.sustainable(steps));
+    }
+
+    @Test
+    void theClimbStopsAtAGrowingBacklogOrTheSecondSlowRateInARow() {
+        RateStep ok = step(100, 300, 0, 0, true);
+        RateStep slow = step(1_000, 1_300, 0, 0, true);
+        assertTrue(Curve.climbOn(List.of()));
+        assertTrue(Curve.climbOn(List.of(ok)));
+        assertTrue(Curve.climbOn(List.of(slow)));
+        assertTrue(Curve.climbOn(List.of(ok, slow)));
+        assertFalse(Curve.climbOn(List.of(ok, slow, step(5_000, 1_500, 0, 0, true))));
+        assertFalse(Curve.climbOn(List.of(ok, step(5_000, 300, 0, 9_000, true))));
+        assertFalse(Curve.climbOn(List.of(ok, step(5_000, 300, 2, 0, true))));
+        assertFalse(Curve.climbOn(List.of(ok, step(5_000, 300, 0, 0, false))));
     }
 
     @Test
