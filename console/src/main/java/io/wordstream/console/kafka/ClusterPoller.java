@@ -59,10 +59,15 @@ public final class ClusterPoller implements AutoCloseable {
         });
     }
 
+    /** A poller that reads only when {@link #read} is called. */
+    public static ClusterPoller open(Properties clientProperties, List<String> inputTopics, String resultsTopic) {
+        return new ClusterPoller(clientProperties, inputTopics, resultsTopic);
+    }
+
     /** Starts reading; {@code sink} runs on the poller's thread (hand it to the UI thread from there). */
     public static ClusterPoller start(Properties clientProperties, List<String> inputTopics, String resultsTopic,
                                       Consumer<KafkaSnapshot> sink) {
-        ClusterPoller poller = new ClusterPoller(clientProperties, inputTopics, resultsTopic);
+        ClusterPoller poller = open(clientProperties, inputTopics, resultsTopic);
         // Stopped by shutting the executor down; each reading catches its own failures.
         var unused = poller.timer.scheduleWithFixedDelay(() -> {
             try {
