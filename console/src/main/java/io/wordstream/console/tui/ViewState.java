@@ -19,6 +19,8 @@ final class ViewState {
     boolean logs;
     boolean confirmRestart;
     final LineEditor input = new LineEditor();
+    /** The word pinned, the top words' range, stop words, end-to-end times: see {@link Analysis}. */
+    final Analysis analysis = new Analysis();
 
     long sent;
     long acked;
