@@ -76,8 +76,7 @@ public final class TopicFeed implements AutoCloseable {
      */
     public static TopicFeed startSince(Properties clientProperties, String topic, Instant since,
                                        Consumer<List<ConsumerRecord<String, String>>> sink) {
-        return open(clientProperties, topic,
-                (consumer, partitions) -> seekTo(clientProperties, consumer, partitions, since), batch -> {
+        return open(clientProperties, topic, (consumer, partitions) -> seekTo(consumer, partitions, since), batch -> {
             if (!batch.records().isEmpty()) {
                 sink.accept(batch.records());
             }
@@ -90,27 +89,16 @@ public final class TopicFeed implements AutoCloseable {
      */
     public static TopicFeed startBatchesSince(Properties clientProperties, String topic, Instant since,
                                               Consumer<Batch> sink) {
-        return open(clientProperties, topic,
-                (consumer, partitions) -> seekTo(clientProperties, consumer, partitions, since), sink,
+        return open(clientProperties, topic, (consumer, partitions) -> seekTo(consumer, partitions, since), sink,
                 false);
     }
 
-    private static void seekTo(Properties clientProperties, KafkaConsumer<String, String> consumer,
-                               List<TopicPartition> partitions, Instant since) {
+    private static void seekTo(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+                               Instant since) {
         Map<TopicPartition, Long> at = new HashMap<>();
         partitions.forEach(tp -> at.put(tp, since.toEpochMilli()));
         List<TopicPartition> none = new ArrayList<>();
-        Map<TopicPartition, OffsetAndTimestamp> found;
-        // Asked as the report reader asks, without read_committed: through the feed's read_committed consumer the
-        // broker answered no offset at all in ResultsHistoryIT (docs/history.md).
-        Properties lookup = new Properties();
-        lookup.putAll(clientProperties);
-        lookup.putAll(KafkaTimeouts.consoleConsumer(KafkaClients.strings(lookup)));
-        lookup.put(ConsumerConfig.CLIENT_ID_CONFIG, "wordstream-offsets-by-time");
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(lookup, new StringDeserializer(),
-                new StringDeserializer())) {
-            found = c.offsetsForTimes(at);
-        }
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(at);
         found.forEach((tp, first) -> {
             if (first == null) {
                 none.add(tp);
@@ -118,8 +106,11 @@ public final class TopicFeed implements AutoCloseable {
                 consumer.seek(tp, first.offset());
             }
         });
-        // No record at or after `since`: only what comes next is wanted.
-        consumer.seekToEnd(none);
+        // No record at or after `since`: only what comes next is wanted. Not called with none: an empty list would
+        // move every assigned partition to its end.
+        if (!none.isEmpty()) {
+            consumer.seekToEnd(none);
+        }
     }
 
     /**
