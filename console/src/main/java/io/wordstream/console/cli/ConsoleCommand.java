@@ -7,9 +7,12 @@ import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import io.wordstream.console.UserError;
 import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.gateway.WelcomeMail;
+import io.wordstream.console.kafka.ResultsHistory;
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.model.PipelineStatus;
 import io.wordstream.console.model.WindowCounts;
+import io.wordstream.console.session.AttachedSession;
+import io.wordstream.console.session.Session;
 import io.wordstream.console.session.Supervisor;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
@@ -30,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The terminal UI: the same pipeline as 'run', with an input line, live charts and the job's state on one screen. */
@@ -40,7 +44,11 @@ import picocli.CommandLine.Spec;
                         + " broker; a restart on the same --data-dir shows the same charts again."})
 final class ConsoleCommand implements Callable<Integer> {
     /** Windows the console keeps: an hour of the default ten-second windows. */
-    static final int HISTORY_WINDOWS = 360;
+    static final int HISTORY_WINDOWS = ResultsHistory.WINDOWS;
+
+    @Option(names = "--attach", description = "Draw a pipeline that runs elsewhere ('run', another console) from its"
+            + " topics at --bootstrap-server: start no broker and no job; quitting stops nothing.")
+    boolean attach;
 
     @Spec
     CommandSpec spec;
@@ -66,6 +74,9 @@ final class ConsoleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = SettingsFactory.forRun(kafka, pipeline, launch, cluster);
+        if (attach) {
+            settings = Attach.settings(settings, launch.reset);
+        }
         GatewayConfig gateway = http.checkedConfig(settings.pipeline().textField());
         if (System.console() == null) {
             throw new UserError("the console needs a terminal (standard input and output are not one); run it in a"
@@ -100,7 +111,7 @@ final class ConsoleCommand implements Callable<Integer> {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ConsoleController controller;
-        Supervisor supervisor = null;
+        Session supervisor = null;
         try (PrintStream log = new PrintStream(new FileOutputStream(
                 settings.logDir().resolve("console.log").toFile(), true), true, StandardCharsets.UTF_8)) {
             screen.startScreen();
@@ -117,9 +128,12 @@ final class ConsoleCommand implements Callable<Integer> {
                 bridge.reportsBy(reportHook::reportNow);
                 bridge.welcomeBy(welcome);
                 screenLines.set(bridge);
-                supervisor = new Supervisor(settings, Install.current(),
-                        reportHook.after(bridge), true, launch.reset);
+                supervisor = attach ? new AttachedSession(settings, bridge) : new Supervisor(settings,
+                        Install.current(), reportHook.after(bridge), true, launch.reset);
                 controller = new ConsoleController(counts, status, settings.pipeline(), bridge, System::nanoTime);
+                if (attach) {
+                    controller.attached();
+                }
                 loop[0] = new UiLoop(screen, controller, ZoneId.systemDefault(), System::nanoTime);
                 ConsoleController c = controller;
                 Signals.onInterruptOrTerminate(() -> loop[0].execute(c::quit));
@@ -145,8 +159,8 @@ final class ConsoleCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("wordstream: " + outcome.reason());
             return outcome.exitStatus();
         }
-        spec.commandLine().getOut().println("wordstream: stopped; the counts stay in " + settings.dataDir()
-                + " for the next start");
+        spec.commandLine().getOut().println(attach ? Attach.detached(settings)
+                : "wordstream: stopped; the counts stay in " + settings.dataDir() + " for the next start");
         return 0;
     }
 

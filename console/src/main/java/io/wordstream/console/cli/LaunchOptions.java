@@ -30,6 +30,11 @@ public final class LaunchOptions {
             description = "How long to wait for the job's first micro-batch (default: ${DEFAULT-VALUE}).")
     Duration startTimeout;
 
+    @Option(names = "--results-retention", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the results topic keeps counts (cleanup.policy=compact,delete); an existing topic"
+                    + " is updated (default: the console's 360 windows, plus the window and the watermark).")
+    Duration resultsRetention;
+
     @Option(names = "--local-cluster", paramLabel = "N", defaultValue = "0",
             description = "Start a Spark standalone master and N workers on 127.0.0.1 and run the job there"
                     + " (default: 0, Spark in local mode).")

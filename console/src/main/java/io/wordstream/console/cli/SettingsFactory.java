@@ -78,6 +78,7 @@ final class SettingsFactory {
                 .socket(socket)
                 .localCluster(launch.localCluster)
                 .startTimeout(launch.startTimeout)
+                .resultsRetention(Optional.ofNullable(launch.resultsRetention))
                 .build();
         boolean remoteExecutors = !settings.sparkOnLoopback();
         if (launch.source == JobConfig.Source.KAFKA && (cluster.checkpoint().isPresent() || remoteExecutors)) {

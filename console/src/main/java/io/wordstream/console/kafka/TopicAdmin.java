@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -14,9 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Asks Kafka whether it is there and makes sure the pipeline's topics exist. */
@@ -136,6 +141,38 @@ public final class TopicAdmin implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UserError("interrupted while creating topics");
+        }
+    }
+
+    /**
+     * Sets {@code topic}'s settings to those of the plan where they differ, on a topic that already exists.
+     *
+     * @return the settings it changed, as {@code key=value}; empty when all were already so
+     */
+    public List<String> alignConfigs(TopicPlan.Topic topic) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+        try {
+            Config current = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+            List<AlterConfigOp> ops = new ArrayList<>();
+            List<String> changed = new ArrayList<>();
+            topic.configs().forEach((k, v) -> {
+                ConfigEntry e = current.get(k);
+                if (e == null || !v.equals(e.value())) {
+                    ops.add(new AlterConfigOp(new ConfigEntry(k, v), AlterConfigOp.OpType.SET));
+                    changed.add(k + "=" + v);
+                }
+            });
+            if (!ops.isEmpty()) {
+                admin.incrementalAlterConfigs(Map.of(resource, ops)).all().get(10, TimeUnit.SECONDS);
+            }
+            return changed;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UserError("cannot update the settings of topic '" + topic.name() + "' on Kafka at " + bootstrap
+                    + ": " + rootMessage(e) + "; set them yourself (" + topic.configs() + ") or check the client's"
+                    + " permissions");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UserError("interrupted while updating topic '" + topic.name() + "'");
         }
     }
 

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -75,23 +76,41 @@ public final class TopicFeed implements AutoCloseable {
      */
     public static TopicFeed startSince(Properties clientProperties, String topic, Instant since,
                                        Consumer<List<ConsumerRecord<String, String>>> sink) {
-        return open(clientProperties, topic, (consumer, partitions) -> {
-            Map<TopicPartition, Long> at = new HashMap<>();
-            partitions.forEach(tp -> at.put(tp, since.toEpochMilli()));
-            List<TopicPartition> none = new ArrayList<>();
-            consumer.offsetsForTimes(at).forEach((tp, found) -> {
-                if (found == null) {
-                    none.add(tp);
-                } else {
-                    consumer.seek(tp, found.offset());
-                }
-            });
-            consumer.seekToEnd(none);
-        }, batch -> {
+        return open(clientProperties, topic, (consumer, partitions) -> seekTo(consumer, partitions, since), batch -> {
             if (!batch.records().isEmpty()) {
                 sink.accept(batch.records());
             }
         }, false);
+    }
+
+    /**
+     * As {@link #startBatches}, from the first record of each partition written at or after {@code since}: older
+     * records are never fetched, however many the topic holds.
+     */
+    public static TopicFeed startBatchesSince(Properties clientProperties, String topic, Instant since,
+                                              Consumer<Batch> sink) {
+        return open(clientProperties, topic, (consumer, partitions) -> seekTo(consumer, partitions, since), sink,
+                false);
+    }
+
+    private static void seekTo(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
+                               Instant since) {
+        Map<TopicPartition, Long> at = new HashMap<>();
+        partitions.forEach(tp -> at.put(tp, since.toEpochMilli()));
+        List<TopicPartition> none = new ArrayList<>();
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(at);
+        found.forEach((tp, first) -> {
+            if (first == null) {
+                none.add(tp);
+            } else {
+                consumer.seek(tp, first.offset());
+            }
+        });
+        // No record at or after `since`: only what comes next is wanted. Not called with none: an empty list would
+        // move every assigned partition to its end.
+        if (!none.isEmpty()) {
+            consumer.seekToEnd(none);
+        }
     }
 
     /**

@@ -34,9 +34,9 @@ public final class TopicPlan {
             topics.put(input, new Topic(input, settings.inputPartitions(), replication, durability));
         }
         // Keyed by (window, dimension, key): compaction keeps the latest count of each, which is all a console
-        // needs to rebuild its charts after a restart.
+        // needs to rebuild its charts after a restart; deletion drops the windows no console keeps any more.
         topics.put(settings.resultsTopic(), new Topic(settings.resultsTopic(), 1, replication,
-                merge(durability, Map.of("cleanup.policy", "compact"))));
+                merge(durability, ResultsHistory.topicConfigs(settings))));
         topics.put(settings.metricsTopic(), new Topic(settings.metricsTopic(), 1, replication,
                 merge(durability, Map.of("retention.ms", Long.toString(METRICS_RETENTION.toMillis())))));
         return topics;

@@ -1,14 +1,20 @@
 package io.wordstream.console.session;
 
 import io.wordstream.console.kafka.KafkaClients;
+import io.wordstream.console.kafka.ResultsHistory;
 import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.model.ResultRow;
 import io.wordstream.console.settings.Settings;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Reads the results topic from its beginning once Kafka is ready, handing on each batch of parsed rows. */
+/**
+ * Reads the results topic once Kafka is ready, from the oldest window the console keeps (found by timestamp, so a
+ * topic with weeks of rows starts as fast as a new one), handing on each batch of parsed rows.
+ */
 public final class ResultsFollower implements AutoCloseable {
     /** A batch of rows, and whether the reader has caught up with the topic's end. */
     public interface Rows {
@@ -16,11 +22,18 @@ public final class ResultsFollower implements AutoCloseable {
     }
 
     private final Rows rows;
+    private final Clock clock;
     private TopicFeed feed;
     private boolean closed;
 
     public ResultsFollower(Rows rows) {
+        this(rows, Clock.systemUTC());
+    }
+
+    /** With {@code clock} telling the time the console's history ends at. */
+    public ResultsFollower(Rows rows, Clock clock) {
         this.rows = rows;
+        this.clock = clock;
     }
 
     /** Starts reading; once only, and never after {@link #close}. */
@@ -30,8 +43,9 @@ public final class ResultsFollower implements AutoCloseable {
                 return;
             }
         }
-        TopicFeed started = TopicFeed.startBatches(KafkaClients.base(settings), settings.resultsTopic(),
-                TopicFeed.From.BEGINNING, batch -> {
+        Instant since = ResultsHistory.oldestKept(settings.pipeline(), clock.instant());
+        TopicFeed started = TopicFeed.startBatchesSince(KafkaClients.base(settings), settings.resultsTopic(), since,
+                batch -> {
                     List<ResultRow> parsed = new ArrayList<>(batch.records().size());
                     for (ConsumerRecord<String, String> r : batch.records()) {
                         ResultRow.parse(r.value()).ifPresent(parsed::add);

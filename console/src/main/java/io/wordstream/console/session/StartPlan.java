@@ -1,6 +1,7 @@
 package io.wordstream.console.session;
 
 import io.wordstream.common.JobConfig;
+import io.wordstream.console.UserError;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.kafka.TopicPlan;
@@ -18,6 +19,7 @@ import io.wordstream.console.settings.Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -121,9 +123,23 @@ final class StartPlan {
                 }
                 CheckpointGuard.delete(settings, this::step);
             }
-            List<String> created = admin.ensureTopics(TopicPlan.of(settings, admin.brokerCount()).values());
+            Map<String, TopicPlan.Topic> topics = TopicPlan.of(settings, admin.brokerCount());
+            List<String> created = admin.ensureTopics(topics.values());
             if (!created.isEmpty()) {
                 step("created topics " + String.join(", ", created));
+            }
+            if (!created.contains(settings.resultsTopic())) {
+                // A topic made by an older version or another retention: its history is bounded from now on.
+                try {
+                    List<String> changed = admin.alignConfigs(topics.get(settings.resultsTopic()));
+                    if (!changed.isEmpty()) {
+                        step("updated the results topic " + settings.resultsTopic() + ": "
+                                + String.join(", ", changed));
+                    }
+                } catch (UserError e) {
+                    // Counting works without it: the topic only keeps more than the console reads.
+                    step(e.getMessage());
+                }
             }
         }
     }

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every process is started on the supervisor's own lifecycle thread, which lives until {@link #stop} has
  * returned: the children get a parent-death signal, which Linux ties to the starting thread, not the process.
  */
-public final class Supervisor {
+public final class Supervisor implements Session {
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(200);
     private static final Duration KAFKA_CHECK = Duration.ofSeconds(2);
@@ -101,12 +101,14 @@ public final class Supervisor {
     }
 
     /** Starts the pipeline on the lifecycle thread; progress and the outcome arrive as events. */
+    @Override
     public Supervisor start() {
         lifecycle.start();
         return this;
     }
 
     /** Asks for the job to be stopped and launched again from its checkpoint; reported as JobBack or RestartFailed. */
+    @Override
     public void restartJob() {
         restartAsked.set(true);
     }
@@ -132,11 +134,13 @@ public final class Supervisor {
     }
 
     /** How the session has ended so far: a failed start, a part given up on (headless), else stopped (0). */
+    @Override
     public Outcome outcome() {
         return outcome;
     }
 
     /** Stops everything, each process by its handle, and returns once they are stopped; safe to call twice. */
+    @Override
     public void stop() {
         stopRequested.countDown();
         try {
@@ -158,6 +162,7 @@ public final class Supervisor {
     }
 
     /** The socket the console serves for the socket source, or null. */
+    @Override
     public LineServer lineServer() {
         return processes.lineServer();
     }

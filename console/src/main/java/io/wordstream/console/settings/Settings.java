@@ -45,6 +45,7 @@ public final class Settings {
     private final int localCluster;
     private final Duration startTimeout;
     private final Optional<String> checkpoint;
+    private final Optional<Duration> resultsRetention;
 
     private Settings(Builder b) {
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
@@ -65,6 +66,7 @@ public final class Settings {
         this.localCluster = b.localCluster;
         this.startTimeout = b.startTimeout;
         this.checkpoint = b.checkpoint;
+        this.resultsRetention = b.resultsRetention;
     }
 
     /** Settings with every default: the embedded broker on 127.0.0.1:9092, Spark in local mode. */
@@ -78,7 +80,8 @@ public final class Settings {
                 .kafkaConfig(kafkaConfig).inputTopics(inputTopics).resultsTopic(resultsTopic)
                 .metricsTopic(metricsTopic).inputPartitions(inputPartitions).pipeline(pipeline).trigger(trigger)
                 .master(master).driverMemory(driverMemory).sparkConf(sparkConf).source(source).socket(socket)
-                .localCluster(localCluster).startTimeout(startTimeout).checkpoint(checkpoint);
+                .localCluster(localCluster).startTimeout(startTimeout).checkpoint(checkpoint)
+                .resultsRetention(resultsRetention);
     }
 
     /** Where all state lives: broker data, the Spark checkpoint, logs. */
@@ -162,6 +165,11 @@ public final class Settings {
     /** How long the job may take to complete its first micro-batch. */
     public Duration startTimeout() {
         return startTimeout;
+    }
+
+    /** How long the results topic keeps rows; empty for what the console's history needs (see ResultsHistory). */
+    public Optional<Duration> resultsRetention() {
+        return resultsRetention;
     }
 
     /** Where the Kafka pipeline's checkpoint is when not under the data dir: a shared path or an hdfs:// URI. */
@@ -262,6 +270,7 @@ public final class Settings {
         private int localCluster;
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private Optional<String> checkpoint = Optional.empty();
+        private Optional<Duration> resultsRetention = Optional.empty();
 
         private Builder() {
         }
@@ -352,6 +361,11 @@ public final class Settings {
 
         public Builder startTimeout(Duration value) {
             this.startTimeout = value;
+            return this;
+        }
+
+        public Builder resultsRetention(Optional<Duration> value) {
+            this.resultsRetention = value;
             return this;
         }
 

@@ -41,7 +41,7 @@ final class ChartsView {
             return;
         }
         Instant selected = f.view().selected != null ? f.view().selected : starts.get(starts.size() - 1);
-        WindowCounts.Window w = counts.window(selected);
+        WindowCounts.Window w = f.view().analysis.visible(counts.window(selected));
         Dimension focus = f.view().focus;
         List<Dimension> others = new ArrayList<>(List.of(Dimension.values()));
         others.remove(focus);

@@ -12,6 +12,7 @@ import io.wordstream.console.report.ReportMaker;
 import io.wordstream.console.report.ReportPeriod;
 import io.wordstream.console.session.ResultsFollower;
 import io.wordstream.console.session.SentenceRoute;
+import io.wordstream.console.session.Session;
 import io.wordstream.console.session.SessionEvent;
 import io.wordstream.console.session.SessionListener;
 import io.wordstream.console.session.Supervisor;
@@ -39,7 +40,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     /** What the HTTP gateway serves: fed from the same results feed as the charts (the UI thread owns theirs). */
     private final LiveCounts gatewayCounts = new LiveCounts(GatewayService.WINDOWS_KEPT);
     private ConsoleController controller;
-    private Supervisor supervisor;
+    private Session supervisor;
     private GatewayService gateway;
     private boolean closed;
     private InputOffsetsPoller inputRate;
@@ -82,7 +83,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     }
 
     /** Starts {@code s}, whose events this bridge receives, and reports to {@code c}. */
-    public void start(Supervisor s, ConsoleController c) {
+    public void start(Session s, ConsoleController c) {
         this.controller = c;
         this.supervisor = s;
         s.start();

@@ -15,7 +15,9 @@ import io.wordstream.console.model.WindowCounts;
 import io.wordstream.console.report.ReportPeriod;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -68,6 +70,8 @@ public final class ConsoleController {
     private boolean dirty = true;
     private List<Frame.LogSource> logs = List.of();
     private long logsReadAt = Long.MIN_VALUE;
+    /** The pipeline runs elsewhere: quitting detaches, and the job is not this console's to restart. */
+    private boolean attached;
 
     public ConsoleController(WindowCounts counts, PipelineStatus status, PipelineSettings pipeline, Backend backend,
                              LongSupplier clock) {
@@ -76,6 +80,11 @@ public final class ConsoleController {
         this.pipeline = pipeline;
         this.backend = backend;
         this.clock = clock;
+    }
+
+    /** This console follows a pipeline that runs elsewhere ('console --attach'). */
+    public void attached() {
+        attached = true;
     }
 
     // ---- reports from the pipeline ----
@@ -232,9 +241,16 @@ public final class ConsoleController {
     }
 
     public void results(List<ResultRow> rows, boolean caughtUp) {
+        Set<String> raised = new HashSet<>();
         for (ResultRow r : rows) {
-            dirty |= counts.apply(r);
+            if (counts.apply(r)) {
+                dirty = true;
+                if (Dimension.WORD.id().equals(r.dimension())) {
+                    raised.add(r.key());
+                }
+            }
         }
+        view.analysis.raised(raised, clock.getAsLong(), view);
         if (caughtUp && !historyLoaded) {
             historyLoaded = true;
             dirty = true;
@@ -319,7 +335,10 @@ public final class ConsoleController {
         LineEditor in = view.input;
         switch (k.getKeyType()) {
             case Enter -> submit();
-            case Escape -> view.mode = ViewState.Mode.KEYS;
+            case Escape -> {
+                view.mode = ViewState.Mode.KEYS;
+                view.analysis.cancelSearch();
+            }
             case Backspace -> in.backspace();
             case Delete -> in.delete();
             case ArrowLeft -> in.left();
@@ -366,6 +385,9 @@ public final class ConsoleController {
                     case 'p' -> report();
                     case 'w' -> WorkerKeys.add(status, view, backend);
                     case 'W' -> WorkerKeys.stop(status, view, backend);
+                    case '/' -> view.analysis.startSearch(view);
+                    case 't' -> view.analysis.cycleRange(view);
+                    case 's' -> view.analysis.toggleStopWords(view);
                     default -> {
                         // unbound
                     }
@@ -379,12 +401,17 @@ public final class ConsoleController {
 
     private void submit() {
         String line = view.input.take();
+        if (view.analysis.searching()) {
+            view.analysis.find(line, counts, view);
+            return;
+        }
         if (line.isBlank()) {
             view.say(ViewState.Tone.INFO, "nothing to send: type a sentence first");
             return;
         }
         view.sent++;
         view.say(ViewState.Tone.INFO, "sending " + quote(line));
+        view.analysis.sent(line, pipeline, clock.getAsLong());
         backend.send(line);
     }
 
@@ -395,12 +422,16 @@ public final class ConsoleController {
         }
         status.stopping(clock.getAsLong());
         view.help = false;
-        view.say(ViewState.Tone.INFO, "stopping the pipeline...");
+        view.say(ViewState.Tone.INFO, attached ? "detaching: the pipeline goes on..." : "stopping the pipeline...");
         dirty = true;
         backend.quit();
     }
 
     private void askRestart() {
+        if (attached) {
+            view.say(ViewState.Tone.WARN, "attached: restart the job in the console or 'run' that started it");
+            return;
+        }
         if (!status.everReady() || status.starting() || status.phase() == PipelineStatus.Phase.STOPPING) {
             view.say(ViewState.Tone.WARN, "the pipeline is not running yet: nothing to restart");
             return;

@@ -56,7 +56,10 @@ final class DashboardView {
         } else if (showStartup(f)) {
             StartupView.draw(pen, 3, middleEnd, f);
         } else {
-            charts.draw(pen, middleTop, middleEnd, f);
+            // The analysis (a pinned word, top words over a range) sits under the timeline.
+            int analysisRows = AnalysisView.rows(f, middleEnd - middleTop);
+            charts.draw(pen, middleTop, middleEnd - analysisRows, f);
+            AnalysisView.draw(pen, middleEnd - analysisRows, middleEnd, f);
         }
         if (logRows > 0) {
             logPane(pen, middleEnd, logRows, f);
@@ -182,13 +185,14 @@ final class DashboardView {
     /** The input line, scrolled so the cursor stays in view; returns the cursor's position while typing. */
     private static TerminalPosition input(Pen pen, int row, Frame f) {
         ViewState v = f.view();
-        String prompt = v.mode == ViewState.Mode.TYPING ? "› " : "  ";
+        boolean searching = v.analysis.searching() && v.mode == ViewState.Mode.TYPING;
+        String prompt = searching ? "/ " : v.mode == ViewState.Mode.TYPING ? "› " : "  ";
         pen.put(0, row, prompt, Palette.of(Dimension.WORD), SGR.BOLD);
         int width = pen.cols - 2;
         String text = Text.printable(v.input.text());
         if (text.isEmpty()) {
-            pen.put(2, row, v.mode == ViewState.Mode.TYPING
-                    ? "type a sentence and press Enter (Esc: keys, F1: help)"
+            pen.put(2, row, searching ? "type a word to find and press Enter (Esc: cancel)"
+                    : v.mode == ViewState.Mode.TYPING ? "type a sentence and press Enter (Esc: keys, F1: help)"
                     : "keys mode: press i or Enter to type", Palette.DIM);
             return v.mode == ViewState.Mode.TYPING ? new TerminalPosition(2, row) : null;
         }

@@ -9,7 +9,7 @@ import java.util.List;
 final class HelpView {
     private static final String[][] KEYS = {
         {"", "While typing (the default)"},
-        {"Enter", "send the line to Kafka, one record (a pasted block: one record per line)"},
+        {"Enter", "send the line, one record (pasted: one record per line)"},
         {"Esc", "keys mode: single keys below act as commands"},
         {"←/→ Home/End", "move in the line; Ctrl-U deletes to its start"},
         {"", "Always"},
@@ -25,6 +25,7 @@ final class HelpView {
         {"w / W", "add a Spark worker / stop the newest (--local-cluster N)"},
         {"p", "write a PDF report of the windows shown (its path shows below)"},
         {"l / v", "show or hide the logs / the cluster view"},
+        {"/ t s", "find a word · top words over a range · stop words on/off"},
         {"?", "this help"},
         {"i or Enter", "back to typing"},
         {"q", "quit: stops the job and the broker"},

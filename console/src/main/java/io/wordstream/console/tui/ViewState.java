@@ -23,6 +23,8 @@ final class ViewState {
     final LineEditor input = new LineEditor();
     /** The brokers of an external cluster that do not answer, for the status row. */
     final BrokerOutage brokers = new BrokerOutage();
+    /** The word pinned, the top words' range, stop words, end-to-end times: see {@link Analysis}. */
+    final Analysis analysis = new Analysis();
 
     long sent;
     long acked;

@@ -280,6 +280,81 @@ class ConsoleTmuxIT {
         }
     }
 
+    /**
+     * 'console --attach' beside 'run': it says in one line when there is no Kafka or no results topic, draws what
+     * 'send' wrote, sends what is typed in it, and its q leaves 'run' running.
+     */
+    @Test
+    void anAttachedConsoleChartsWhatRunCountsAndItsQLeavesRunRunning(@TempDir Path attachedDir) throws Exception {
+        Path home = Path.of(System.getProperty("wordstream.home")).toAbsolutePath().normalize();
+        String kafka = "127.0.0.1:" + brokerPort;
+        tmux("new-session", "-d", "-s", "run", "-x", "120", "-y", "10", home.resolve("wordstream") + " run --data-dir "
+                + dataDir + " --broker-port " + brokerPort + "; echo wordstream-exit=$?; sleep 120");
+        try {
+            // While 'run' starts: a Kafka nobody serves.
+            int nobody = Ports.freePort(Settings.LOOPBACK);
+            attach(home, attachedDir, "--bootstrap-server 127.0.0.1:" + nobody);
+            awaitPane("ws", "the missing Kafka's line",
+                    s -> s.contains("no pipeline here: no Kafka answers at 127.0.0.1:" + nobody), START);
+            detachWithQ();
+            awaitPane("run", "run's ready line", s -> s.contains("ready bootstrap="), START);
+
+            attach(home, attachedDir, "--bootstrap-server " + kafka + " --results-topic nosuch");
+            awaitPane("ws", "the missing topic's line",
+                    s -> s.contains("no pipeline at " + kafka + ": topic 'nosuch' does not exist"), START);
+            detachWithQ();
+
+            Process send = new ProcessBuilder(home.resolve("wordstream").toString(), "send", "--data-dir",
+                    dataDir.toString(), "--broker-port", Integer.toString(brokerPort), "zeta zeta eta")
+                    .redirectErrorStream(true).start();
+            assertTrue(send.waitFor(60, TimeUnit.SECONDS), "send ended");
+            assertEquals(0, send.exitValue(), new String(send.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            attach(home, attachedDir, "--bootstrap-server " + kafka);
+            Pattern zetaBar = Pattern.compile("(?m)^ +zeta +█+ +2( |$)");
+            awaitPane("ws", "the words 'send' wrote", s -> s.contains("● RUNNING") && zetaBar.matcher(s).find(),
+                    Duration.ofSeconds(60));
+            tmux("send-keys", "-t", "ws", "-l", "theta theta theta");
+            tmux("send-keys", "-t", "ws", "Enter");
+            Pattern thetaBar = Pattern.compile("(?m)^ +theta +█+ +3( |$)");
+            String screen = awaitPane("ws", "the typed sentence's words", s -> thetaBar.matcher(s).find(),
+                    Duration.ofSeconds(60));
+            assertTrue(screen.contains("✓ acknowledged 'theta theta theta'"), screen);
+            detachWithQ();
+
+            String run = capture("run");
+            assertTrue(!run.contains("wordstream-exit="), "run still runs:\n" + run);
+            assertTrue(ProcessHandle.allProcesses().filter(this::ours)
+                    .anyMatch(p -> p.info().commandLine().orElse("").contains("io.wordstream.job.WordStreamJob")),
+                    "the job still runs");
+            tmux("send-keys", "-t", "run", "C-c");
+            run = awaitPane("run", "run's exit", s -> s.contains("wordstream-exit="), Duration.ofSeconds(60));
+            assertTrue(run.contains("wordstream-exit=0"), run);
+            awaitNoProcessLeft();
+        } finally {
+            tmux("kill-session", "-t", "ws");
+            ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                    .map(c -> c.contains(attachedDir.toString()) && !c.contains("wordstream-exit=")).orElse(false))
+                    .forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    private void attach(Path home, Path attachedDir, String options) throws Exception {
+        tmux("new-session", "-d", "-s", "ws", "-x", "120", "-y", "36", home.resolve("wordstream")
+                + " console --attach --data-dir " + attachedDir + " " + options
+                + "; echo wordstream-exit=$?; sleep 120");
+    }
+
+    /** q in keys mode: the attached console exits 0 saying the pipeline goes on. */
+    private void detachWithQ() throws Exception {
+        tmux("send-keys", "-t", "ws", "Escape");
+        awaitPane("ws", "keys mode", s -> s.contains("q quit"), Duration.ofSeconds(10));
+        tmux("send-keys", "-t", "ws", "q");
+        String screen = awaitPane("ws", "the attached console's exit", s -> s.contains("wordstream-exit="),
+                Duration.ofSeconds(30));
+        assertTrue(screen.contains("wordstream-exit=0") && screen.contains("wordstream: detached"), screen);
+        tmux("kill-session", "-t", "ws");
+    }
+
     private ProcessHandle consoleJvm() {
         return ProcessHandle.allProcesses().filter(this::ours)
                 .filter(p -> p.info().commandLine().orElse("").contains("io.wordstream.console.Main"))
@@ -340,10 +415,15 @@ class ConsoleTmuxIT {
     }
 
     private String awaitScreen(String what, Predicate<String> done, Duration timeout) throws Exception {
+        return awaitPane("ws", what, done, timeout);
+    }
+
+    private String awaitPane(String session, String what, Predicate<String> done, Duration timeout)
+            throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         String screen = "";
         while (System.nanoTime() < deadline) {
-            screen = capture();
+            screen = capture(session);
             if (done.test(screen)) {
                 return screen;
             }
@@ -357,8 +437,8 @@ class ConsoleTmuxIT {
         return screen;
     }
 
-    private String capture() throws Exception {
-        return tmux("capture-pane", "-p", "-t", "ws");
+    private String capture(String session) throws Exception {
+        return tmux("capture-pane", "-p", "-t", session);
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {

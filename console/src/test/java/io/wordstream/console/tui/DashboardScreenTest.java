@@ -288,11 +288,12 @@ class DashboardScreenTest {
         assertEquals("", rows.get(5), "nothing of the charts shows around the box");
         assertEquals(pad + "┌─ wordstream keys " + "─".repeat(64) + "┐", rows.get(12));
         assertEquals(pad + "│ " + at("While typing (the default)", 80) + " │", rows.get(13));
-        assertEquals(pad + "│ " + at("  " + at("Enter", 14) + " send the line to Kafka, one record (a pasted block:"
-                + " one record", 80) + " │", rows.get(14));
-        assertEquals(pad + "│ " + at(at("", 17) + "per line)", 80) + " │", rows.get(15));
-        assertEquals(pad + "└─ press any key to close " + "─".repeat(57) + "┘", rows.get(33));
-        assertEquals("", rows.get(34));
+        assertEquals(pad + "│ " + at("  " + at("Enter", 14) + " send the line, one record (pasted: one record per"
+                + " line)", 80) + " │", rows.get(14));
+        assertEquals(pad + "│ " + at("  " + at("/ t s", 14) + " find a word · top words over a range · stop words"
+                + " on/off", 80) + " │", rows.get(30));
+        assertEquals(pad + "└─ press any key to close " + "─".repeat(57) + "┘", rows.get(34));
+        assertEquals("", rows.get(35));
     }
 
     @Test

@@ -1,0 +1,24 @@
+package io.wordstream.console.session;
+
+import io.wordstream.console.launch.LineServer;
+
+/**
+ * What a screen drives: a pipeline's session, whether it owns the processes ({@link Supervisor}) or only follows
+ * the topics of one that runs elsewhere ({@link AttachedSession}). Progress arrives as {@link SessionEvent}s.
+ */
+public interface Session {
+    /** Starts the session; returns at once. */
+    Session start();
+
+    /** Asks for the job to be launched again from its checkpoint. */
+    void restartJob();
+
+    /** Stops what the session owns and returns once it is stopped; safe to call twice. */
+    void stop();
+
+    /** The socket served for the socket source, or null. */
+    LineServer lineServer();
+
+    /** How the session has ended so far. */
+    Supervisor.Outcome outcome();
+}
