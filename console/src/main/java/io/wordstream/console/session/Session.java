@@ -1,6 +1,7 @@
 package io.wordstream.console.session;
 
 import io.wordstream.console.launch.LineServer;
+import io.wordstream.console.launch.LocalCluster;
 
 /**
  * What a screen drives: a pipeline's session, whether it owns the processes ({@link Supervisor}) or only follows
@@ -21,4 +22,19 @@ public interface Session {
 
     /** How the session has ended so far. */
     Supervisor.Outcome outcome();
+
+    /** Asks for one more worker of the local cluster; a session that started none has nothing to add to. */
+    default void addWorker() {
+        // no local cluster
+    }
+
+    /** Asks for the local cluster's newest worker to stop; a session that started none has nothing to stop. */
+    default void stopWorker() {
+        // no local cluster
+    }
+
+    /** The local Spark cluster this session started, or null. */
+    default LocalCluster cluster() {
+        return null;
+    }
 }

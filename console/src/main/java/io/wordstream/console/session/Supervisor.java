@@ -114,11 +114,13 @@ public final class Supervisor implements Session {
     }
 
     /** Asks for one more worker in the local cluster; reported as {@link SessionEvent.Workers}. */
+    @Override
     public void addWorker() {
         scaling.ask(WorkerScaling.Change.ADD);
     }
 
     /** Asks for the local cluster's newest worker to stop, never the last; reported as {@link SessionEvent.Workers}. */
+    @Override
     public void stopWorker() {
         scaling.ask(WorkerScaling.Change.STOP);
     }
@@ -178,6 +180,7 @@ public final class Supervisor implements Session {
     }
 
     /** The local standalone cluster, or null. */
+    @Override
     public LocalCluster cluster() {
         return processes.cluster();
     }

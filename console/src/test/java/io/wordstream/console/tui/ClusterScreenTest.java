@@ -126,6 +126,6 @@ class ClusterScreenTest {
     void theHelpNamesTheClusterViewKeys() {
         List<String> help = HelpView.lines(80);
         assertEquals(1, help.stream().filter(l -> l.startsWith("  F1 / F2 ")).count(), String.join("\n", help));
-        assertEquals(1, help.stream().filter(l -> l.startsWith("  l / v ")).count(), String.join("\n", help));
+        assertEquals(1, help.stream().filter(l -> l.startsWith("  l / v / p ")).count(), String.join("\n", help));
     }
 }

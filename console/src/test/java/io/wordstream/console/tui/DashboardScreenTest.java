@@ -206,7 +206,8 @@ class DashboardScreenTest {
         c.press(KeyType.F1);
         List<String> rows = c.show();
         String screen = String.join("\n", rows);
-        for (String key : List.of("Enter", "Esc", "PgUp/PgDn", "Tab", "Ctrl-C", "End / Home", "r ", "c ", "l ", "q ")) {
+        for (String key : List.of("Enter", "Esc", "PgUp/PgDn", "Tab", "Ctrl-C", "←/→", "r / c", "l / v / p", "/ t s",
+                "w / W", "? / i Enter", "q ")) {
             assertTrue(screen.contains("  " + key), "help lists " + key + ":\n" + screen);
         }
         assertTrue(screen.contains("press any key to close"));
@@ -286,14 +287,14 @@ class DashboardScreenTest {
         List<String> rows = c.show();
         String pad = at("", 33);
         assertEquals("", rows.get(5), "nothing of the charts shows around the box");
-        assertEquals(pad + "┌─ wordstream keys " + "─".repeat(64) + "┐", rows.get(12));
-        assertEquals(pad + "│ " + at("While typing (the default)", 80) + " │", rows.get(13));
+        assertEquals(pad + "┌─ wordstream keys " + "─".repeat(64) + "┐", rows.get(13));
+        assertEquals(pad + "│ " + at("While typing (the default)", 80) + " │", rows.get(14));
         assertEquals(pad + "│ " + at("  " + at("Enter", 14) + " send the line, one record (pasted: one record per"
-                + " line)", 80) + " │", rows.get(14));
-        assertEquals(pad + "│ " + at("  " + at("/ t s", 14) + " find a word · top words over a range · stop words"
-                + " on/off", 80) + " │", rows.get(30));
-        assertEquals(pad + "└─ press any key to close " + "─".repeat(57) + "┘", rows.get(34));
-        assertEquals("", rows.get(35));
+                + " line)", 80) + " │", rows.get(15));
+        assertEquals(pad + "│ " + at("  " + at("/ t s", 14) + " find a word · top words over a range · stop words",
+                80) + " │", rows.get(27));
+        assertEquals(pad + "└─ press any key to close " + "─".repeat(57) + "┘", rows.get(31));
+        assertEquals("", rows.get(32));
     }
 
     @Test

@@ -98,7 +98,7 @@ class ReportKeyTest {
         TestConsole c = TestConsole.running(100, 40);
         c.press(KeyType.F1);
         String screen = String.join("\n", c.show());
-        assertTrue(screen.contains("  p              write a PDF report of the windows shown (its path shows below)"),
+        assertTrue(screen.contains("  l / v / p      logs / cluster view / PDF report of the windows shown"),
                 screen);
     }
 }

@@ -77,6 +77,6 @@ class WorkerKeysTest {
         c.press(KeyType.F1);
         String screen = String.join("\n", c.show());
         assertTrue(screen.contains("  w / W"), screen);
-        assertTrue(screen.contains("add a Spark worker / stop the newest (--local-cluster N)"), screen);
+        assertTrue(screen.contains("add a Spark worker / stop the newest (--local-cluster)"), screen);
     }
 }
