@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeConfigsOptions;
 import org.apache.kafka.common.KafkaFuture;
@@ -53,13 +52,9 @@ public final class BrokerWatch implements AutoCloseable {
     }
 
     BrokerWatch(Properties clientProperties, Clock clock) {
-        Properties p = new Properties();
-        p.putAll(clientProperties);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "wordstream-broker-watch");
         // A check is over within ANSWER_WITHIN; a request that outlived it would only pile up behind the next one.
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(ANSWER_WITHIN.toMillis()));
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(2 * ANSWER_WITHIN.toMillis()));
-        this.admin = Admin.create(p);
+        this.admin = KafkaClients.admin(clientProperties, "wordstream-broker-watch", ANSWER_WITHIN,
+                ANSWER_WITHIN.multipliedBy(2));
         this.clock = clock;
     }
 

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -44,12 +43,7 @@ public final class ClusterPoller implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     private ClusterPoller(Properties clientProperties, List<String> inputTopics, String resultsTopic) {
-        Properties p = new Properties();
-        p.putAll(clientProperties);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "wordstream-cluster-view");
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(ANSWER_WITHIN.toMillis()));
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(ANSWER_WITHIN.toMillis()));
-        this.admin = Admin.create(p);
+        this.admin = KafkaClients.admin(clientProperties, "wordstream-cluster-view", ANSWER_WITHIN, ANSWER_WITHIN);
         this.inputTopics = List.copyOf(inputTopics);
         this.resultsTopic = resultsTopic;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -21,12 +20,7 @@ public final class EndOffsets implements AutoCloseable {
     private final Duration timeout;
 
     public EndOffsets(Properties clientProperties, Duration timeout) {
-        Properties p = new Properties();
-        p.putAll(clientProperties);
-        p.put(AdminClientConfig.CLIENT_ID_CONFIG, "wordstream-offsets");
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(timeout.toMillis()));
-        this.admin = Admin.create(p);
+        this.admin = KafkaClients.admin(clientProperties, "wordstream-offsets", timeout, timeout);
         this.timeout = timeout;
     }
 

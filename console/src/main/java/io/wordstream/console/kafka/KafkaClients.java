@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Client properties shared by every Kafka client of the console: bootstrap servers plus the operator's file. Each
@@ -18,6 +21,19 @@ import java.util.Properties;
  */
 public final class KafkaClients {
     private KafkaClients() {
+    }
+
+    /**
+     * An admin client named {@code clientId} that gives up on one request after {@code request} and on a whole call
+     * after {@code call}: a poller's answer is worth nothing once its next round is due.
+     */
+    public static Admin admin(Properties clientProperties, String clientId, Duration request, Duration call) {
+        Properties p = new Properties();
+        p.putAll(clientProperties);
+        p.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(request.toMillis()));
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, Long.toString(call.toMillis()));
+        return Admin.create(p);
     }
 
     public static Properties base(Settings settings) {
