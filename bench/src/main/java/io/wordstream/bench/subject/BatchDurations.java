@@ -11,12 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * wordstream's micro-batches as its job reports them on the metrics topic: for each batch that read input, Spark's
@@ -26,38 +20,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 public final class BatchDurations implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KafkaConsumer<String, String> consumer;
-    private final Thread thread;
     private final List<Map<String, Long>> batches = new ArrayList<>();
-    private volatile boolean running = true;
+    private final TopicTail tail;
 
     BatchDurations(Properties kafka, String topic) {
-        Properties p = new Properties();
-        p.putAll(kafka);
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        this.consumer = new KafkaConsumer<>(p);
-        this.thread = new Thread(() -> run(topic), "bench-batches-" + topic);
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private void run(String topic) {
-        try {
-            List<TopicPartition> partitions = TopicWaits.partitionsOf(consumer, topic, () -> running);
-            consumer.assign(partitions);
-            consumer.seekToEnd(partitions);
-            while (running) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    parse(r.value()).ifPresent(this::add);
-                }
-            }
-        } catch (WakeupException e) {
-            // close() asked.
-        } finally {
-            consumer.close(Duration.ofSeconds(5));
-        }
+        this.tail = new TopicTail(kafka, Map.of(), topic, TopicTail.From.END, Duration.ofMillis(200),
+                "bench-batches-" + topic, value -> parse(value).ifPresent(this::add));
     }
 
     private synchronized void add(Map<String, Long> batch) {
@@ -93,12 +61,6 @@ public final class BatchDurations implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        tail.close();
     }
 }
