@@ -14,22 +14,31 @@ import org.apache.spark.sql.Row;
 
 /**
  * Counts one partition's entries per (time slice, dimension, key), where a slice is a span of event time whose
- * records all belong to the same windows. Each output row carries the slice's latest event time, so the window it
- * falls in, the watermark computed from it, and the late-row check on the window's end are those of the records
- * themselves: the counts that come out of the windowed aggregation are unchanged, only cheaper to reach.
+ * records all belong to the same windows. Each output row carries the slice's latest event time rounded down to a
+ * watermark step that divides the slice, the window and the watermark delay ({@link WordCounts#watermarkStepMicros}):
+ * the row stays in its slice's windows, and a window's end plus the delay is a multiple of the step, so the watermark
+ * passes it at the same record as with the exact times. Windows, late rows and eviction are those of the records
+ * themselves; the watermark only moves once per step instead of with every batch, and Spark, which writes it into
+ * the generated code of its eviction check, compiles that code once per step instead of in every batch.
  */
 final class SliceCounter implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final DimensionRules rules;
     private final long sliceMicros;
+    private final long stepMicros;
 
-    SliceCounter(DimensionRules rules, long sliceMicros) {
+    SliceCounter(DimensionRules rules, long sliceMicros, long stepMicros) {
         if (sliceMicros <= 0) {
             throw new IllegalArgumentException("a time slice must be positive, not " + sliceMicros + " µs");
         }
+        if (stepMicros <= 0 || sliceMicros % stepMicros != 0) {
+            throw new IllegalArgumentException("a watermark step must divide the slice of " + sliceMicros + " µs, not "
+                    + stepMicros + " µs");
+        }
         this.rules = rules;
         this.sliceMicros = sliceMicros;
+        this.stepMicros = stepMicros;
     }
 
     @Override
@@ -58,7 +67,7 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
             }
         }
         List<Row> out = new ArrayList<>();
-        slices.values().forEach(tallies -> tallies.emit(rules, out));
+        slices.values().forEach(tallies -> tallies.emit(rules, stepMicros, out));
         return out.iterator();
     }
 
@@ -117,16 +126,16 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
             tallies[index].add(micros);
         }
 
-        void emit(DimensionRules rules, List<Row> out) {
-            words.forEach((word, tally) -> out.add(tally.row(Dimension.WORD.id(), word)));
+        void emit(DimensionRules rules, long stepMicros, List<Row> out) {
+            words.forEach((word, tally) -> out.add(tally.row(Dimension.WORD.id(), word, stepMicros)));
             for (int i = 0; i < letters.length; i++) {
                 if (letters[i] != null) {
-                    out.add(letters[i].row(Dimension.LETTER.id(), rules.letterKey(i)));
+                    out.add(letters[i].row(Dimension.LETTER.id(), rules.letterKey(i), stepMicros));
                 }
             }
             for (int i = 0; i < lengths.length; i++) {
                 if (lengths[i] != null) {
-                    out.add(lengths[i].row(Dimension.LENGTH.id(), rules.lengthKey(i)));
+                    out.add(lengths[i].row(Dimension.LENGTH.id(), rules.lengthKey(i), stepMicros));
                 }
             }
         }

@@ -17,7 +17,9 @@ final class Tally {
         latestMicros = Math.max(latestMicros, micros);
     }
 
-    Row row(String dimension, String key) {
-        return RowFactory.create(dimension, key, SliceCounter.timestamp(latestMicros), occurrences);
+    /** The row of this tally, its event time the latest occurrence's rounded down to a multiple of {@code step}. */
+    Row row(String dimension, String key, long stepMicros) {
+        return RowFactory.create(dimension, key,
+                SliceCounter.timestamp(Math.floorDiv(latestMicros, stepMicros) * stepMicros), occurrences);
     }
 }

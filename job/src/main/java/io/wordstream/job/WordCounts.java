@@ -9,6 +9,7 @@ import io.wordstream.common.DimensionRules;
 import io.wordstream.common.Durations;
 import io.wordstream.common.PipelineSettings;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -57,7 +58,8 @@ public final class WordCounts {
         // text goes in as its UTF-8 bytes, which Spark already holds, not as a String decoded for each sentence.
         Dataset<Row> entries = sentences
                 .select(col(TEXT).cast(DataTypes.BinaryType), unix_micros(col(TIMESTAMP)))
-                .mapPartitions(new SliceCounter(rules, sliceMicros), Encoders.row(ENTRY));
+                .mapPartitions(new SliceCounter(rules, sliceMicros, watermarkStepMicros(settings)),
+                        Encoders.row(ENTRY));
         return entries
                 // The watermark is what lets Update mode drop a window's state once no record can still reach it.
                 .withWatermark(TIMESTAMP, Durations.toSparkInterval(settings.watermark()))
@@ -77,8 +79,22 @@ public final class WordCounts {
      * window and the slide, as windows start at multiples of the slide from the epoch.
      */
     static long sliceMicros(PipelineSettings settings) {
-        long window = TimeUnit.NANOSECONDS.toMicros(settings.window().toNanos());
-        long slide = TimeUnit.NANOSECONDS.toMicros(settings.slide().toNanos());
-        return BigInteger.valueOf(window).gcd(BigInteger.valueOf(slide)).longValueExact();
+        return gcd(micros(settings.window()), micros(settings.slide()));
+    }
+
+    /**
+     * The step the entries' event times are rounded down to: the greatest common divisor of the slice and the
+     * watermark delay (the slice with no delay). Window starts, window ends and the delay are all multiples of it.
+     */
+    static long watermarkStepMicros(PipelineSettings settings) {
+        return gcd(sliceMicros(settings), micros(settings.watermark()));
+    }
+
+    private static long micros(Duration d) {
+        return TimeUnit.NANOSECONDS.toMicros(d.toNanos());
+    }
+
+    private static long gcd(long a, long b) {
+        return BigInteger.valueOf(a).gcd(BigInteger.valueOf(b)).longValueExact();
     }
 }

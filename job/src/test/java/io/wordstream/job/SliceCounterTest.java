@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 class SliceCounterTest {
     private static final long TEN_SECONDS = Duration.ofSeconds(10).toNanos() / 1000;
 
+    /** A step of one microsecond keeps each row's latest event time as it was. */
     private final SliceCounter counter = new SliceCounter(new DimensionRules(PipelineSettings.defaults()),
-            TEN_SECONDS);
+            TEN_SECONDS, 1);
 
     /** "dimension key" to (occurrences, latest event time) for each row of the slice starting at the given second. */
     private Map<String, String> slice(int startSecond, List<Row> out) {
@@ -112,7 +113,47 @@ class SliceCounterTest {
     @Test
     void aSliceMustBePositive() {
         assertThrows(IllegalArgumentException.class,
-                () -> new SliceCounter(new DimensionRules(PipelineSettings.defaults()), 0));
+                () -> new SliceCounter(new DimensionRules(PipelineSettings.defaults()), 0, 1));
+    }
+
+    @Test
+    void aWatermarkStepMustDivideTheSlice() {
+        DimensionRules rules = new DimensionRules(PipelineSettings.defaults());
+        assertThrows(IllegalArgumentException.class, () -> new SliceCounter(rules, TEN_SECONDS, 3_000_000L));
+        assertThrows(IllegalArgumentException.class, () -> new SliceCounter(rules, TEN_SECONDS, 0));
+    }
+
+    @Test
+    void eachRowsTimeIsItsLatestEventRoundedDownToTheStepInsideItsOwnSlice() {
+        SliceCounter stepped = new SliceCounter(new DimensionRules(PipelineSettings.defaults()), TEN_SECONDS,
+                TEN_SECONDS / 2);
+        List<Row> out = new ArrayList<>();
+        stepped.call(List.of(sentence("spark", 3), sentence("spark", 7), sentence("spark", 12)).iterator())
+                .forEachRemaining(out::add);
+        Map<Long, Long> occurrencesByTime = new TreeMap<>();
+        for (Row r : out) {
+            if (r.getString(1).equals("spark")) {
+                occurrencesByTime.put(micros(r.getTimestamp(2)), r.getLong(3));
+            }
+        }
+        assertEquals(Map.of(micros(at(5)), 2L, micros(at(10)), 1L), occurrencesByTime);
+    }
+
+    @Test
+    void theWatermarkStepDividesTheSliceAndTheDelay() {
+        assertEquals(TEN_SECONDS, WordCounts.watermarkStepMicros(PipelineSettings.defaults()));
+        assertEquals(5_000_000L, WordCounts.watermarkStepMicros(settings(10, 10, 5)));
+        assertEquals(TEN_SECONDS, WordCounts.watermarkStepMicros(settings(10, 10, 0)));
+        assertEquals(1_000_000L, WordCounts.watermarkStepMicros(settings(10, 4, 3)));
+    }
+
+    private static PipelineSettings settings(int window, int slide, int watermark) {
+        return new PipelineSettings(Duration.ofSeconds(window), Duration.ofSeconds(slide),
+                Duration.ofSeconds(watermark), List.of("S"), List.of(6), TokenizerMode.UNICODE, "resumo");
+    }
+
+    private static Row sentence(String text, int second) {
+        return RowFactory.create(text.getBytes(StandardCharsets.UTF_8), micros(at(second)));
     }
 
     @Test

@@ -153,4 +153,40 @@ class WordCountsTest {
             query.stop();
         }
     }
+
+    @Test
+    void aWindowClosesAtTheSameRecordAsWithTheExactEventTimes() throws Exception {
+        // A 5 s delay: the watermark steps by 5 s, and a window of 0-10 s closes once an event at 15 s or later is in.
+        PipelineSettings settings = new PipelineSettings(Duration.ofSeconds(10), Duration.ofSeconds(10),
+                Duration.ofSeconds(5), List.of("S"), List.of(6), TokenizerMode.UNICODE, "resumo");
+        MemoryStream<Tuple2<String, Timestamp>> stream = MemoryStream.apply(
+                Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP()), spark.sqlContext());
+        Dataset<Row> input = stream.toDF().toDF(WordCounts.TEXT, WordCounts.TIMESTAMP);
+        StreamingQuery query = WordCounts.count(input, settings)
+                .writeStream()
+                .outputMode(OutputMode.Update())
+                .foreachBatch(LatestCounts.sink("step"))
+                .start();
+        try {
+            LocalSpark.add(stream, new Tuple2<>("alpha", at(1)), new Tuple2<>("beta", millisAfter(at(14), 500)));
+            query.processAllAvailable();
+            LocalSpark.add(stream, new Tuple2<>("alpha", at(3)));
+            query.processAllAvailable();
+            assertEquals(2L, LatestCounts.of("step").get("19:30:00 word alpha"),
+                    "at 14.5 s the watermark (9.5 s) has not passed the window's end");
+            LocalSpark.add(stream, new Tuple2<>("gamma", millisAfter(at(15), 500)));
+            query.processAllAvailable();
+            LocalSpark.add(stream, new Tuple2<>("alpha", at(4)));
+            query.processAllAvailable();
+            assertEquals(2L, LatestCounts.of("step").get("19:30:00 word alpha"),
+                    "at 15.5 s the watermark (10.5 s) has passed the window's end: the late alpha is dropped");
+            assertEquals(1L, LatestCounts.of("step").get("19:30:10 word gamma"));
+        } finally {
+            query.stop();
+        }
+    }
+
+    private static Timestamp millisAfter(Timestamp t, long millis) {
+        return new Timestamp(t.getTime() + millis);
+    }
 }
