@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -122,14 +123,8 @@ class WordCountsTest {
 
     @Test
     void aLateRecordIsDroppedOnceTheWatermarkHasPassedItsWindow() throws Exception {
-        MemoryStream<Tuple2<String, Timestamp>> stream = MemoryStream.apply(
-                Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP()), spark.sqlContext());
-        Dataset<Row> input = stream.toDF().toDF(WordCounts.TEXT, WordCounts.TIMESTAMP);
-        StreamingQuery query = WordCounts.count(input, PipelineSettings.defaults())
-                .writeStream()
-                .outputMode(OutputMode.Update())
-                .foreachBatch(LatestCounts.sink("late"))
-                .start();
+        MemoryStream<Tuple2<String, Timestamp>> stream = sentenceStream();
+        StreamingQuery query = countInUpdateMode(stream, PipelineSettings.defaults(), "late");
         try {
             LocalSpark.add(stream, new Tuple2<>("alpha", at(1)), new Tuple2<>("beta", at(12)));
             query.processAllAvailable();
@@ -159,14 +154,8 @@ class WordCountsTest {
         // A 5 s delay: the watermark steps by 5 s, and a window of 0-10 s closes once an event at 15 s or later is in.
         PipelineSettings settings = new PipelineSettings(Duration.ofSeconds(10), Duration.ofSeconds(10),
                 Duration.ofSeconds(5), List.of("S"), List.of(6), TokenizerMode.UNICODE, "resumo");
-        MemoryStream<Tuple2<String, Timestamp>> stream = MemoryStream.apply(
-                Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP()), spark.sqlContext());
-        Dataset<Row> input = stream.toDF().toDF(WordCounts.TEXT, WordCounts.TIMESTAMP);
-        StreamingQuery query = WordCounts.count(input, settings)
-                .writeStream()
-                .outputMode(OutputMode.Update())
-                .foreachBatch(LatestCounts.sink("step"))
-                .start();
+        MemoryStream<Tuple2<String, Timestamp>> stream = sentenceStream();
+        StreamingQuery query = countInUpdateMode(stream, settings, "step");
         try {
             LocalSpark.add(stream, new Tuple2<>("alpha", at(1)), new Tuple2<>("beta", millisAfter(at(14), 500)));
             query.processAllAvailable();
@@ -184,6 +173,21 @@ class WordCountsTest {
         } finally {
             query.stop();
         }
+    }
+
+    private MemoryStream<Tuple2<String, Timestamp>> sentenceStream() {
+        return MemoryStream.apply(Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP()), spark.sqlContext());
+    }
+
+    /** The job's counting over {@code stream}, in Update mode as the job runs it, into {@link LatestCounts}. */
+    private static StreamingQuery countInUpdateMode(MemoryStream<Tuple2<String, Timestamp>> stream,
+                                                    PipelineSettings settings, String sink) throws TimeoutException {
+        Dataset<Row> input = stream.toDF().toDF(WordCounts.TEXT, WordCounts.TIMESTAMP);
+        return WordCounts.count(input, settings)
+                .writeStream()
+                .outputMode(OutputMode.Update())
+                .foreachBatch(LatestCounts.sink(sink))
+                .start();
     }
 
     private static Timestamp millisAfter(Timestamp t, long millis) {
