@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -50,6 +51,14 @@ public final class SentenceLoad implements AutoCloseable {
                 firstFailure.compareAndSet(null, error.toString());
             }
         });
+    }
+
+    /** Fetches the topic's metadata now, so that the first send does not wait for it. */
+    public void awaitTopic(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (producer.partitionsFor(topic).isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(100_000_000L);
+        }
     }
 
     public void flush() {

@@ -34,6 +34,8 @@ public final class WordStreamJob {
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(120);
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     private static final String KAFKA_PROVIDER = "org.apache.spark.sql.kafka010.KafkaSourceProvider";
+    /** {@code false} keeps the shuffle before a one-partition state (to measure the difference). */
+    static final String ONE_STAGE = "spark.wordstream.job.oneStage";
 
     /**
      * Settings the job needs for low latency on a small machine, applied only where the operator set nothing, so
@@ -47,7 +49,10 @@ public final class WordStreamJob {
             // Spark 3.5 re-plans the whole query to describe it for the SQL UI at every SQL execution, and the
             // Kafka sink's V2 writer nests a second execution inside each micro-batch's; the V1 sink writes the
             // same records with the same at-least-once guarantee inside the batch's own (docs/benchmarks.md).
-            "spark.sql.streaming.disabledV2Writers", KAFKA_PROVIDER);
+            "spark.sql.streaming.disabledV2Writers", KAFKA_PROVIDER,
+            // The plan described for that event in Spark's default "formatted" mode takes a numbering pass and a
+            // line per operator's details; nothing here reads it, and the SQL UI is off in local mode.
+            "spark.sql.ui.explainMode", "simple");
 
     private WordStreamJob() {
     }
@@ -133,9 +138,15 @@ public final class WordStreamJob {
         return master.startsWith("local") ? "1" : "2";
     }
 
+    /** Whether a micro-batch runs as one stage: the state has one partition and the operator did not say no. */
+    static boolean oneStage(RuntimeConfig conf) {
+        return "1".equals(conf.get(SHUFFLE_PARTITIONS, "")) && !"false".equals(conf.get(ONE_STAGE, "true"));
+    }
+
     static StreamingQuery start(SparkSession spark, JobConfig config, KafkaClientConfig kafka)
             throws TimeoutException {
-        Dataset<Row> counts = WordCounts.count(sentences(spark, config, kafka), config.pipeline());
+        Dataset<Row> counts = WordCounts.count(sentences(spark, config, kafka), config.pipeline(),
+                oneStage(spark.conf()));
         return ResultRecords.toKafkaRecords(counts)
                 .writeStream()
                 .queryName(QUERY_NAME)

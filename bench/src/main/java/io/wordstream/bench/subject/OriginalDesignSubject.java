@@ -19,12 +19,12 @@ public final class OriginalDesignSubject implements Subject {
     private static final String INPUT = "original-sentences";
     private static final String RESULTS = "original-counts";
 
-    private final PeersKafka kafka;
+    private final SharedBroker kafka;
     private final Settings settings;
     private SparkJob job;
     private ResultsReader reader;
 
-    public OriginalDesignSubject(PeersKafka kafka, Path dataDir, String driverMemory, Map<String, String> sparkConf) {
+    public OriginalDesignSubject(SharedBroker kafka, Path dataDir, String driverMemory, Map<String, String> sparkConf) {
         this.kafka = kafka;
         this.settings = kafka.settingsFor(dataDir, INPUT, RESULTS, driverMemory, sparkConf);
     }

@@ -10,6 +10,10 @@ public interface Subject extends AutoCloseable {
     /** The name in the report's table. */
     String name();
 
+    /** Creates what must exist before the system is launched (its input topic), outside the start-up's clock. */
+    default void prepare() {
+    }
+
     /** Starts the system without waiting for it; its result rows reach {@code sink} from then on. */
     void start(ResultSink sink);
 
