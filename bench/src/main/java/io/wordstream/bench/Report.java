@@ -88,7 +88,7 @@ final class Report {
                     + " each phase of Spark's query progress (durationMs)").append(System.lineSeparator());
             b.append(String.format(Locale.ROOT, "%9s %8s", "rate/s", "batches"));
             BatchProfile.PHASES.forEach(p -> b.append(String.format(Locale.ROOT, " %16s", p)));
-            b.append(System.lineSeparator());
+            b.append(String.format(Locale.ROOT, " %9s %9s%n", "p95 batch", "max batch"));
             for (RateStep s : r.curve()) {
                 b.append(String.format(Locale.ROOT, "%9d %8d", s.rate(), s.batches().batches()));
                 for (String p : BatchProfile.PHASES) {
@@ -96,7 +96,7 @@ final class Report {
                     b.append(String.format(Locale.ROOT, " %16s", v == null ? "-"
                             : String.format(Locale.ROOT, "%.0f", v)));
                 }
-                b.append(System.lineSeparator());
+                b.append(String.format(Locale.ROOT, " %9s %9s%n", ms(s.batches().p95Ms()), ms(s.batches().maxMs())));
             }
         }
         return b.toString();

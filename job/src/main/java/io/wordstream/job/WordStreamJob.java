@@ -49,10 +49,7 @@ public final class WordStreamJob {
             // Spark 3.5 re-plans the whole query to describe it for the SQL UI at every SQL execution, and the
             // Kafka sink's V2 writer nests a second execution inside each micro-batch's; the V1 sink writes the
             // same records with the same at-least-once guarantee inside the batch's own (docs/benchmarks.md).
-            "spark.sql.streaming.disabledV2Writers", KAFKA_PROVIDER,
-            // The plan described for that event in Spark's default "formatted" mode takes a numbering pass and a
-            // line per operator's details; nothing here reads it, and the SQL UI is off in local mode.
-            "spark.sql.ui.explainMode", "simple");
+            "spark.sql.streaming.disabledV2Writers", KAFKA_PROVIDER);
 
     private WordStreamJob() {
     }
