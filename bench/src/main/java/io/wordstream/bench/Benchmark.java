@@ -114,7 +114,7 @@ final class Benchmark {
                 // As for latency, the measured bursts see the system warm: the first large batches of a JVM run
                 // in the interpreter and cold caches, which is start-up cost, not throughput. A Spark driver on two
                 // cores needs several bursts: its JIT compilers were still busy with the large batches' code paths
-                // after the first (docs/benchmarks.md, "Two measurement fixes").
+                // after the first (docs/benchmarks-history.md, "Two measurement fixes").
                 for (int i = 0; i < plan.warmupBursts(); i++) {
                     say(subject, "warm-up burst %d of %d (not counted): %,.0f words/s", i + 1, plan.warmupBursts(),
                             burst(subject, burst, corpus, ledger, totals));
@@ -130,7 +130,7 @@ final class Benchmark {
             Thread.currentThread().interrupt();
             failure = Optional.of("interrupted");
         } catch (RuntimeException e) {
-            failure = Optional.of(e.getMessage());
+            failure = Optional.of(e.getMessage() + subject.ended().map(why -> " (" + why + ")").orElse(""));
             say(subject, "stopped measuring: %s", e.getMessage());
             memory.putAll(subject.peakMemory());
         } finally {

@@ -9,6 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Sends sentences as an operator's producer would: acknowledged by all replicas, idempotent, never blocking. */
@@ -56,7 +57,14 @@ public final class SentenceLoad implements AutoCloseable {
     /** Fetches the topic's metadata now, so that the first send does not wait for it. */
     public void awaitTopic(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (producer.partitionsFor(topic).isEmpty() && System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline) {
+            try {
+                if (!producer.partitionsFor(topic).isEmpty()) {
+                    return;
+                }
+            } catch (TimeoutException e) {
+                // Not there yet: the call itself waited.
+            }
             LockSupport.parkNanos(100_000_000L);
         }
     }

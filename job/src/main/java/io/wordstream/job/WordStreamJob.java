@@ -48,7 +48,7 @@ public final class WordStreamJob {
             "spark.sql.streaming.noDataProgressEventInterval", "1000ms",
             // Spark 3.5 re-plans the whole query to describe it for the SQL UI at every SQL execution, and the
             // Kafka sink's V2 writer nests a second execution inside each micro-batch's; the V1 sink writes the
-            // same records with the same at-least-once guarantee inside the batch's own (docs/benchmarks.md).
+            // same records with the same at-least-once guarantee inside the batch's own (docs/benchmarks-history.md).
             "spark.sql.streaming.disabledV2Writers", KAFKA_PROVIDER);
 
     private WordStreamJob() {
@@ -128,8 +128,9 @@ public final class WordStreamJob {
     /**
      * State store partitions of a new checkpoint (an existing one keeps its own). Each is a task and a state
      * commit in every batch, and after the partial aggregation the state stage is small: on one machine one
-     * partition keeps batches shortest (the measured before and after are in docs/benchmarks.md); a cluster gets
-     * two, spread over executors. Spark's 200 would mean 200 commits per batch.
+     * partition keeps batches shortest (the measured before and after are in docs/benchmarks-history.md), and lets
+     * a batch run as one stage ({@link #oneStage}); a cluster gets two, spread over executors. Spark's 200 would mean
+     * 200 commits per batch.
      */
     static String shufflePartitions(String master) {
         return master.startsWith("local") ? "1" : "2";

@@ -93,6 +93,15 @@ public final class KafkaStreamsSubject implements Subject {
     }
 
     @Override
+    public Optional<String> ended() {
+        if (process == null || process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of("Kafka Streams exited with status " + process.exitValue() + "; see "
+                + dir.resolve("kstreams.log"));
+    }
+
+    @Override
     public Properties kafka() {
         return kafka.properties();
     }

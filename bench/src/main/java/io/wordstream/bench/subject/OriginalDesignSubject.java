@@ -35,8 +35,12 @@ public final class OriginalDesignSubject implements Subject {
     }
 
     @Override
-    public void start(ResultSink sink) {
+    public void prepare() {
         kafka.createTopics(INPUT, Optional.of(RESULTS));
+    }
+
+    @Override
+    public void start(ResultSink sink) {
         job = SparkJob.launch(settings, kafka.install(), MAIN_CLASS, h -> {
         });
         reader = new ResultsReader(kafka(), RESULTS, sink);

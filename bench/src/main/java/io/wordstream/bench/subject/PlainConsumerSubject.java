@@ -41,8 +41,12 @@ public final class PlainConsumerSubject implements Subject {
     }
 
     @Override
-    public void start(ResultSink sink) {
+    public void prepare() {
         kafka.createTopics(INPUT, Optional.empty());
+    }
+
+    @Override
+    public void start(ResultSink sink) {
         Properties p = new Properties();
         p.putAll(kafka.properties());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

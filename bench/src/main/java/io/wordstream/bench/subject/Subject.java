@@ -26,6 +26,11 @@ public interface Subject extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Why it is no longer running, if one of its processes ended by itself (for a measurement that failed). */
+    default Optional<String> ended() {
+        return Optional.empty();
+    }
+
     /** Client properties to reach its Kafka. */
     Properties kafka();
 

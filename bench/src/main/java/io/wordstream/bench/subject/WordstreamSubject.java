@@ -147,6 +147,15 @@ public final class WordstreamSubject implements Subject {
     }
 
     @Override
+    public Optional<String> ended() {
+        if (process == null || process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of("wordstream run exited with status " + process.exitValue() + ": "
+                + lastLine(dataDir.resolve("run.err")));
+    }
+
+    @Override
     public Optional<BatchDurations> batchDurations() {
         return Optional.ofNullable(batches);
     }
