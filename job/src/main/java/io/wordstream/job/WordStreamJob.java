@@ -26,7 +26,8 @@ import scala.Tuple2;
  * The Spark application: sentences from Kafka, counted per window by {@link WordCounts}, results to Kafka. This
  * class only wires configuration, I/O and lifecycle around that function.
  *
- * <p>Exit codes: 0 after a requested stop, 1 when the query failed, 2 for arguments it cannot read.
+ * <p>Exit codes: 0 after a requested stop, 1 when the query failed, 2 for arguments it cannot read and for Spark
+ * settings Spark cannot start with.
  */
 public final class WordStreamJob {
     private static final Logger LOG = LoggerFactory.getLogger(WordStreamJob.class);
@@ -67,7 +68,16 @@ public final class WordStreamJob {
     }
 
     static int run(JobConfig config) {
-        SparkSession spark = SparkSession.builder().appName("wordstream").getOrCreate();
+        SparkSession spark;
+        try {
+            spark = SparkSession.builder().appName("wordstream").getOrCreate();
+        } catch (IllegalArgumentException e) {
+            // A setting Spark cannot start with, such as a heap under 1.5 times the margin it keeps out of its
+            // memory pool: Spark's own words name the setting; the console shows this last line of the log.
+            System.err.println("wordstream job: Spark did not start: "
+                    + MetricsPublisher.firstLine(String.valueOf(e.getMessage())));
+            return 2;
+        }
         applyDefaults(spark.conf());
         KafkaClientConfig kafka = new KafkaClientConfig(config);
         int code;
