@@ -167,8 +167,8 @@ class ResultsHistoryIT {
             AtomicLong read = new AtomicLong();
             try (TopicFeed feed = TopicFeed.startBatches(KafkaClients.base(bench), "bench-results",
                     TopicFeed.From.BEGINNING, b -> {
-                        b.records().forEach(r -> ResultRow.parse(r.value()).ifPresent(before::apply));
-                        read.addAndGet(b.records().size());
+                        b.values().forEach(v -> ResultRow.parse(v).ifPresent(before::apply));
+                        read.addAndGet(b.values().size());
                         done.compareAndSet(false, b.caughtUp());
                     })) {
                 await(done::get, Duration.ofMinutes(10), "the read from offset 0 caught up");
@@ -199,7 +199,7 @@ class ResultsHistoryIT {
         AtomicBoolean done = new AtomicBoolean();
         try (TopicFeed feed = TopicFeed.startBatches(KafkaClients.base(settings), settings.resultsTopic(),
                 TopicFeed.From.BEGINNING, b -> {
-                    count.addAndGet(b.records().size());
+                    count.addAndGet(b.values().size());
                     done.compareAndSet(false, b.caughtUp());
                 })) {
             await(done::get, "a read from offset 0 caught up");

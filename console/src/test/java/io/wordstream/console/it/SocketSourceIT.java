@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
-import io.wordstream.console.PipelineFailure;
+import io.wordstream.console.errors.PipelineFailure;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Settings;
