@@ -17,9 +17,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Parses a command line of the docs with the command's real picocli model, without running it, and says what is
  * wrong: an unknown command or option, an option without its value, a value the option refuses. Docs write
- * placeholders, so these are not wrong: an unknown word that is a placeholder ({@code COMMAND}, {@code ...}), a
- * placeholder value an option cannot convert ({@code --node-id N}), and a required option left out (a command
- * named in passing).
+ * placeholders and name options in passing, so these are not wrong: an unknown word that is a placeholder
+ * ({@code COMMAND}, {@code ...}), a placeholder value an option cannot convert ({@code --node-id N}), a required
+ * option left out ({@code wordstream gateway}), and the last option of a line without its value
+ * ({@code run --conf}).
  */
 public final class DocCommandCheck {
     /** An all-capitals word ({@code N}, {@code ADDR}, {@code A} in {@code spark://A:7077}). */
@@ -58,11 +59,13 @@ public final class DocCommandCheck {
             return unknown(e.getCommandLine(), e.getUnmatched());
         } catch (MissingParameterException e) {
             for (ArgSpec missing : e.getMissing()) {
-                if (missing instanceof OptionSpec o && args.stream().anyMatch(a -> isNameOf(o, a))) {
+                // An option last on the line, without its value, is the option named (`run --conf`).
+                if (missing instanceof OptionSpec o && args.subList(0, Math.max(0, args.size() - 1)).stream()
+                        .anyMatch(a -> isNameOf(o, a))) {
                     return Optional.of(e.getMessage().strip());
                 }
             }
-            // Only required options left out: the words were all read, so any unknown one is known now.
+            // Only required options left out, or a value: the words were all read, so any unknown one is known now.
             ParseResult partial = e.getCommandLine().getParseResult();
             return partial == null ? Optional.empty() : unknown(e.getCommandLine(), partial.unmatched());
         } catch (ParameterException e) {

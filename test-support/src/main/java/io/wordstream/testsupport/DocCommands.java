@@ -13,16 +13,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Every wordstream command line written in README.md and docs/*.md: in fenced code blocks (shell or unmarked; a
- * block marked otherwise, e.g. {@code text} or {@code properties}, is not read) and in inline code. A line continued
- * with a backslash is read as one, at the line it starts on. The program is {@code wordstream}, {@code ./wordstream},
- * {@code bin/wordstream} or any {@code .../bin/wordstream}, where a shell would run it: first in a simple command
- * (after {@code VAR=value} words), also after a pipe, {@code &&}, {@code ;} or inside {@code $( )}. A program word
- * followed by a word ending in ':' is a message the program prints ({@code wordstream send: line 3 not sent}), not a
- * command. An angle-bracket placeholder such as {@code <data-dir>} is read as the word {@code DATA_DIR}.
+ * Every wordstream command line written in README.md and docs/*.md: in inline code, in fenced code blocks marked as
+ * shell ({@code bash}, {@code sh}, {@code shell}, {@code console}), and in unmarked blocks, which mostly show output,
+ * the lines that start with {@code ./wordstream} (no program prints that). Blocks marked otherwise ({@code text},
+ * {@code properties}) are not read. A line continued with a backslash is read as one, at the line it starts on. The
+ * program is {@code wordstream}, {@code ./wordstream}, {@code bin/wordstream} or any {@code .../bin/wordstream},
+ * where a shell would run it: first in a simple command (after {@code VAR=value} words), also after a pipe,
+ * {@code &&}, {@code ;} or inside {@code $( )}. A program word followed by a word ending in ':' is a message the
+ * program prints ({@code wordstream send: line 3 not sent}), not a command. An angle-bracket placeholder such as
+ * {@code <data-dir>} is read as the word {@code DATA_DIR}.
  */
 public final class DocCommands {
-    private static final Set<String> SHELL_BLOCKS = Set.of("", "bash", "sh", "shell", "console");
+    private static final Set<String> SHELL_BLOCKS = Set.of("bash", "sh", "shell", "console");
     private static final Pattern FENCE = Pattern.compile("^\\s*```\\s*([\\w-]*).*$");
     private static final Pattern INLINE = Pattern.compile("(`+)(.+?)\\1");
     private static final Pattern ANGLE_PLACEHOLDER = Pattern.compile("<([A-Za-z][\\w.-]*)>");
@@ -61,14 +63,13 @@ public final class DocCommands {
                     // In a Markdown table a pipe inside code is written \|.
                     found.addAll(commands(file, n + 1, code.group(2).strip().replace("\\|", "|")));
                 }
-            } else if (SHELL_BLOCKS.contains(fence)) {
+            } else if (SHELL_BLOCKS.contains(fence) || fence.isEmpty() && lines.get(n).startsWith("./wordstream ")) {
                 int first = n;
-                StringBuilder line = new StringBuilder(lines.get(n));
-                while (line.toString().endsWith("\\") && n + 1 < lines.size()) {
-                    line.setLength(line.length() - 1);
-                    line.append(' ').append(lines.get(++n).strip());
+                String line = lines.get(n).stripTrailing();
+                while (line.endsWith("\\") && n + 1 < lines.size()) {
+                    line = line.substring(0, line.length() - 1).stripTrailing() + " " + lines.get(++n).strip();
                 }
-                found.addAll(commands(file, first + 1, line.toString()));
+                found.addAll(commands(file, first + 1, line));
             }
         }
         return found;

@@ -47,13 +47,18 @@ public final class Poll {
 
     /** Waits until {@code condition} holds; fails after {@code timeout} naming {@code what}. */
     public static void until(Duration timeout, BooleanSupplier condition, String what) {
+        until(timeout, condition, () -> what);
+    }
+
+    /** As {@link #until(Duration, BooleanSupplier, String)}; {@code what} is asked only on a timeout. */
+    public static void until(Duration timeout, BooleanSupplier condition, Supplier<String> what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_PAUSE_MS;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + shown(timeout) + " waiting for " + what);
+                throw new AssertionError("timed out after " + shown(timeout) + " waiting for " + what.get());
             }
-            pause(pause, () -> what);
+            pause(pause, what);
             pause = Math.min(pause * 2, LONGEST_PAUSE_MS);
         }
     }

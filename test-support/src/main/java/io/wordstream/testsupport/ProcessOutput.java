@@ -66,12 +66,12 @@ public final class ProcessOutput {
     /**
      * Waits for the first line that {@code matches}.
      *
-     * @return the line, or empty when the output ended (the process exited) without one
+     * @return the line, or empty when the process exited without one
      * @throws AssertionError after {@code timeout}, naming {@code what} and the lines read
      */
     public Optional<String> awaitLine(Predicate<String> matches, Duration timeout, String what) {
         Optional<String> line = Poll.until(timeout, () -> first(matches),
-                found -> found.isPresent() || !reader.isAlive() || !process.isAlive(),
+                found -> found.isPresent() || !process.isAlive(),
                 () -> what + " (the output so far: " + lines + ")");
         if (line.isPresent()) {
             return line;

@@ -66,8 +66,9 @@ class DocCommandCheckTest {
 
     @Test
     void aMissingOrWrongValueIsNamed() {
-        assertEquals(Optional.of("Missing required parameter for option '--port' (<port>)"),
-                problem("serve", "--host", "h", "--port"));
+        assertEquals(Optional.empty(), problem("serve", "--host", "h", "--port"), "the option named, last");
+        assertEquals(Optional.of("Expected parameter for option '--port' but found '--verbose'"),
+                problem("serve", "--port", "--verbose"));
         assertEquals(Optional.of("Invalid value for option '--port': 'many' is not an int"),
                 problem("serve", "--port", "many"));
     }

@@ -18,10 +18,10 @@ class DocCommandsTest {
     }
 
     @Test
-    void shellBlocksAreReadLikeAShellWouldAndOtherBlocksAreNot() {
+    void shellBlocksAreReadLikeAShellWouldUnmarkedOnesForTheSourceLauncherAndOthersNot() {
         assertEquals(List.of("3 [broker, --new-cluster-id]", "4 [send]", "5 [run, --bootstrap-server, A:9092,"
                         + " --master, spark://A:7077]", "7 [watch, --json]", "7 [--version]",
-                "8 [send, two words, it's]", "14 [watch]"),
+                "8 [send, two words, it's]", "15 [watch]"),
                 found("text",
                         "```bash",
                         "export ID=\"$(./wordstream broker --new-cluster-id)\"   # a comment: ./wordstream --nope",
@@ -36,11 +36,20 @@ class DocCommandsTest {
                         "from=wordstream <reports@example.org>",
                         "```",
                         "```",
-                        "wordstream watch",
+                        "wordstream          12.3      15.7   (output)",
+                        "./wordstream watch",
                         "```",
                         "```text",
                         "wordstream run --not-read",
                         "```"));
+    }
+
+    @Test
+    void aContinuedLineIsOneCommandAtTheLineItStartsOn() {
+        assertEquals(List.of(new DocCommand("doc.md", 2, "./wordstream run --window 20s --slide 5s",
+                        List.of("run", "--window", "20s", "--slide", "5s"))),
+                DocCommands.in("doc.md", List.of("```bash", "./wordstream run \\", "    --window 20s  \\",
+                        "  --slide 5s", "```")));
     }
 
     @Test
