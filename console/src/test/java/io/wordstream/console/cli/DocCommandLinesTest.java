@@ -10,9 +10,12 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -62,5 +65,36 @@ class DocCommandLinesTest {
                 + " 'sendd' (did you mean send"), problems.get(1));
         assertEquals("docs/a.md:1: `wordstream --windw 5s`: Unknown option: '--windw' (did you mean --window?)",
                 problems.get(2));
+    }
+
+    /**
+     * README's option tables: every option a row of "Options of run and console" names is an option of run or of the
+     * console, and every option a row of "Options of send and watch" names is one of that row's command.
+     */
+    @Test
+    void everyOptionOfTheReadmeTablesIsOneOfItsCommand() throws Exception {
+        CommandLine root = model();
+        Pattern option = Pattern.compile("`(--[a-z0-9-]+)");
+        List<String> lines = Files.readAllLines(HOME.resolve("README.md"));
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (int n = 0; n < lines.size(); n++) {
+            String[] cells = lines.get(n).split("(?<!\\\\)\\|");
+            String first = cells.length > 2 ? cells[1].strip() : "";
+            List<String> commands = first.startsWith("`--") ? List.of("run", "console")
+                    : first.matches("`(send|watch)`") ? List.of(first.replace("`", "")) : List.of();
+            Matcher m = option.matcher(first.startsWith("`--") ? first : commands.isEmpty() ? "" : cells[2]);
+            while (m.find()) {
+                checked++;
+                String name = m.group(1);
+                if (commands.stream().allMatch(c -> root.getSubcommands().get(c).getCommandSpec().findOption(name)
+                        == null)) {
+                    wrong.add("README.md:" + (n + 1) + ": " + name + " is not an option of "
+                            + String.join(" or ", commands));
+                }
+            }
+        }
+        assertTrue(checked >= 40, "the options of README's tables were found: " + checked);
+        assertEquals(List.of(), wrong);
     }
 }
