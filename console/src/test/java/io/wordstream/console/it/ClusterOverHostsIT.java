@@ -10,6 +10,7 @@ import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.launch.SparkDaemons;
 import io.wordstream.console.roles.ClusterId;
 import io.wordstream.console.settings.Install;
+import io.wordstream.netns.NetworkHosts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
