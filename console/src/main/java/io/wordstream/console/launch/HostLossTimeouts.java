@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The Spark settings that decide how soon a job on a cluster of several hosts counts again after a host is lost,
- * each set once here with Spark's own default and the reason; docs/failover.md ("Losing a host") has what each one
- * measurably changes. They apply only where every Spark process does not run on this machine: the job's under the
- * operator's {@code --conf}; the standalone daemons' ahead of the operator's own {@code SPARK_MASTER_OPTS} and
- * {@code SPARK_WORKER_OPTS}, which therefore win.
+ * The settings that decide how soon a job on a cluster of several hosts counts again after a host is lost, each set
+ * once here with Spark's or Kafka's own default and the reason; docs/failover.md ("Losing a host") has what each one
+ * measurably changes. The Spark ones apply only where every Spark process does not run on this machine: the job's
+ * under the operator's {@code --conf}; the standalone daemons' ahead of the operator's own {@code SPARK_MASTER_OPTS}
+ * and {@code SPARK_WORKER_OPTS}, which therefore win. The broker role's is its {@code --session-timeout}.
  */
 public final class HostLossTimeouts {
     /**
@@ -41,6 +41,15 @@ public final class HostLossTimeouts {
      * worker up after it): a silent host's worker is given up, and its executors with it, after this many seconds.
      */
     public static final List<Setting> DAEMONS = List.of(new Setting("spark.worker.timeout", "15", "60"));
+
+    /**
+     * The broker role's {@code --session-timeout}: a node of a cluster over several hosts that dies is fenced, and its
+     * partitions get new leaders, this long after its last heartbeat. Kafka's 9 s was most of what losing a host cost
+     * (kill to next row 10-13 s); every client waits for it.
+     */
+    public static final String BROKER_SESSION_TIMEOUT = "6s";
+    /** Kafka's own {@code broker.session.timeout.ms}, which the benchmark gives back. */
+    public static final String KAFKA_BROKER_SESSION_TIMEOUT = "9s";
 
     private HostLossTimeouts() {
     }
