@@ -31,7 +31,8 @@ public final class FailoverBench {
 
     /** Kafka's own defaults for the settings wordstream shortens (docs/failover.md), as an operator's file. */
     public static final Map<String, String> KAFKA_DEFAULTS = Map.of("request.timeout.ms", "30000",
-            "default.api.timeout.ms", "60000", "metadata.max.age.ms", "300000");
+            "default.api.timeout.ms", "60000", "metadata.max.age.ms", "300000",
+            "socket.connection.setup.timeout.ms", "10000", "socket.connection.setup.timeout.max.ms", "30000");
     /** Spark's own defaults for the source's offset retries, given back through wordstream's source settings. */
     public static final Map<String, String> SPARK_DEFAULTS = Map.of(
             "spark.wordstream.source.fetchOffset.numRetries", "3",
