@@ -43,6 +43,7 @@ public final class HostCluster implements DrillCluster {
     private final NetworkHosts hosts;
     private final Duration timeout;
     private final Map<String, String> daemonEnv;
+    private final List<String> brokerOptions;
     private final String clusterId = ClusterId.create();
     private final Map<Integer, WordstreamProcess> brokers = new LinkedHashMap<>();
     private final Map<Integer, WordstreamProcess> workers = new LinkedHashMap<>();
@@ -50,12 +51,13 @@ public final class HostCluster implements DrillCluster {
     private WordstreamProcess master;
 
     private HostCluster(Install install, Path work, NetworkHosts hosts, Duration timeout,
-                        Map<String, String> daemonEnv) {
+                        Map<String, String> daemonEnv, List<String> brokerOptions) {
         this.install = install;
         this.work = work;
         this.hosts = hosts;
         this.timeout = timeout;
         this.daemonEnv = Map.copyOf(daemonEnv);
+        this.brokerOptions = List.copyOf(brokerOptions);
     }
 
     /** True when this process may make network namespaces: root, with {@code ip} on the path. */
@@ -67,16 +69,18 @@ public final class HostCluster implements DrillCluster {
      * Makes the hosts and starts every role at once, returning once each has printed its ready line and every broker
      * is registered; each wait gets {@code timeout}.
      *
-     * @param daemonEnv added to the environment of the master and the workers ({@code SPARK_MASTER_OPTS}, ...)
+     * @param daemonEnv     added to the environment of the master and the workers ({@code SPARK_MASTER_OPTS}, ...)
+     * @param brokerOptions more options of every {@code broker} role ({@code --session-timeout 9s})
      */
-    public static HostCluster start(Install install, Path work, Map<String, String> daemonEnv, Duration timeout) {
+    public static HostCluster start(Install install, Path work, Map<String, String> daemonEnv,
+                                    List<String> brokerOptions, Duration timeout) {
         NetworkHosts hosts;
         try {
             hosts = NetworkHosts.create(MASTER_HOST);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the drill's hosts", e);
         }
-        HostCluster cluster = new HostCluster(install, work, hosts, timeout, daemonEnv);
+        HostCluster cluster = new HostCluster(install, work, hosts, timeout, daemonEnv, brokerOptions);
         try {
             for (int host = 1; host <= HOSTS; host++) {
                 cluster.startBroker(host);
@@ -103,10 +107,12 @@ public final class HostCluster implements DrillCluster {
     private void startBroker(int host) {
         String controllers = IntStream.rangeClosed(1, HOSTS)
                 .mapToObj(h -> h + "@" + hosts.address(h) + ":" + CONTROLLER_PORT).collect(Collectors.joining(","));
-        brokers.put(host, role(host, "broker-" + host, List.of("broker", "--node-id", Integer.toString(host),
-                "--host", hosts.address(host), "--port", Integer.toString(KAFKA_PORT), "--controller-port",
+        List<String> args = new ArrayList<>(List.of("broker", "--node-id", Integer.toString(host), "--host",
+                hosts.address(host), "--port", Integer.toString(KAFKA_PORT), "--controller-port",
                 Integer.toString(CONTROLLER_PORT), "--controllers", controllers, "--cluster-id", clusterId,
-                "--data-dir", work.resolve("broker-" + host).toString())));
+                "--data-dir", work.resolve("broker-" + host).toString()));
+        args.addAll(brokerOptions);
+        brokers.put(host, role(host, "broker-" + host, args));
     }
 
     private void startWorker(int host) {

@@ -36,12 +36,20 @@ public final class HostLossBench {
     /** The host cut off before it is killed. */
     static final int SILENT_HOST = 1;
     private static final Duration TICK = Duration.ofMillis(250);
+    /**
+     * How long the trickle goes on after a host is back before the next loss: its new executor takes tasks and
+     * warms up, so that each loss starts from a working cluster rather than from one still busy with the last.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(20);
 
     private HostLossBench() {
     }
 
-    /** What the healthy phase saw: sentences sent, executors lost and tasks run again meanwhile, exactness. */
-    record Healthy(long sent, SchedulerTally.Counts alarms, boolean exact) {
+    /**
+     * What the healthy phase saw: sentences sent, executors lost and tasks run again meanwhile, partitions whose
+     * leader moved (a broker fenced by mistake), exactness.
+     */
+    record Healthy(long sent, SchedulerTally.Counts alarms, int leadersMoved, boolean exact) {
     }
 
     /** One run's outcome. */
@@ -49,7 +57,7 @@ public final class HostLossBench {
                    long sendFailures) {
         boolean passed() {
             return exact && sendFailures == 0 && healthy.exact() && healthy.alarms().executorsRemoved() == 0
-                    && healthy.alarms().tasksRerun() == 0;
+                    && healthy.alarms().tasksRerun() == 0 && healthy.leadersMoved() == 0;
         }
     }
 
@@ -69,8 +77,10 @@ public final class HostLossBench {
                         HostLossTimeouts.sparkDefaults(HostLossTimeouts.DAEMONS));
                 Map<String, String> daemons = Map.of("SPARK_MASTER_OPTS", defaults, "SPARK_WORKER_OPTS", defaults);
                 err.println("bench: host loss, before: Spark's and Kafka's defaults, given back through"
-                        + " --kafka-config, --conf, SPARK_MASTER_OPTS and SPARK_WORKER_OPTS");
-                Outcome b = drill(install, work.resolve("hosts-before"), options, daemons, timeout, err);
+                        + " --kafka-config, --conf, SPARK_MASTER_OPTS, SPARK_WORKER_OPTS and the brokers'"
+                        + " --session-timeout");
+                List<String> brokers = List.of("--session-timeout", HostLossTimeouts.KAFKA_BROKER_SESSION_TIMEOUT);
+                Outcome b = drill(install, work.resolve("hosts-before"), options, daemons, brokers, timeout, err);
                 outcomes.put(FailoverRun.before, b);
                 out.println("before " + healthyLine(b.healthy()));
                 out.println("before " + line(b));
@@ -79,7 +89,7 @@ public final class HostLossBench {
                 List<String> options = new ArrayList<>();
                 sparkConf.forEach((k, v) -> options.addAll(List.of("--conf", k + "=" + v)));
                 err.println("bench: host loss, after: wordstream's settings");
-                Outcome a = drill(install, work.resolve("hosts-after"), options, Map.of(), timeout, err);
+                Outcome a = drill(install, work.resolve("hosts-after"), options, Map.of(), List.of(), timeout, err);
                 outcomes.put(FailoverRun.after, a);
                 out.println("after " + healthyLine(a.healthy()));
                 out.println("after " + line(a));
@@ -97,8 +107,9 @@ public final class HostLossBench {
     }
 
     private static Outcome drill(Install install, Path work, List<String> options, Map<String, String> daemonEnv,
-                                 Duration timeout, PrintStream err) throws InterruptedException {
-        HostCluster cluster = HostCluster.start(install, work.resolve("hosts"), daemonEnv, timeout);
+                                 List<String> brokerOptions, Duration timeout, PrintStream err)
+            throws InterruptedException {
+        HostCluster cluster = HostCluster.start(install, work.resolve("hosts"), daemonEnv, brokerOptions, timeout);
         List<String> all = new ArrayList<>(List.of("--master", cluster.masterUrl(), "--driver-host",
                 cluster.driverHost(), "--checkpoint", work.resolve("checkpoint").toString(), "--start-timeout",
                 timeout.toSeconds() + "s",
@@ -120,7 +131,8 @@ public final class HostLossBench {
                 Duration recovery = drill.killAndProbe(host, timeout);
                 err.printf(Locale.ROOT, "bench: %s killed, counting resumed after %.1f s%n", cluster.name(host),
                         seconds(recovery));
-                back.add(bringBack(drill, host, timeout, err));
+                back.add(bringBack(drill, tally, host, timeout, err));
+                Thread.sleep(SETTLE.toMillis());
                 drill.stopTicks();
             }
             drill.startTicks(TICK);
@@ -128,7 +140,7 @@ public final class HostLossBench {
                     () -> cluster.cutOffAndKill(SILENT_HOST), Duration.ZERO, () -> { }, timeout.multipliedBy(2));
             err.printf(Locale.ROOT, "bench: %s cut off and killed, counting resumed after %.1f s%n",
                     cluster.name(SILENT_HOST), seconds(silent));
-            bringBack(drill, SILENT_HOST, timeout, err);
+            bringBack(drill, tally, SILENT_HOST, timeout, err);
             drill.stopTicks();
             boolean exact = FailoverBench.awaitExact(drill, timeout);
             err.println("bench: every count " + (exact ? "exact" : "NOT exact: " + drill.counts()));
@@ -137,12 +149,24 @@ public final class HostLossBench {
         }
     }
 
-    /** Starts the host's roles again; returns the time until its worker serves a new executor of the job. */
-    private static Duration bringBack(FailoverDrill<HostCluster> drill, int host, Duration timeout, PrintStream err)
-            throws InterruptedException {
+    /**
+     * Starts the host's roles again; returns the time until the job has a new executor there: the master gave it
+     * one and the driver registered it (the master counts an executor before it has even started).
+     */
+    private static Duration bringBack(FailoverDrill<HostCluster> drill, SchedulerTally tally, int host,
+                                      Duration timeout, PrintStream err) throws InterruptedException {
         long since = System.nanoTime();
+        int added = tally.executorsAdded();
         drill.restart(host, timeout);
         drill.cluster().awaitApplicationCores(HostCluster.HOSTS, timeout);
+        String address = drill.cluster().address(host);
+        while (!tally.executorAddedOn(address, added)) {
+            if (System.nanoTime() - since > timeout.toNanos()) {
+                throw new IllegalStateException("the job registered no new executor on " + drill.cluster().name(host)
+                        + " within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(100);
+        }
         Duration back = Duration.ofNanos(System.nanoTime() - since);
         err.printf(Locale.ROOT, "bench: %s back, with a new executor, after %.1f s%n", drill.cluster().name(host),
                 seconds(back));
@@ -155,6 +179,7 @@ public final class HostLossBench {
         err.printf(Locale.ROOT, "bench: a healthy cluster under %,d sentences/s for %d s%n", HEALTHY_RATE,
                 HEALTHY_TIME.toSeconds());
         SchedulerTally.Counts before = tally.counts();
+        Map<String, Map<Integer, Integer>> leaders = leaders(drill);
         long sent;
         long failed;
         try (SentenceLoad load = new SentenceLoad(drill.kafka(), FailoverDrill.INPUT, SentenceLoad.Shape.BURST)) {
@@ -168,9 +193,26 @@ public final class HostLossBench {
         }
         boolean exact = failed == 0 && drill.total(SteadyStream.MARK) == acked;
         SchedulerTally.Counts alarms = tally.counts().minus(before);
-        err.printf(Locale.ROOT, "bench: %,d sentences sent, %,d counted; %d executors lost, %d tasks run again%n",
-                sent, drill.total(SteadyStream.MARK), alarms.executorsRemoved(), alarms.tasksRerun());
-        return new Healthy(sent, alarms, exact);
+        Map<String, Map<Integer, Integer>> after = leaders(drill);
+        int moved = 0;
+        for (String topic : leaders.keySet()) {
+            for (Map.Entry<Integer, Integer> p : leaders.get(topic).entrySet()) {
+                moved += p.getValue().equals(after.get(topic).get(p.getKey())) ? 0 : 1;
+            }
+        }
+        err.printf(Locale.ROOT, "bench: %,d sentences sent, %,d counted; %d executors lost, %d tasks run again,"
+                + " %d partition leaders moved%n", sent, drill.total(SteadyStream.MARK), alarms.executorsRemoved(),
+                alarms.tasksRerun(), moved);
+        return new Healthy(sent, alarms, moved, exact);
+    }
+
+    /** Each partition's leader, by topic, of the topics the job reads and writes. */
+    private static Map<String, Map<Integer, Integer>> leaders(FailoverDrill<HostCluster> drill) {
+        Map<String, Map<Integer, Integer>> leaders = new TreeMap<>();
+        for (String topic : List.of(FailoverDrill.INPUT, FailoverDrill.RESULTS)) {
+            leaders.put(topic, drill.cluster().topics().leaders(topic));
+        }
+        return leaders;
     }
 
     static String line(Outcome o) {
@@ -182,8 +224,8 @@ public final class HostLossBench {
 
     static String healthyLine(Healthy h) {
         return String.format(Locale.ROOT, "healthy rate=%d/s time=%ds sent=%d executors_removed=%d tasks_rerun=%d"
-                + " exact=%s", HEALTHY_RATE, HEALTHY_TIME.toSeconds(), h.sent(), h.alarms().executorsRemoved(),
-                h.alarms().tasksRerun(), h.exact());
+                + " leaders_moved=%d exact=%s", HEALTHY_RATE, HEALTHY_TIME.toSeconds(), h.sent(),
+                h.alarms().executorsRemoved(), h.alarms().tasksRerun(), h.leadersMoved(), h.exact());
     }
 
     static String resultLine(Map<FailoverRun, Outcome> outcomes) {
@@ -206,8 +248,9 @@ public final class HostLossBench {
 
     static String healthyResult(Healthy h) {
         return String.format(Locale.ROOT, "RESULT healthy_sps=%d healthy_s=%d healthy_executors_removed=%d"
-                        + " healthy_tasks_rerun=%d healthy_exact=%s", HEALTHY_RATE, HEALTHY_TIME.toSeconds(),
-                h.alarms().executorsRemoved(), h.alarms().tasksRerun(), h.exact());
+                        + " healthy_tasks_rerun=%d healthy_leaders_moved=%d healthy_exact=%s", HEALTHY_RATE,
+                HEALTHY_TIME.toSeconds(), h.alarms().executorsRemoved(), h.alarms().tasksRerun(), h.leadersMoved(),
+                h.exact());
     }
 
     private static double seconds(Duration d) {

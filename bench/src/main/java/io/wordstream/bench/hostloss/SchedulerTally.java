@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 /**
  * What the job's scheduler did about executors, read from the metrics topic as the job publishes it: each executor
- * removed (its host and why) and each task that ran again, counted from the start of the topic.
+ * added (its host), each one removed (its host and why) and each task that ran again, from the start of the topic.
  */
 final class SchedulerTally implements AutoCloseable {
     /** What a tally holds at one moment. */
@@ -22,6 +22,8 @@ final class SchedulerTally implements AutoCloseable {
 
     private final List<JobEvent> removals = new CopyOnWriteArrayList<>();
     private final List<JobEvent> reruns = new CopyOnWriteArrayList<>();
+    /** The host of each executor added, in order. */
+    private final List<String> added = new CopyOnWriteArrayList<>();
     /** The highest totals the events carried: an event lost on the way still counts. */
     private final AtomicLong removedTotal = new AtomicLong();
     private final AtomicLong rerunTotal = new AtomicLong();
@@ -33,7 +35,9 @@ final class SchedulerTally implements AutoCloseable {
                 JobEvent.parse(r.value()).ifPresent(e -> {
                     removedTotal.accumulateAndGet(e.metric("executorsRemoved"), Math::max);
                     rerunTotal.accumulateAndGet(e.metric("tasksRerun"), Math::max);
-                    if (e.type().equals("executorRemoved")) {
+                    if (e.type().equals("executorAdded")) {
+                        added.add(e.json().path("host").asText());
+                    } else if (e.type().equals("executorRemoved")) {
                         removals.add(e);
                         said.accept("executor " + e.json().path("executorId").asText() + " on "
                                 + e.json().path("host").asText() + " removed: " + e.json().path("reason").asText());
@@ -46,6 +50,16 @@ final class SchedulerTally implements AutoCloseable {
                                 + (e.json().path("speculative").asBoolean() ? ", speculative)" : ")"));
                     }
                 })));
+    }
+
+    /** How many executors were added so far. */
+    int executorsAdded() {
+        return added.size();
+    }
+
+    /** Whether an executor was added on {@code host} after the first {@code since} additions. */
+    boolean executorAddedOn(String host, int since) {
+        return added.subList(Math.min(since, added.size()), added.size()).contains(host);
     }
 
     Counts counts() {
