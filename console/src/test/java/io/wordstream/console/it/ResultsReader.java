@@ -21,16 +21,12 @@ import java.util.function.Supplier;
 final class ResultsReader implements AutoCloseable {
     private final Map<String, Long> latest = new ConcurrentHashMap<>();
     private final List<JobEvent> events = new CopyOnWriteArrayList<>();
-    private volatile Instant lastRowAt = Instant.EPOCH;
     private final TopicFeed results;
     private final TopicFeed metrics;
 
     ResultsReader(Properties kafka, String resultsTopic, String metricsTopic) {
         results = TopicFeed.start(kafka, resultsTopic, TopicFeed.From.BEGINNING, records -> records.forEach(r ->
-                ResultRow.parse(r.value()).ifPresent(row -> {
-                    latest.put(label(row), row.count());
-                    lastRowAt = Instant.now();
-                })));
+                ResultRow.parse(r.value()).ifPresent(row -> latest.put(label(row), row.count()))));
         metrics = TopicFeed.start(kafka, metricsTopic, TopicFeed.From.BEGINNING, records -> records.forEach(r ->
                 JobEvent.parse(r.value()).ifPresent(events::add)));
     }
@@ -46,11 +42,6 @@ final class ResultsReader implements AutoCloseable {
 
     Map<String, Long> counts() {
         return new TreeMap<>(latest);
-    }
-
-    /** When the last result row arrived here. */
-    Instant lastRowAt() {
-        return lastRowAt;
     }
 
     List<JobEvent> events() {
