@@ -13,6 +13,7 @@ import io.wordstream.console.model.HostOutage;
 import io.wordstream.console.roles.ClusterId;
 import io.wordstream.console.settings.Install;
 import io.wordstream.netns.NetworkHosts;
+import io.wordstream.testsupport.Poll;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,7 +145,7 @@ class ClusterOverHostsIT {
             workers.get(1).awaitReady(START);
             report("host 3's broker and worker back", t);
             try (Admin admin = Admin.create(kafka)) {
-                assertEquals(3, ResultsReader.await(Duration.ofSeconds(120), () -> clusterSize(admin),
+                assertEquals(3, Poll.until(Duration.ofSeconds(120), () -> clusterSize(admin),
                         n -> n == 3, "three brokers again"));
             }
             awaitApplicationCores(hosts, 2);
@@ -162,7 +163,7 @@ class ClusterOverHostsIT {
         }
         for (int host = 1; host <= 3; host++) {
             int h = host;
-            ResultsReader.await(Duration.ofSeconds(30), () -> processCount(hosts, h), n -> n == 0,
+            Poll.until(Duration.ofSeconds(30), () -> processCount(hosts, h), n -> n == 0,
                     "no process left on host " + h);
         }
     }
@@ -183,7 +184,7 @@ class ClusterOverHostsIT {
                 pause(40);
             }
         });
-        ResultsReader.await(Duration.ofSeconds(120), () -> reader.counts().keySet().stream()
+        Poll.until(Duration.ofSeconds(120), () -> reader.counts().keySet().stream()
                 .anyMatch(k -> k.startsWith(ResultsReader.label(w2, "", "").strip())), found -> found,
                 "the stream's first counts");
         lost.set(true);
@@ -196,7 +197,7 @@ class ClusterOverHostsIT {
 
     /** Before the loss, the console's model knows the job's executor on {@code host}. */
     private static void theConsoleSeesAnExecutorOn(ClusterWatching console, String host) {
-        ResultsReader.await(Duration.ofSeconds(60), () -> console.refresh().executors(),
+        Poll.until(Duration.ofSeconds(60), () -> console.refresh().executors(),
                 executors -> executors.stream().anyMatch(e -> e.host().startsWith(host + ":")),
                 "the console's model to list an executor on " + host);
     }
@@ -206,7 +207,7 @@ class ClusterOverHostsIT {
      * Kafka has fenced it), and sees counting resume: the job completed a trigger started after the loss.
      */
     private static void theConsoleTellsTheLossAndThatCountingResumed(ClusterWatching console, String host) {
-        HostOutage lost = ResultsReader.await(Duration.ofSeconds(120), () -> outage(console, host),
+        HostOutage lost = Poll.until(Duration.ofSeconds(120), () -> outage(console, host),
                 o -> o != null && o.workerLost() && !o.executors().isEmpty() && o.brokers().equals(List.of(3))
                         && o.resumedAfter().isPresent(),
                 "the console's model to name " + host + " lost with broker 3, its worker and an executor, and"
@@ -216,7 +217,7 @@ class ClusterOverHostsIT {
 
     /** Once the host's roles are back, the console's model sees its broker answer, its worker and a new executor. */
     private static void theConsoleSeesTheHostBack(ClusterWatching console, String host) {
-        HostOutage back = ResultsReader.await(Duration.ofSeconds(120), () -> outage(console, host),
+        HostOutage back = Poll.until(Duration.ofSeconds(120), () -> outage(console, host),
                 o -> o != null && !o.open() && o.workerBack() && o.brokersBack().equals(List.of(3))
                         && o.newExecutor().filter(e -> !o.executors().contains(e)).isPresent(),
                 "the console's model to see " + host + "'s broker, worker and a new executor back");
@@ -256,7 +257,7 @@ class ClusterOverHostsIT {
     }
 
     private static void awaitApplicationCores(NetworkHosts hosts, int cores) {
-        ResultsReader.await(Duration.ofSeconds(180), () -> {
+        Poll.until(Duration.ofSeconds(180), () -> {
             JsonNode status = SparkDaemons.status(hosts.address(1), MASTER_UI_PORT);
             return status == null || status.path("activeapps").isEmpty() ? -1
                     : status.path("activeapps").get(0).path("cores").asInt();
@@ -316,7 +317,7 @@ class ClusterOverHostsIT {
     }
 
     private static void awaitExact(ResultsReader reader, Map<String, Long> expected, String what) {
-        assertEquals(expected, ResultsReader.await(Duration.ofSeconds(300), reader::counts, expected::equals, what));
+        assertEquals(expected, Poll.until(Duration.ofSeconds(300), reader::counts, expected::equals, what));
     }
 
     private static void report(String what, long sinceNanos) {

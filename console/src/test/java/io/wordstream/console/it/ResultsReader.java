@@ -3,7 +3,6 @@ package io.wordstream.console.it;
 import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.ResultRow;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +10,6 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Reads the results and metrics topics for a test: the latest value per result key, in topic order (stricter
@@ -46,26 +43,6 @@ final class ResultsReader implements AutoCloseable {
 
     List<JobEvent> events() {
         return List.copyOf(events);
-    }
-
-    /** Polls until {@code condition} holds for the value, or fails with the last value after {@code timeout}. */
-    static <T> T await(Duration timeout, Supplier<T> value, Predicate<T> condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T last = value.get();
-        while (!condition.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
-                        + "; last seen: " + last);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-            last = value.get();
-        }
-        return last;
     }
 
     @Override
