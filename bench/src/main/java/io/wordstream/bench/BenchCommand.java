@@ -4,6 +4,9 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.wordstream.bench.curve.Curve;
 import io.wordstream.bench.failover.FailoverBench;
+import io.wordstream.bench.failover.FailoverRun;
+import io.wordstream.bench.hostloss.HostCluster;
+import io.wordstream.bench.hostloss.HostLossBench;
 import io.wordstream.common.Durations;
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.launch.Scratch;
@@ -20,12 +23,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -71,8 +76,20 @@ public final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--failover", description = "instead: wordstream on a three-node Kafka cluster whose nodes are"
-            + " killed in turn; how long counting stalls after each kill, and whether every count stays exact")
+            + " killed in turn, then on three hosts (network namespaces; needs root) each lost in turn; how long"
+            + " counting stalls after each loss, and whether every count stays exact")
     boolean failover;
+
+    /** The failover drills. */
+    enum Drill { brokers, hosts }
+
+    @Option(names = "--failover-drills", split = ",", description = "with --failover: which drills (default:"
+            + " ${COMPLETION-CANDIDATES})")
+    List<Drill> drills = new ArrayList<>(List.of(Drill.values()));
+
+    @Option(names = "--failover-runs", split = ",", description = "with --failover: which runs of each drill, with"
+            + " Kafka's and Spark's defaults (before) or wordstream's settings (after) (default: before,after)")
+    List<FailoverRun> failoverRuns = new ArrayList<>(List.of(FailoverRun.values()));
 
     @Option(names = "--seed", defaultValue = "42",
             description = "seed of the generated text (default ${DEFAULT-VALUE})")
@@ -217,8 +234,23 @@ public final class BenchCommand implements Callable<Integer> {
         Path work = temporary ? Files.createTempDirectory("wordstream-bench-") : workDir.toAbsolutePath();
         Files.createDirectories(work);
         if (failover) {
+            if (drills.contains(Drill.hosts) && !HostCluster.available()) {
+                err.println("wordstream bench: the host-loss drill makes its hosts as network namespaces, which needs"
+                        + " root and ip (iproute2); run it as root, or pass --failover-drills brokers");
+                return 2;
+            }
             try {
-                return FailoverBench.run(install, work, sparkConf, plan.timeout(), out, err);
+                Set<FailoverRun> runs = EnumSet.copyOf(failoverRuns);
+                int status = 0;
+                if (drills.contains(Drill.brokers)) {
+                    status = FailoverBench.run(install, work.resolve("brokers"), sparkConf, plan.timeout(), runs, out,
+                            err);
+                }
+                if (drills.contains(Drill.hosts)) {
+                    status = Math.max(status, HostLossBench.run(install, work.resolve("hosts"), sparkConf,
+                            plan.timeout(), runs, out, err));
+                }
+                return status;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 1;

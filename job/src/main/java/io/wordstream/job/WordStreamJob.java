@@ -85,6 +85,7 @@ public final class WordStreamJob {
                 spark.sparkContext().applicationId())) {
             metrics.describe(Durations.format(config.trigger()), new ExecutorFigures(spark.sparkContext()));
             spark.streams().addListener(metrics);
+            spark.sparkContext().addSparkListener(SchedulerEvents.of(spark.sparkContext(), metrics::publish));
             StopSignals stop = new StopSignals(config);
             Optional<String> notReady = TopicWait.await(kafka.clientProperties(), topicsNeeded(config),
                     TOPIC_WAIT, stop::reason);

@@ -184,6 +184,7 @@ public final class SparkJob implements AutoCloseable {
             conf.put("spark.executor.cores", "1");
             conf.put("spark.executor.memory", LocalCluster.EXECUTOR_MEMORY);
         }
+        conf.putAll(HostLossTimeouts.jobConf(settings));
         return conf;
     }
 
