@@ -3,6 +3,7 @@ package io.wordstream.console.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wordstream.console.model.MetricHistory.Metric;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -223,6 +224,11 @@ public final class ClusterState {
     /** The hosts lost, and what of them is back. */
     public HostOutages outages() {
         return outages;
+    }
+
+    /** Now, on the wall clock that times host losses: what their lines count from. */
+    public Instant now() {
+        return clock.instant();
     }
 
     private static String key(String topic, int partition) {
