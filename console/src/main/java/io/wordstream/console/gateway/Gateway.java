@@ -98,6 +98,11 @@ public final class Gateway implements AutoCloseable {
     private HttpHandler guarded(String method, Handler handler) {
         return exchange -> {
             try {
+                if ("OPTIONS".equals(exchange.getRequestMethod())) {
+                    config.cors().answerOptions(exchange, method);
+                    return;
+                }
+                config.cors().admit(exchange, method);
                 if (!method.equals(exchange.getRequestMethod())) {
                     exchange.getResponseHeaders().set("Allow", method);
                     throw new HttpProblem(405, exchange.getRequestMethod() + " is not allowed on "
