@@ -57,6 +57,11 @@ public final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
         this.problem = problem;
     }
 
+    /** No defaults from outside: the options' own, as the release's man pages describe them. */
+    public static ConfigDefaults none() {
+        return new ConfigDefaults(Map.of());
+    }
+
     static ConfigDefaults standard() {
         return from(Install.current().configDir(), System.getenv(), Path.of(System.getProperty("user.home")));
     }
