@@ -29,7 +29,7 @@ final class GatewayCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    KafkaOptions kafka;
+    ClientCommandOptions shared;
 
     @Mixin
     GatewayOptions http;
@@ -58,7 +58,7 @@ final class GatewayCommand implements Callable<Integer> {
             err.println("wordstream gateway: " + line);
             err.flush();
         });
-        SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
+        SettingsFactory.Client client = SettingsFactory.forClient(shared.kafka, spec.commandLine().getParseResult());
         Settings settings = client.settings();
         ConsoleLog.init(settings);
         try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {

@@ -4,14 +4,11 @@ import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.HostAddress;
 import io.wordstream.console.roles.SparkMaster;
 import io.wordstream.console.settings.Install;
-import io.wordstream.console.settings.Settings;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The {@code master} role: a Spark standalone master for workers on other hosts. */
 @Command(name = "master", mixinStandardHelpOptions = true,
@@ -19,39 +16,29 @@ import picocli.CommandLine.Spec;
                 + " and 'run --master spark://HOST:PORT' submits the job to it.",
                 "Prints a line starting with 'ready' once it serves; SIGTERM or Ctrl-C stops it."})
 final class MasterCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    RoleOptions role;
 
-    @Option(names = "--host", paramLabel = "ADDR", defaultValue = Settings.LOOPBACK,
-            description = "Address of this host the master binds to (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7077",
-            description = "Port of spark://HOST:PORT (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Mixin
+    RoleOptions.RolePort clientPort = new RoleOptions.RolePort(7077);
 
     @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "8080",
             description = "Port of the master's web UI (default: ${DEFAULT-VALUE}).")
     int uiPort;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the master keeps its log (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Settings.defaultDataDir();
-
     @Override
     public Integer call() throws Exception {
-        HostAddress.requireLocal(host, "--host");
-        if (port == uiPort) {
+        HostAddress.requireLocal(role.host, "--host");
+        if (clientPort.port == uiPort) {
             throw new IllegalArgumentException("--port and --ui-port must differ");
         }
-        SparkMaster master = new SparkMaster(host, port, uiPort, dataDir.toAbsolutePath().normalize());
+        SparkMaster master = new SparkMaster(role.host, clientPort.port, uiPort, role.dataDir());
         ConsoleLog.init(master.dataDir().resolve("logs"));
-        RoleRun role = new RoleRun("master", master.dataDir(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        RoleRun run = role.foreground(master.dataDir());
         // No deadline while it runs: on a loaded host a master takes minutes to serve, and Ctrl-C still stops it.
-        return role.run(() -> {
-            Ports.requireFree(host, port, "pass --port to choose another");
-            Ports.requireFree(host, uiPort, "pass --ui-port to choose another");
+        return run.run(() -> {
+            Ports.requireFree(role.host, clientPort.port, "pass --port to choose another");
+            Ports.requireFree(role.host, uiPort, "pass --ui-port to choose another");
             return master.start(Install.current());
         }, Optional.empty(), "", "ready master " + master.url() + " ui=" + master.webUi() + " log=" + master.log());
     }

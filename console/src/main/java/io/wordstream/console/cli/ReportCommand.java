@@ -31,7 +31,7 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    KafkaOptions kafka;
+    ClientCommandOptions shared;
 
     @Option(names = "--last", paramLabel = "DURATION",
             description = "The period: this long up to now, or up to --to (default: 1h).")
@@ -68,7 +68,8 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReportMailer mailer = mail.mailer(err);
-        SettingsFactory.Client kafkaClient = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
+        SettingsFactory.Client kafkaClient =
+                SettingsFactory.forClient(shared.kafka, spec.commandLine().getParseResult());
         Settings settings = kafkaClient.settings();
         ConsoleLog.init(settings);
         Properties client = KafkaClients.base(settings);

@@ -4,15 +4,12 @@ import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.HostAddress;
 import io.wordstream.console.roles.SparkWorker;
 import io.wordstream.console.settings.Install;
-import io.wordstream.console.settings.Settings;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The {@code worker} role: a Spark standalone worker that offers this host's cores to a master. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
@@ -24,12 +21,8 @@ final class WorkerCommand implements Callable<Integer> {
     /** A worker JVM takes seconds to start on a busy host before it even asks the master. */
     private static final Duration REGISTRATION = Duration.ofSeconds(90);
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--host", paramLabel = "ADDR", defaultValue = Settings.LOOPBACK,
-            description = "Address of this host the worker and its executors bind to (default: ${DEFAULT-VALUE}).")
-    String host;
+    @Mixin
+    RoleOptions role;
 
     @Option(names = "--master", paramLabel = "spark://HOST:PORT", description = "The master to register with.")
     String master;
@@ -51,28 +44,22 @@ final class WorkerCommand implements Callable<Integer> {
             description = "How long to wait for the master to answer before starting (default: ${DEFAULT-VALUE}).")
     Duration masterWait;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the worker keeps executors' files and its log (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Settings.defaultDataDir();
-
     @Override
     public Integer call() throws Exception {
         if (master == null) {
             throw new IllegalArgumentException("a worker needs --master spark://HOST:PORT");
         }
-        SparkWorker worker = new SparkWorker(host, master, cores, memory, uiPort,
-                dataDir.toAbsolutePath().normalize());
-        HostAddress.requireLocal(host, "--host");
+        SparkWorker worker = new SparkWorker(role.host, master, cores, memory, uiPort, role.dataDir());
+        HostAddress.requireLocal(role.host, "--host");
         ConsoleLog.init(worker.dataDir().resolve("logs"));
-        RoleRun role = new RoleRun("worker", worker.dataDir(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
-        return role.run(() -> {
-            Ports.requireFree(host, uiPort, "pass --ui-port to choose another");
+        RoleRun run = role.foreground(worker.dataDir());
+        return run.run(() -> {
+            Ports.requireFree(role.host, uiPort, "pass --ui-port to choose another");
             worker.awaitMaster(masterWait);
             return worker.start(Install.current());
         }, Optional.of(masterWait.plus(REGISTRATION)), "the Spark worker was not registered by " + master
                 + " within " + masterWait.plus(REGISTRATION).toSeconds() + " s",
-                "ready worker " + host + " cores=" + cores + " memory=" + memory + " master=" + master + " ui="
+                "ready worker " + role.host + " cores=" + cores + " memory=" + memory + " master=" + master + " ui="
                         + worker.webUi() + " log=" + worker.log());
     }
 }

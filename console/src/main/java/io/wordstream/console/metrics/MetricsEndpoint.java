@@ -2,7 +2,7 @@ package io.wordstream.console.metrics;
 
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;

@@ -10,6 +10,7 @@ import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.ClusterId;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import io.wordstream.testsupport.Poll;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -94,7 +94,7 @@ class SaslBrokersIT {
         Properties withFile = KafkaClients.of(bootstrap, Optional.of(file));
         try (Admin admin = Admin.create(withFile)) {
             assertEquals(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
-            ResultsReader.await(Duration.ofSeconds(60), () -> inSync(admin), n -> n == 3,
+            Poll.until(Duration.ofSeconds(60), () -> inSync(admin), n -> n == 3,
                     "three in-sync replicas of every partition of " + TOPIC);
         }
         assertEquals(List.of("sasl across brokers"), read(withFile));
@@ -126,7 +126,7 @@ class SaslBrokersIT {
             List<ProcessHandle> tree = broker.process().descendants().toList();
             assertEquals(0, broker.stop(Duration.ofSeconds(60)), broker + ": " + broker.stderr());
             for (ProcessHandle p : tree) {
-                ResultsReader.await(Duration.ofSeconds(15), p::isAlive, alive -> !alive, p.pid() + " to be gone");
+                Poll.until(Duration.ofSeconds(15), p::isAlive, alive -> !alive, p.pid() + " to be gone");
             }
         }
     }
@@ -156,13 +156,10 @@ class SaslBrokersIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             List<String> values = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (values.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(r.value());
-                }
-            }
-            return values;
+            return Poll.until(Duration.ofSeconds(60), () -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+                return values;
+            }, v -> !v.isEmpty(), "a record of " + TOPIC);
         }
     }
 
