@@ -7,6 +7,7 @@ import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import io.wordstream.console.gateway.GatewayTraffic;
 import io.wordstream.console.model.ClusterState;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.KafkaSnapshot;
@@ -166,6 +167,11 @@ public final class PipelineMetrics {
         sent.labelValues(label(via)).inc();
     }
 
+    /** {@code n} sentences were handed to Kafka. */
+    public void sentencesSent(Via via, int n) {
+        sent.labelValues(label(via)).inc(n);
+    }
+
     /** Kafka acknowledged {@code n} sentences. */
     public void sentencesAcknowledged(Via via, int n) {
         acknowledged.labelValues(label(via)).inc(n);
@@ -179,6 +185,23 @@ public final class PipelineMetrics {
     /** The gateway answered a request to {@code endpoint} ({@code users}, {@code windows}, ...) with {@code status}. */
     public void gatewayRequest(String endpoint, int status) {
         requests.labelValues(endpoint, Integer.toString(status)).inc();
+    }
+
+    /** What the HTTP gateway reports of its answers and sentences, counted here. */
+    public GatewayTraffic gatewayTraffic() {
+        return new GatewayTraffic() {
+            @Override
+            public void answered(String endpoint, int status) {
+                gatewayRequest(endpoint, status);
+            }
+
+            @Override
+            public void sentences(int sentCount, int acknowledgedCount, int failedCount) {
+                sentencesSent(Via.GATEWAY, sentCount);
+                sentencesAcknowledged(Via.GATEWAY, acknowledgedCount);
+                sentencesFailed(Via.GATEWAY, failedCount);
+            }
+        };
     }
 
     private static String label(Via via) {

@@ -5,24 +5,16 @@ import org.apache.spark.launcher.SparkAppHandle;
 
 /**
  * Hands a session's events to the Prometheus figures: the job's metrics records, whether the job runs, the local
- * cluster's workers; and, for a host that reads the cluster for nothing else ('run'), starts the readings of Kafka
- * and the Spark master that the figures need. The console hands its own readings over instead.
+ * cluster's workers; and starts the readings of Kafka and the Spark master that the figures need, its own in 'run'
+ * and the console alike (the console's screen reads them too, every 2 s: a second reader is cheap).
  */
 public final class MetricsFeed implements SessionListener, AutoCloseable {
     private final PipelineMetrics metrics;
-    /** The readings this feed makes itself, or null when its host hands its own over. */
     private final ClusterReadings readings;
-    private volatile Session session;
 
-    /** @param ownReadings whether to read Kafka and the master here: no other part of the host does */
-    public MetricsFeed(PipelineMetrics metrics, boolean ownReadings) {
+    public MetricsFeed(PipelineMetrics metrics) {
         this.metrics = metrics;
-        this.readings = ownReadings ? new ClusterReadings(metrics::kafka, metrics::master) : null;
-    }
-
-    /** The session whose local cluster the master readings follow; set before it starts. */
-    public void follow(Session s) {
-        this.session = s;
+        this.readings = new ClusterReadings(metrics::kafka, metrics::master);
     }
 
     @Override
@@ -31,14 +23,14 @@ public final class MetricsFeed implements SessionListener, AutoCloseable {
             metrics.jobEvent(m.event());
         } else if (event instanceof SessionEvent.JobStateChanged s) {
             metrics.jobRunning(s.state() == SparkAppHandle.State.RUNNING);
-        } else if (event instanceof SessionEvent.KafkaReady k && readings != null) {
+        } else if (event instanceof SessionEvent.KafkaReady k) {
             readings.kafka(k.settings());
         } else if (event instanceof SessionEvent.Ready r) {
             metrics.jobRunning(true);
-            Session s = session;
-            if (readings != null) {
-                readings.kafka(r.settings());
-                readings.master(r.settings().master(), s == null ? null : s.cluster());
+            readings.kafka(r.settings());
+            // A local cluster's web page is its session's to know: its workers come by event instead.
+            if (r.settings().localCluster() == 0) {
+                readings.master(r.settings().master(), null);
             }
         } else if (event instanceof SessionEvent.JobBack) {
             metrics.jobRunning(true);
@@ -51,8 +43,6 @@ public final class MetricsFeed implements SessionListener, AutoCloseable {
 
     @Override
     public void close() {
-        if (readings != null) {
-            readings.close();
-        }
+        readings.close();
     }
 }

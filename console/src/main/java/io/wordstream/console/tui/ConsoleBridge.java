@@ -52,11 +52,13 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
 
             @Override
             public void acked(String sentence, String where) {
+                extras.sentence(true);
                 ui.execute(() -> events.sendAcked(sentence, where));
             }
 
             @Override
             public void failed(String sentence, String reason) {
+                extras.sentence(false);
                 ui.execute(() -> events.sendFailed(sentence, reason));
             }
         });

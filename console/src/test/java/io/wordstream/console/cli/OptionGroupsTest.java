@@ -108,10 +108,13 @@ class OptionGroupsTest {
     void optionsThatRepeatByDesignStillRepeat() {
         CommandLine cl = cli(Map.of());
         cl.parseArgs("run", "--conf", "a=1", "--window", "5s", "--conf", "b=2", "--alert-word", "x=1",
-                "--alert-word", "y=2");
+                "--alert-word", "y=2", "--http", "0", "--http-allow-origin", "http://127.0.0.1:3000", "--http-rate",
+                "5", "--http-allow-origin", "http://localhost:3000");
         PipelineCommandOptions o = cl.getSubcommands().get("run").<RunCommand>getCommand().options;
         assertEquals(Map.of("a", "1", "b", "2"), o.launch.sparkConf);
         assertEquals(Map.of("x", 1L, "y", 2L), o.reports.alertWords);
+        assertEquals(List.of("http://127.0.0.1:3000", "http://localhost:3000"), o.http.allowOrigins);
+        assertEquals(5, o.http.rate);
         assertEquals(Duration.ofSeconds(5), o.pipeline.window);
     }
 
@@ -120,7 +123,7 @@ class OptionGroupsTest {
         assertEquals(0, cli(Map.of()).execute("run", "--help"));
         String help = out.toString();
         List<String> headings = List.of("Kafka", "Pipeline", "Spark and launch", "Cluster over several hosts",
-                "Reports, alerts and mail", "HTTP gateway");
+                "Reports, alerts and mail", "HTTP gateway", "Prometheus");
         int last = -1;
         for (String h : headings) {
             int at = help.indexOf("\n\n" + h + "\n");

@@ -132,6 +132,21 @@ class PipelineMetricsTest {
         }
     }
 
+    @Test
+    void theGatewaysTrafficIsCountedAsTheGatewaysSentencesAndRequests() throws IOException {
+        PipelineMetrics m = new PipelineMetrics();
+        m.gatewayTraffic().sentences(3, 2, 1);
+        m.gatewayTraffic().answered("users", 503);
+        Set<String> s = samples(text(m));
+        for (String expected : new String[] {
+            "wordstream_sentences_sent_total{via=\"gateway\"} 3.0",
+            "wordstream_sentences_acknowledged_total{via=\"gateway\"} 2.0",
+            "wordstream_sentences_failed_total{via=\"gateway\"} 1.0",
+            "wordstream_gateway_requests_total{endpoint=\"users\",status=\"503\"} 1.0"}) {
+            assertTrue(s.contains(expected), expected + " in " + s);
+        }
+    }
+
     /** Figures fed once with everything a pipeline reports: labelled families show only once they have a value. */
     static PipelineMetrics everythingFed() {
         PipelineMetrics m = new PipelineMetrics();
