@@ -61,7 +61,8 @@ class OptionGroupsTest {
 
     @Test
     void theRolesShareHostPortAndDataDirWithTheirOwnDefaults() {
-        CommandLine cl = cli(Map.of("data-dir", "/tmp/role"));
+        // Defaults are scoped (issue 34): a role takes its own COMMAND.NAME keys, the plain ones are the pipeline's.
+        CommandLine cl = cli(Map.of("broker.data-dir", "/tmp/role", "data-dir", "/tmp/pipeline"));
         cl.parseArgs("broker");
         BrokerCommand broker = cl.getSubcommands().get("broker").getCommand();
         assertEquals(9092, broker.clientPort.port);
@@ -69,9 +70,9 @@ class OptionGroupsTest {
         assertEquals(Path.of("/tmp/role"), broker.role.dataDir);
         cl.parseArgs("master");
         assertEquals(7077, cl.getSubcommands().get("master").<MasterCommand>getCommand().clientPort.port);
-        CommandLine fromEnv = cli(Map.of("port", "17077", "host", "127.0.0.2"));
-        fromEnv.parseArgs("master");
-        MasterCommand master = fromEnv.getSubcommands().get("master").getCommand();
+        CommandLine fromFile = cli(Map.of("master.port", "17077", "master.host", "127.0.0.2"));
+        fromFile.parseArgs("master");
+        MasterCommand master = fromFile.getSubcommands().get("master").getCommand();
         assertEquals(17077, master.clientPort.port);
         assertEquals("127.0.0.2", master.role.host);
         assertEquals(0, cli(Map.of()).execute("master", "--help"));
