@@ -1,5 +1,6 @@
 package io.wordstream.broker;
 
+import io.wordstream.common.ClassDataRecording;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,6 +63,8 @@ public final class EmbeddedBroker {
         }
         System.out.println("wordstream broker: starting on " + host + ":" + port + " (controller " + host + ":"
                 + controllerPort + "), data in " + dir);
+        // When the console asks (the first run after a build), the broker records its class data once it serves.
+        ClassDataRecording.recordWhenAsked();
         // Kafka's own entry point: it installs the shutdown hook that makes SIGTERM a clean, controlled shutdown.
         Kafka.main(new String[] {config.toString()});
     }

@@ -2,6 +2,7 @@ package io.wordstream.dist;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
  * What the release archive holds and where, taken from a built source tree: every part's jars pooled once in
  * {@code lib/jars}, each part's classpath a directory of links into the pool ({@code lib/console},
  * {@code lib/broker}, {@code lib/bench}, {@code lib/job}, {@code spark-home/jars}), and the launcher, configuration,
- * Docker files and legal files beside them.
+ * man pages, the completion script, Docker files and legal files beside them.
  */
 public final class ReleaseLayout {
     /** A part that runs from a directory of jars: where the build leaves them, where the archive links them. */
@@ -58,9 +59,18 @@ public final class ReleaseLayout {
         entries.add(Entry.copy("spark-home/RELEASE", require(sparkHome.resolve("RELEASE")), Entry.FILE));
         for (String dir : List.of("config", "docker")) {
             for (Path file : files(root.resolve(dir))) {
-                entries.add(Entry.copy(dir + "/" + file.getFileName(), file, Entry.FILE));
+                String path = dir + "/" + file.getFileName();
+                entries.add(path.equals("docker/compose.yaml") ? Entry.written(path, ReleaseCompose.of(read(file)))
+                        : Entry.copy(path, file, Entry.FILE));
             }
         }
+        // The reference pages the build made from the command line: where man and bash-completion look under a prefix.
+        Path reference = root.resolve("dist/target/reference");
+        for (Path page : files(reference.resolve("man/man1"))) {
+            entries.add(Entry.copy("share/man/man1/" + page.getFileName(), page, Entry.FILE));
+        }
+        entries.add(Entry.copy("share/bash-completion/completions/wordstream",
+                require(reference.resolve(ReferencePages.COMPLETION)), Entry.FILE));
         entries.add(Entry.copy("README.md", require(root.resolve("README.md")), Entry.FILE));
         entries.add(Entry.copy("LICENSE", require(root.resolve("LICENSE")), Entry.FILE));
         entries.add(Entry.written("NOTICE", notice));
@@ -84,6 +94,14 @@ public final class ReleaseLayout {
         require(dir);
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

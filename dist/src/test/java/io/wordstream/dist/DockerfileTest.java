@@ -1,7 +1,6 @@
 package io.wordstream.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,17 +19,20 @@ class DockerfileTest {
     private final List<String> lines = read(Path.of(System.getProperty("wordstream.home"), "docker", "Dockerfile"));
 
     @Test
-    void itBuildsOnAJava17Runtime() {
-        assertEquals(List.of("FROM eclipse-temurin:17-jre"), instructions("FROM"));
+    void itBuildsOnAJava17RuntimeFromTheStageItsSourceNames() {
+        assertEquals(List.of("FROM eclipse-temurin:17-jre AS from-archive", "FROM eclipse-temurin:17-jre AS from-tree",
+                "FROM from-${WORDSTREAM_SOURCE}"), instructions("FROM"));
     }
 
     @Test
-    void itUnpacksTheArchiveOfThisBuild() {
-        assertEquals(List.of("ARG WORDSTREAM_VERSION=" + VERSION), instructions("ARG"),
+    void itUnpacksTheArchiveOfThisBuildOrCopiesAnUnpackedRelease() {
+        assertEquals(List.of("ARG WORDSTREAM_VERSION=" + VERSION, "ARG WORDSTREAM_SOURCE=archive",
+                "ARG WORDSTREAM_VERSION", "ARG WORDSTREAM_VERSION", "ARG WORDSTREAM_VERSION"), instructions("ARG"),
                 "the default version is the project's, so a plain docker build takes this build's archive");
         assertEquals(List.of("ADD wordstream-${WORDSTREAM_VERSION}.tar.gz /opt/"), instructions("ADD"),
                 "ADD unpacks the archive (links included) to /opt/wordstream-VERSION");
-        assertTrue(instructions("COPY").isEmpty(), "nothing of the source tree is copied in");
+        assertEquals(List.of("COPY . /opt/wordstream-${WORDSTREAM_VERSION}/"), instructions("COPY"),
+                "from an unpacked release, the context is the release: the same directory ADD makes");
         assertEquals(List.of("RUN ln -s /opt/wordstream-${WORDSTREAM_VERSION} /opt/wordstream"), instructions("RUN"));
     }
 

@@ -27,6 +27,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** What the release archive holds, read from the archive the build made: whole, each file once, build tree nowhere. */
 class ReleaseContentIT {
@@ -141,6 +142,67 @@ class ReleaseContentIT {
                 .toList();
         assertEquals(List.of(), buildPaths, "build output or test artifacts in the archive");
         assertEquals(List.of(), TEST_CLASSES, "test classes in wordstream's jars");
+    }
+
+    @Test
+    void itHoldsAManPageForEveryCommandAndTheCompletionScript() throws Exception {
+        for (String command : List.of("", "-run", "-console", "-send", "-watch", "-report", "-gateway", "-broker",
+                "-master", "-worker", "-completion")) {
+            String page = TEXTS.get("share/man/man1/wordstream" + command + ".1");
+            String title = ".TH \"WORDSTREAM" + command.toUpperCase(Locale.ROOT).replace("-", "\\-") + "\" \"1\"";
+            assertTrue(page != null && page.contains(title),
+                    "a troff page for wordstream" + command + ": " + ENTRIES.keySet().stream()
+                            .filter(p -> p.startsWith("share/")).toList());
+        }
+        // man itself reads it: the run page lists run's options.
+        Path page = Files.createTempFile("wordstream-run", ".1");
+        try {
+            Files.writeString(page, TEXTS.get("share/man/man1/wordstream-run.1"), StandardCharsets.ISO_8859_1);
+            Process man = new ProcessBuilder("man", "-l", page.toString()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            String shown = new String(man.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, man.waitFor(), shown);
+            assertTrue(shown.contains("--broker-port") && shown.contains("wordstream-run"), shown);
+            assertTrue(shown.replaceAll("\\s+", " ").contains("a key COMMAND.NAME (run.window=30s) only for that"
+                    + " command"), "the help's notes: which defaults apply: " + shown);
+        } finally {
+            Files.delete(page);
+        }
+        String completion = TEXTS.get("share/bash-completion/completions/wordstream");
+        assertTrue(completion != null && completion.contains("complete -F _complete_wordstream"), "the script");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theComposeFileInTheArchiveBuildsFromTheArchive() {
+        Map<String, Object> compose = new Yaml().load(TEXTS.get("docker/compose.yaml"));
+        Map<String, Object> build = (Map<String, Object>) ((Map<String, Object>) compose.get("x-wordstream"))
+                .get("build");
+        // Compose resolves the context from the file's own directory, and the Dockerfile from the context.
+        Path context = Path.of("docker").resolve(String.valueOf(build.get("context"))).normalize();
+        assertEquals(Path.of(""), context, "the context is the archive's top directory: " + build);
+        String dockerfile = context.resolve(String.valueOf(build.get("dockerfile"))).toString();
+        assertTrue(TEXTS.containsKey(dockerfile), dockerfile + " is in the archive");
+        Map<String, Object> args = (Map<String, Object>) build.get("args");
+        String version = TOP.substring("wordstream-".length(), TOP.length() - 1);
+        assertEquals("${WORDSTREAM_VERSION:-" + version + "}", args.get("WORDSTREAM_VERSION"),
+                "the version passed to the image is this archive's unless the operator exports another");
+        assertEquals("wordstream:${WORDSTREAM_VERSION:-" + version + "}", ((Map<String, Object>) compose
+                .get("x-wordstream")).get("image"));
+        // The stage the archive's file asks for copies the context, which holds what the image runs.
+        String stage = "AS from-" + args.get("WORDSTREAM_SOURCE");
+        List<String> lines = TEXTS.get(dockerfile).lines().toList();
+        int from = lines.indexOf(lines.stream().filter(l -> l.endsWith(stage)).findFirst().orElseThrow(
+                () -> new AssertionError("no stage " + stage + " in " + dockerfile)));
+        assertTrue(lines.subList(from, lines.size()).stream().anyMatch(l -> l.equals(
+                "COPY . /opt/wordstream-${WORDSTREAM_VERSION}/")), "the stage copies the context");
+        assertTrue(TEXTS.get(dockerfile).contains("ENTRYPOINT [\"/opt/wordstream/bin/wordstream\"]"));
+        assertEquals(0755, ENTRIES.get("bin/wordstream").getMode() & 0777, "what the entry point runs, executable");
+        // The worker's offer comes from the operator's environment, as the file's header says.
+        Map<String, Object> worker = (Map<String, Object>) ((Map<String, Object>) compose.get("services"))
+                .get("worker");
+        assertEquals(Map.of("WORDSTREAM_WORKER_CORES", "${WORDSTREAM_WORKER_CORES:-1}", "WORDSTREAM_WORKER_MEMORY",
+                "${WORDSTREAM_WORKER_MEMORY:-1g}"), worker.get("environment"));
     }
 
     @Test

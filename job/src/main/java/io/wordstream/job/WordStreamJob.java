@@ -1,5 +1,6 @@
 package io.wordstream.job;
 
+import io.wordstream.common.ClassDataRecording;
 import io.wordstream.common.Durations;
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
@@ -56,6 +57,8 @@ public final class WordStreamJob {
     }
 
     public static void main(String[] args) {
+        // When the console asks (the first run after a build), the driver records its class data once it runs.
+        ClassDataRecording.recordWhenAsked();
         JobConfig config;
         try {
             config = JobConfig.fromArgs(args);

@@ -8,6 +8,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -56,6 +57,7 @@ public final class Cli {
         cl.setDefaultValueProvider(defaults);
         cl.setOut(out);
         cl.setErr(err);
+        ConfigDefaults.describeIn(cl);
         HelpWrap.apply(cl, USAGE_WIDTH);
         cl.setParameterExceptionHandler(Cli::onBadArguments);
         cl.setExecutionExceptionHandler(Cli::onFailure);
@@ -65,10 +67,28 @@ public final class Cli {
             if (!parsed.unmatched().isEmpty()) {
                 throw new CommandLine.UnmatchedArgumentException(cl, parsed.unmatched());
             }
+            // A settings file that cannot be read stops every command but help and version, which need none.
+            if (defaults.problem() != null && !helpOnly(parsed)) {
+                List<CommandLine> chain = parsed.asCommandLineList();
+                CommandLine last = chain.get(chain.size() - 1);
+                last.getErr().println(last.getCommandSpec().qualifiedName() + ": " + defaults.problem());
+                return CommandLine.ExitCode.USAGE;
+            }
             OnceEach.check(parsed);
             return run.execute(parsed);
         });
         return cl;
+    }
+
+    /** Whether only help, the version or a command that takes no option values was asked for. */
+    private static boolean helpOnly(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.isUsageHelpRequested() || p.isVersionHelpRequested()) {
+                return true;
+            }
+        }
+        List<CommandLine> chain = parsed.asCommandLineList();
+        return chain.get(chain.size() - 1).getCommandSpec().options().stream().allMatch(o -> o.arity().max() == 0);
     }
 
     /** One line naming the problem and where help is, never a page of usage. */

@@ -45,10 +45,13 @@ final class ConsoleCommand implements Callable<Integer> {
         ConsoleLog.init(settings);
         ConsoleScreen.Lines lines = new ConsoleScreen.Lines();
         Session session;
+        ConsoleScreen screen = new ConsoleScreen(settings, attach, options.reset());
         // Checked before the screen opens, so their warnings show on the plain terminal.
         try (PipelineExtras extras = options.extras(settings, gateway, err, lines, true)) {
-            session = new ConsoleScreen(settings, attach, options.reset()).run(extras, lines);
+            session = screen.run(extras, lines);
         }
+        // What the screen showed of the stop stays on the terminal.
+        screen.stopSteps().forEach(step -> options.out().println("wordstream: " + step));
         Supervisor.Outcome outcome = session.outcome();
         if (outcome.exitStatus() != 0) {
             // The same status as 'run' for the same failure: 2 for a setting to change, 1 for the pipeline.

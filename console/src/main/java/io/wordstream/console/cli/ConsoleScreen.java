@@ -22,6 +22,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,7 @@ final class ConsoleScreen {
     private final Settings settings;
     private final boolean attach;
     private final boolean reset;
+    private List<String> stopSteps = List.of();
 
     ConsoleScreen(Settings settings, boolean attach, boolean reset) {
         this.settings = settings;
@@ -66,8 +70,9 @@ final class ConsoleScreen {
                 lines.bridge = bridge;
                 Session session = attach ? new AttachedSession(settings, bridge) : new Supervisor(settings,
                         Install.current(), extras.after(bridge), true, reset);
-                ConsoleController controller = new ConsoleController(new WindowCounts(HISTORY_WINDOWS),
-                        new PipelineStatus(System.nanoTime(), settings.bootstrap(), settings.master()),
+                PipelineStatus status = new PipelineStatus(System.nanoTime(), settings.bootstrap(),
+                        settings.plannedMaster());
+                ConsoleController controller = new ConsoleController(new WindowCounts(HISTORY_WINDOWS), status,
                         settings.pipeline(), bridge, System::nanoTime);
                 if (attach) {
                     controller.attached();
@@ -76,6 +81,7 @@ final class ConsoleScreen {
                 Signals.onInterruptOrTerminate(() -> loop[0].execute(controller::quit));
                 bridge.start(session, controller);
                 loop[0].run();
+                stopSteps = stopLines(status);
                 return session;
             } finally {
                 if (bridge != null) {
@@ -87,6 +93,29 @@ final class ConsoleScreen {
                 ChildProcesses.killDescendants();
             }
         }
+    }
+
+    /** The steps of the stop the screen showed, for the terminal once the screen is gone. */
+    List<String> stopSteps() {
+        return stopSteps;
+    }
+
+    /** Each step of the stop with the seconds since the quit, then the whole stop's. */
+    private static List<String> stopLines(PipelineStatus status) {
+        long from = status.stoppingSinceNanos();
+        if (from < 0) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (PipelineStatus.Step step : status.stopSteps()) {
+            out.add(step.message() + " (at " + seconds(step.atNanos() - from) + ")");
+        }
+        out.add("the stop took " + seconds(status.phaseSinceNanos() - from));
+        return out;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     private static void stopScreen(TerminalScreen screen) {

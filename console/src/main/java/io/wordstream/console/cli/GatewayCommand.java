@@ -5,6 +5,8 @@ import io.wordstream.console.gateway.GatewayService;
 import io.wordstream.console.gateway.WelcomeMail;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
+import io.wordstream.console.metrics.MetricsEndpoint;
+import io.wordstream.console.metrics.PipelineMetrics;
 import io.wordstream.console.settings.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,6 +36,9 @@ final class GatewayCommand implements Callable<Integer> {
     @Mixin
     GatewayOptions http;
 
+    @Mixin
+    MetricsOptions metrics;
+
     @Option(names = "--text-field", paramLabel = "NAME", defaultValue = "resumo",
             description = "The JSON field of the sentence in what the gateway writes: the pipeline's --text-field"
                     + " (default: ${DEFAULT-VALUE}).")
@@ -50,6 +55,7 @@ final class GatewayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the gateway's port with --http PORT (0 for any free port)");
         }
         GatewayConfig config = http.checkedConfig(textField);
+        int metricsPort = metrics.enabled() ? metrics.checkedPort() : -1;
         PrintWriter err = spec.commandLine().getErr();
         if (mailConfig != null && !http.welcomeMail) {
             throw new IllegalArgumentException("--mail-config goes with --welcome-mail");
@@ -65,11 +71,18 @@ final class GatewayCommand implements Callable<Integer> {
             admin.requireReachable(REACHABLE_WITHIN, client.origin(), client.wayOut());
         }
         CountDownLatch stop = Signals.stopOnInterruptOrTerminate();
+        PipelineMetrics figures = new PipelineMetrics();
         try (welcome;
-             GatewayService gateway = GatewayService.withOwnFeed(config, settings, welcome)) {
+             MetricsEndpoint endpoint = metricsPort < 0 ? null
+                     : MetricsEndpoint.start(metrics.host(), metricsPort, figures.registry());
+             GatewayService gateway = GatewayService.withOwnFeed(config, settings, welcome,
+                     figures.gatewayTraffic())) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("gateway " + gateway.uri() + " topic=" + settings.inputTopics().get(0) + " results="
                     + settings.resultsTopic());
+            if (endpoint != null) {
+                out.println("metrics " + endpoint.uri());
+            }
             out.flush();
             stop.await();
         }

@@ -1,5 +1,6 @@
 package io.wordstream.console.cli;
 
+import io.wordstream.console.gateway.CorsPolicy;
 import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.gateway.WelcomeMail;
 import io.wordstream.console.launch.Ports;
@@ -7,6 +8,8 @@ import io.wordstream.console.report.MailConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
@@ -38,6 +41,12 @@ public final class GatewayOptions {
     @Option(names = "--http-max-streams", paramLabel = "N", defaultValue = "" + GatewayConfig.DEFAULT_MAX_STREAMS,
             description = "Concurrent GET /events clients; one more gets 503 (default: ${DEFAULT-VALUE}).")
     int maxStreams;
+
+    @Option(names = "--http-allow-origin", paramLabel = "ORIGIN",
+            description = "Let pages of this origin (http://HOST:PORT, as the browser shows it) call the gateway from"
+                    + " a browser: their preflights are answered and the CORS headers sent. Repeatable; * lets any"
+                    + " origin in, only when written out. None by default.")
+    List<String> allowOrigins = new ArrayList<>();
 
     @Option(names = "--keep-user-fields",
             description = "Write nome and email of POST /users to Kafka beside the sentence (by default only the"
@@ -86,6 +95,10 @@ public final class GatewayOptions {
      */
     public GatewayConfig checkedConfig(String textField) {
         if (!enabled()) {
+            if (!allowOrigins.isEmpty()) {
+                throw new IllegalArgumentException("--http-allow-origin goes with --http PORT: it lets pages of"
+                        + " other origins call the gateway");
+            }
             return null;
         }
         GatewayConfig config = toConfig(textField);
@@ -101,6 +114,6 @@ public final class GatewayOptions {
             throw new IllegalArgumentException("give the gateway's port with --http PORT");
         }
         return new GatewayConfig(host.strip(), port, maxBody, maxRecords, rate, maxStreams, textField,
-                keepUserFields);
+                keepUserFields, CorsPolicy.of(allowOrigins));
     }
 }

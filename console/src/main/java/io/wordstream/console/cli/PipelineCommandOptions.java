@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options of the commands that start a pipeline, 'run' and the console, declared once: Kafka (with every
- * command that talks to it, {@link ClientCommandOptions}), then the pipeline, Spark, the cluster, the reports and
- * the gateway, each a section of --help. A group that both commands take is added here, once; an add-on it asks
- * for goes into {@link #extras}.
+ * command that talks to it, {@link ClientCommandOptions}), then the pipeline, Spark, the cluster, the reports, the
+ * gateway and Prometheus, each a section of --help. A group that both commands take is added here, once; an add-on
+ * it asks for goes into {@link #extras}.
  */
 public final class PipelineCommandOptions {
     @Spec(Spec.Target.MIXEE)
@@ -38,6 +38,9 @@ public final class PipelineCommandOptions {
 
     @ArgGroup(validate = false, heading = "%nHTTP gateway%n")
     GatewayOptions http = new GatewayOptions();
+
+    @ArgGroup(validate = false, heading = "%nPrometheus%n")
+    MetricsOptions metrics = new MetricsOptions();
 
     /** The command's standard output. */
     PrintWriter out() {
@@ -77,6 +80,10 @@ public final class PipelineCommandOptions {
         ReportServices.Plan plan = screen || reports.any() ? reports.plan(settings, err, http.welcomeMail) : null;
         WelcomeMail welcome = http.welcomeMail(reports.mail.mailConfig, err, lines::notice);
         PipelineExtras.Builder extras = PipelineExtras.builder(lines);
+        if (metrics.enabled()) {
+            // Before the gateway: the gateway counts its traffic there.
+            extras.metrics(metrics.host(), metrics.checkedPort());
+        }
         if (gateway != null) {
             extras.gateway(gateway, welcome);
         }

@@ -45,6 +45,7 @@ public final class Gateway implements AutoCloseable {
     private final ExecutorService threads;
     /** The welcome note of sign-ups; null when the operator did not ask for it. */
     private final WelcomeMail welcome;
+    private final GatewayTraffic traffic;
 
     /**
      * Starts listening at once.
@@ -60,8 +61,15 @@ public final class Gateway implements AutoCloseable {
     /** As above, and with {@code welcome} (null for none) each sign-up Kafka acknowledged gets a welcome note. */
     public Gateway(GatewayConfig config, Properties clientProperties, String inputTopic, LiveCounts counts,
                    WelcomeMail welcome) {
+        this(config, clientProperties, inputTopic, counts, welcome, GatewayTraffic.NONE);
+    }
+
+    /** As above, reporting each answer and each request's sentences to {@code traffic}. */
+    public Gateway(GatewayConfig config, Properties clientProperties, String inputTopic, LiveCounts counts,
+                   WelcomeMail welcome, GatewayTraffic traffic) {
         this.config = config;
         this.welcome = welcome;
+        this.traffic = traffic;
         this.counts = counts;
         this.submissions = new Submissions(config);
         this.limiter = new RateLimiter(config.requestsPerSecond(), System::nanoTime);
@@ -82,11 +90,11 @@ public final class Gateway implements AutoCloseable {
             return t;
         });
         server.setExecutor(threads);
-        server.createContext("/users", guarded("POST", exact("/users", this::users)));
-        server.createContext("/sentences", guarded("POST", exact("/sentences", this::sentences)));
-        server.createContext("/windows", guarded("GET", exact("/windows", this::windows)));
-        server.createContext("/events", guarded("GET", exact("/events", streams::serve)));
-        server.createContext("/", guarded("GET", this::page));
+        server.createContext("/users", guarded("users", "POST", exact("/users", this::users)));
+        server.createContext("/sentences", guarded("sentences", "POST", exact("/sentences", this::sentences)));
+        server.createContext("/windows", guarded("windows", "GET", exact("/windows", this::windows)));
+        server.createContext("/events", guarded("events", "GET", exact("/events", streams::serve)));
+        server.createContext("/", guarded("page", "GET", this::page));
         server.start();
     }
 
@@ -96,10 +104,18 @@ public final class Gateway implements AutoCloseable {
         return URI.create("http://" + config.host() + ":" + a.getPort() + "/");
     }
 
-    /** A handler that answers in words to a wrong method, too many requests, and any refused request. */
-    private HttpHandler guarded(String method, Handler handler) {
+    /**
+     * A handler that answers preflights, and in words to a wrong method, too many requests and any refused request;
+     * each answer is reported under {@code endpoint}.
+     */
+    private HttpHandler guarded(String endpoint, String method, Handler handler) {
         return exchange -> {
             try {
+                if ("OPTIONS".equals(exchange.getRequestMethod())) {
+                    config.cors().answerOptions(exchange, method);
+                    return;
+                }
+                config.cors().admit(exchange, method);
                 if (!method.equals(exchange.getRequestMethod())) {
                     exchange.getResponseHeaders().set("Allow", method);
                     throw new HttpProblem(405, exchange.getRequestMethod() + " is not allowed on "
@@ -118,6 +134,7 @@ public final class Gateway implements AutoCloseable {
                 Exchanges.problem(exchange, new HttpProblem(500, "the gateway failed: " + e));
             } finally {
                 exchange.close();
+                traffic.answered(endpoint, exchange.getResponseCode());
             }
         };
     }
@@ -161,11 +178,15 @@ public final class Gateway implements AutoCloseable {
 
     private List<RecordWriter.Written> written(HttpExchange exchange, List<String> records) throws HttpProblem {
         try {
-            return writer.write(records);
+            List<RecordWriter.Written> written = writer.write(records);
+            traffic.sentences(records.size(), written.size(), 0);
+            return written;
         } catch (RecordWriter.Unavailable e) {
+            traffic.sentences(records.size(), 0, records.size());
             exchange.getResponseHeaders().set("Retry-After", "5");
             throw new HttpProblem(503, e.getMessage());
         } catch (InterruptedException e) {
+            traffic.sentences(records.size(), 0, records.size());
             Thread.currentThread().interrupt();
             throw new HttpProblem(503, "the gateway is stopping; nothing was acknowledged");
         }

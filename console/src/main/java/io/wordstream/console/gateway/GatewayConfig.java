@@ -11,9 +11,10 @@ package io.wordstream.console.gateway;
  * @param maxStreams        concurrent {@code /events} clients; one more gets 503
  * @param textField         the JSON field of the sentence, the pipeline's {@code --text-field}
  * @param keepUserFields    whether {@code POST /users} writes {@code nome} and {@code email} to Kafka too
+ * @param cors              the other origins whose pages may call the gateway ({@code --http-allow-origin})
  */
 public record GatewayConfig(String host, int port, int maxBodyBytes, int maxRecords, int requestsPerSecond,
-                            int maxStreams, String textField, boolean keepUserFields) {
+                            int maxStreams, String textField, boolean keepUserFields, CorsPolicy cors) {
     public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
     /** Bodies above this would not fit the one Kafka batch a request is written in (the broker takes 1 MB). */
     public static final int MAX_BODY_BYTES = 256 * 1024;
@@ -45,6 +46,22 @@ public record GatewayConfig(String host, int port, int maxBodyBytes, int maxReco
         if (textField == null || textField.isBlank()) {
             throw new IllegalArgumentException("--text-field must name a JSON field, for example resumo");
         }
+        if (cors == null) {
+            throw new IllegalArgumentException("the gateway needs a CORS policy (CorsPolicy.NONE for none)");
+        }
+    }
+
+    /** As above, with no other origin allowed. */
+    public GatewayConfig(String host, int port, int maxBodyBytes, int maxRecords, int requestsPerSecond,
+                         int maxStreams, String textField, boolean keepUserFields) {
+        this(host, port, maxBodyBytes, maxRecords, requestsPerSecond, maxStreams, textField, keepUserFields,
+                CorsPolicy.NONE);
+    }
+
+    /** These settings with {@code cors} as the origins allowed. */
+    public GatewayConfig withCors(CorsPolicy cors) {
+        return new GatewayConfig(host, port, maxBodyBytes, maxRecords, requestsPerSecond, maxStreams, textField,
+                keepUserFields, cors);
     }
 
     /** The defaults, on 127.0.0.1 and the given port. */

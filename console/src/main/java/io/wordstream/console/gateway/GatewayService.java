@@ -35,6 +35,12 @@ public final class GatewayService implements AutoCloseable {
 
     /** As above, with the welcome note of sign-ups ({@code welcome}, null for none; its owner closes it). */
     public static GatewayService withOwnFeed(GatewayConfig config, Settings settings, WelcomeMail welcome) {
+        return withOwnFeed(config, settings, welcome, GatewayTraffic.NONE);
+    }
+
+    /** As above, reporting the gateway's answers and sentences to {@code traffic}. */
+    public static GatewayService withOwnFeed(GatewayConfig config, Settings settings, WelcomeMail welcome,
+                                             GatewayTraffic traffic) {
         Properties clientProperties = KafkaClients.base(settings);
         String inputTopic = settings.inputTopics().get(0);
         try (TopicAdmin admin = new TopicAdmin(clientProperties)) {
@@ -44,7 +50,8 @@ public final class GatewayService implements AutoCloseable {
         LiveCounts counts = new LiveCounts(WINDOWS_KEPT);
         TopicFeed feed = LiveCounts.follow(clientProperties, settings.resultsTopic(), counts);
         try {
-            return new GatewayService(feed, new Gateway(config, clientProperties, inputTopic, counts, welcome));
+            return new GatewayService(feed, new Gateway(config, clientProperties, inputTopic, counts, welcome,
+                    traffic));
         } catch (RuntimeException e) {
             feed.close();
             throw e;
@@ -59,8 +66,14 @@ public final class GatewayService implements AutoCloseable {
     /** As above, with the welcome note of sign-ups ({@code welcome}, null for none; its owner closes it). */
     public static GatewayService on(GatewayConfig config, Settings settings, LiveCounts counts,
                                     WelcomeMail welcome) {
+        return on(config, settings, counts, welcome, GatewayTraffic.NONE);
+    }
+
+    /** As above, reporting the gateway's answers and sentences to {@code traffic}. */
+    public static GatewayService on(GatewayConfig config, Settings settings, LiveCounts counts,
+                                    WelcomeMail welcome, GatewayTraffic traffic) {
         return new GatewayService(null, new Gateway(config, KafkaClients.base(settings),
-                settings.inputTopics().get(0), counts, welcome));
+                settings.inputTopics().get(0), counts, welcome, traffic));
     }
 
     public URI uri() {

@@ -126,9 +126,14 @@ public final class BrokerProcess implements AutoCloseable {
         return log;
     }
 
-    /** True when this broker saves a class data archive as it stops (the first run after a build). */
+    /** True when this broker records a class data archive once it serves (the first run after a build). */
     public boolean recordsClassArchive() {
-        return classData.recordsAtExit();
+        return classData.records();
+    }
+
+    /** Asks the JVM to record its class data archive now; see {@link ClassDataArchive#recordNow}. */
+    public void recordClassArchive() {
+        classData.recordNow();
     }
 
     public boolean alive() {
@@ -152,8 +157,6 @@ public final class BrokerProcess implements AutoCloseable {
     /** Stops the broker cleanly (SIGTERM runs Kafka's controlled shutdown), by force after 30 s. */
     @Override
     public void close() {
-        boolean killed = ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(30));
-        // 137: killed by SIGKILL from elsewhere, perhaps while writing its archive.
-        classData.jvmExited(!killed && !process.isAlive() && process.exitValue() != 137);
+        ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(30));
     }
 }

@@ -1,31 +1,29 @@
 package io.wordstream.console.launch;
 
+import io.wordstream.common.ClassDataRecording;
 import io.wordstream.console.settings.ClassDataPlace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A class data sharing archive for one kind of JVM the console starts (the broker, the Spark driver). The first JVM
- * of a build records the classes it loaded as it exits; later ones map them instead of loading and verifying them
- * again from the jars, which takes about 40% off the broker's start on this machine (docs/benchmarks.md).
+ * of a build records the classes it has loaded once it serves (common's {@code ClassDataRecording}); later ones map
+ * them instead of loading and verifying them again from the jars, which takes about 40% off the broker's start on
+ * this machine (docs/benchmarks.md). Recorded while the JVM runs, not at its exit: an exit that writes the archive
+ * took the first quit after a build to 18 s.
  *
  * <p>An archive is only valid for the exact classpath and JDK it was made with, so its name is a digest of both,
- * and a new build gets a new one. A JVM that ended by force may have left half an archive: only one that ended by
- * itself gets its archive put in place.
+ * and a new build gets a new one. The JVM writes it beside its name and moves it into place whole, so a JVM killed
+ * while recording leaves no half archive under that name.
  */
 public final class ClassDataArchive {
     private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchive.class);
@@ -33,13 +31,14 @@ public final class ClassDataArchive {
     public static final String SWITCH = "WORDSTREAM_CDS";
 
     private final Path archive;
-    private final Path pending;
+    /** The file that tells a recording JVM to record now. */
+    private final Path trigger;
     private final boolean present;
     private final boolean enabled;
 
-    private ClassDataArchive(Path archive, Path pending, boolean present, boolean enabled) {
+    private ClassDataArchive(Path archive, boolean present, boolean enabled) {
         this.archive = archive;
-        this.pending = pending;
+        this.trigger = archive.resolveSibling(archive.getFileName() + ".record");
         this.present = present;
         this.enabled = enabled;
     }
@@ -62,19 +61,29 @@ public final class ClassDataArchive {
     public static ClassDataArchive of(ClassDataPlace place, String role, List<Path> classpath) {
         LOG.info("{} ({})", place.summary(), role);
         if (place.dir().isEmpty()) {
-            return new ClassDataArchive(Path.of("none.jsa"), Path.of("none.jsa.pending"), false, false);
+            return new ClassDataArchive(Path.of("none.jsa"), false, false);
         }
         return of(place.dir().get(), role, classpath);
     }
 
     private static ClassDataArchive of(Path cacheDir, String role, List<Path> classpath, boolean enabled) {
         Path archive = cacheDir.resolve(role + "-" + fingerprint(classpath) + ".jsa");
-        Path pending = cacheDir.resolve(role + "-" + UUID.randomUUID() + ".jsa.pending");
         removeAbandoned(cacheDir);
-        return new ClassDataArchive(archive, pending, enabled && Files.isRegularFile(archive), enabled);
+        boolean present = enabled && Files.isRegularFile(archive);
+        if (present) {
+            removeOlderArchives(archive);
+        }
+        ClassDataArchive made = new ClassDataArchive(archive, present, enabled);
+        try {
+            // A trigger left by an earlier session would make the new JVM record before it has loaded anything.
+            Files.deleteIfExists(made.trigger);
+        } catch (IOException e) {
+            return new ClassDataArchive(archive, present, false);
+        }
+        return made;
     }
 
-    /** JVM options: map the archive when there is one, else record one at exit. */
+    /** JVM options: map the archive when there is one, else let the JVM record one once it serves. */
     public List<String> jvmOptions() {
         if (!enabled) {
             return List.of();
@@ -88,11 +97,28 @@ public final class ClassDataArchive {
         String quiet = "-Xlog:cds=off,cds+dynamic=off";
         return present
                 ? List.of("-XX:SharedArchiveFile=" + archive, quiet)
-                : List.of("-XX:ArchiveClassesAtExit=" + pending, quiet);
+                : List.of("-XX:+RecordDynamicDumpInfo", "-D" + ClassDataRecording.ARCHIVE_PROPERTY + "=" + archive,
+                        "-D" + ClassDataRecording.TRIGGER_PROPERTY + "=" + trigger, quiet);
     }
 
-    /** True when the JVM records an archive as it exits, which makes that exit take seconds longer. */
-    public boolean recordsAtExit() {
+    /**
+     * Tells a recording JVM to record its archive now: it has loaded what a running pipeline needs. The JVM pauses
+     * for seconds meanwhile, once per build.
+     */
+    public void recordNow() {
+        if (!records()) {
+            return;
+        }
+        try {
+            Files.createDirectories(trigger.getParent());
+            Files.writeString(trigger, "record\n");
+        } catch (IOException e) {
+            // Only a faster next start is lost.
+        }
+    }
+
+    /** True when the JVM records an archive once it serves, which pauses it for seconds, once per build. */
+    public boolean records() {
         return enabled && !present;
     }
 
@@ -101,58 +127,45 @@ public final class ClassDataArchive {
         return present;
     }
 
-    /**
-     * After the JVM has exited: keeps what it recorded when it ended by itself, else throws it away.
-     *
-     * @param endedByItself false when the JVM was killed, which may have cut its archive short
-     */
-    public void jvmExited(boolean endedByItself) {
-        if (present || !enabled || !Files.isRegularFile(pending)) {
-            return;
-        }
-        try {
-            if (endedByItself && Files.size(pending) > 0) {
-                try {
-                    Files.move(pending, archive, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(pending, archive, StandardCopyOption.REPLACE_EXISTING);
-                }
-                removeOlderArchives();
-            } else {
-                Files.deleteIfExists(pending);
-            }
-        } catch (IOException e) {
-            // Only a faster next start is lost; the next JVM records the archive again.
-        }
-    }
-
     /** An archive is over a hundred megabytes: only the newest of each role is kept, the others are of old builds. */
-    private void removeOlderArchives() throws IOException {
+    private static void removeOlderArchives(Path archive) {
         String prefix = archive.getFileName().toString().replaceFirst("-[^-]*$", "-");
         try (Stream<Path> files = Files.list(archive.getParent())) {
             for (Path f : files.filter(p -> !p.equals(archive)).toList()) {
                 String name = f.getFileName().toString();
-                if (name.startsWith(prefix) && name.endsWith(".jsa")) {
+                if (name.startsWith(prefix) && (name.endsWith(".jsa") || name.endsWith(".jsa.record"))) {
                     Files.deleteIfExists(f);
                 }
             }
+        } catch (IOException e) {
+            // Removed at a later start.
         }
     }
 
-    /** Archives being recorded by JVMs that were killed instead (a day is longer than any JVM takes to exit). */
+    /** Archives left half written by JVMs killed while recording ({@code NAME.PID.part}), and their triggers. */
     private static void removeAbandoned(Path cacheDir) {
         if (!Files.isDirectory(cacheDir)) {
             return;
         }
-        Instant dayAgo = Instant.now().minus(Duration.ofDays(1));
         try (Stream<Path> files = Files.list(cacheDir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".pending")).toList()) {
-                if (Files.getLastModifiedTime(f).toInstant().isBefore(dayAgo)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
+                if (!recordedByALiveJvm(f)) {
                     Files.deleteIfExists(f);
                 }
             }
         } catch (IOException e) {
             // Left for the next start to remove.
+        }
+    }
+
+    /** Whether the JVM whose pid is in the part file's name still runs (a recording takes seconds). */
+    static boolean recordedByALiveJvm(Path part) {
+        String[] pieces = part.getFileName().toString().split("\\.");
+        try {
+            long pid = Long.parseLong(pieces[pieces.length - 2]);
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return false;
         }
     }
 

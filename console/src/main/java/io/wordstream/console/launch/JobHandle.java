@@ -33,6 +33,8 @@ public final class JobHandle implements AutoCloseable {
 
     /** The launcher may report the end before the job's last word; that word names the cause. */
     private static final Duration LAST_WORD_WAIT = Duration.ofSeconds(3);
+    /** How long a quit lets the job stop by itself. */
+    static final Duration QUIT_GRACE = Duration.ofSeconds(3);
     private static final Duration RUNNING_REPORT = Duration.ofSeconds(30);
 
     /** Events written a little before this handle was made are still this session's, whatever the clocks say. */
@@ -194,10 +196,13 @@ public final class JobHandle implements AutoCloseable {
         }
     }
 
-    /** Stops the job and the metrics reader. */
+    /**
+     * Stops the job and the metrics reader: the job has {@link #QUIT_GRACE} to end its micro-batch and stop, then it
+     * is stopped by force (its checkpoint makes that safe: the batch runs again at the next start).
+     */
     @Override
     public synchronized void close() {
-        stop(Duration.ofSeconds(30));
+        stop(QUIT_GRACE);
         if (metrics != null) {
             metrics.close();
             metrics = null;

@@ -24,6 +24,8 @@ import org.apache.spark.launcher.SparkLauncher;
  * stopped by its stop file, which lets the running micro-batch finish and the checkpoint stay clean.
  */
 public final class SparkJob implements AutoCloseable {
+    /** How long a driver that has stopped its job may take to exit before it is stopped by force. */
+    private static final Duration EXIT_WAIT = Duration.ofSeconds(2);
     static final String MAIN_CLASS = "io.wordstream.job.WordStreamJob";
     /** Named, not referenced: the console does not depend on the job module, which runs in another JVM. */
     static final String LOCAL_CHECKPOINT_FILE_SYSTEM = "io.wordstream.job.LocalCheckpointFileSystem";
@@ -211,9 +213,14 @@ public final class SparkJob implements AutoCloseable {
         return handle.getAppId();
     }
 
-    /** True when this driver saves a class data archive as it stops (the first run after a build). */
+    /** True when this driver records a class data archive after its first batch (the first run after a build). */
     public boolean recordsClassArchive() {
-        return classData.recordsAtExit();
+        return classData.records();
+    }
+
+    /** Asks the JVM to record its class data archive now; see {@link ClassDataArchive#recordNow}. */
+    public void recordClassArchive() {
+        classData.recordNow();
     }
 
     public Path log() {
@@ -244,17 +251,13 @@ public final class SparkJob implements AutoCloseable {
         if (!handle.getState().isFinal()) {
             handle.kill();
         }
-        // A driver that reported FINISHED is on its way out: let it exit by itself (a SIGTERM now would turn its
-        // clean exit into a failure), and only then make sure it is gone.
-        boolean endedByItself = driver.map(d -> {
-            // Recording a class data archive at exit takes the driver seconds more, once per build.
-            if (ChildProcesses.awaitExit(d, Duration.ofSeconds(classData.present() ? 15 : 45))) {
-                return true;
+        // A driver that reported FINISHED is on its way out: let it exit by itself a moment (a SIGTERM now would
+        // turn its clean exit into a failure), then make sure it is gone.
+        driver.ifPresent(d -> {
+            if (!ChildProcesses.awaitExit(d, EXIT_WAIT)) {
+                ChildProcesses.stop(d, Duration.ofSeconds(1));
             }
-            ChildProcesses.stop(d, Duration.ofSeconds(5));
-            return false;
-        }).orElse(false);
-        classData.jvmExited(endedByItself && handle.getState() == SparkAppHandle.State.FINISHED);
+        });
         try {
             Files.deleteIfExists(stopFile);
         } catch (IOException ignored) {

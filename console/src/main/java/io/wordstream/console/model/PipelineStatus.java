@@ -23,6 +23,10 @@ public final class PipelineStatus {
 
     private final long startedNanos;
     private final List<Step> steps = new ArrayList<>();
+    /** The steps of the stop, since the quit: a handful (the job, the servers, the cluster, the broker). */
+    private final List<Step> stopSteps = new ArrayList<>();
+    /** When the quit came, or -1. */
+    private long stoppingSinceNanos = -1;
     private Phase phase = Phase.STARTING;
     private String jobState = "";
     private String appId = "";
@@ -49,9 +53,13 @@ public final class PipelineStatus {
     }
 
     public void step(String message, long now) {
-        steps.add(new Step(message, now));
+        Step step = new Step(message, now);
+        steps.add(step);
         if (steps.size() > MAX_STEPS) {
             steps.remove(0);
+        }
+        if (phase == Phase.STOPPING) {
+            stopSteps.add(step);
         }
     }
 
@@ -142,6 +150,12 @@ public final class PipelineStatus {
 
     public void stopping(long now) {
         enter(Phase.STOPPING, now);
+        stoppingSinceNanos = now;
+    }
+
+    /** When the quit came, or -1 before it. */
+    public long stoppingSinceNanos() {
+        return stoppingSinceNanos;
     }
 
     public void stopped(long now) {
@@ -169,6 +183,11 @@ public final class PipelineStatus {
 
     public List<Step> steps() {
         return List.copyOf(steps);
+    }
+
+    /** The steps of stopping the pipeline, since the quit. */
+    public List<Step> stopSteps() {
+        return List.copyOf(stopSteps);
     }
 
     public String jobState() {

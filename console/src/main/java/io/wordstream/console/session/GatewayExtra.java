@@ -3,6 +3,7 @@ package io.wordstream.console.session;
 import io.wordstream.console.errors.UserError;
 import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.gateway.GatewayService;
+import io.wordstream.console.gateway.GatewayTraffic;
 import io.wordstream.console.gateway.LiveCounts;
 import io.wordstream.console.gateway.WelcomeMail;
 import io.wordstream.console.model.ResultRow;
@@ -10,20 +11,23 @@ import java.util.List;
 
 /**
  * The HTTP gateway beside a pipeline: it starts once the pipeline is ready (its sentences need the input topic) and
- * serves the counts of the result rows it is handed. It owns the welcome mail of its sign-ups.
+ * serves the counts of the result rows it is handed. It owns the welcome mail of its sign-ups and reports its traffic
+ * to the metrics, when there are any.
  */
 final class GatewayExtra implements PipelineExtras.Extra {
     private final GatewayConfig config;
     private final WelcomeMail welcome;
     private final PipelineExtras.Lines lines;
+    private final GatewayTraffic traffic;
     private final LiveCounts counts = new LiveCounts(GatewayService.WINDOWS_KEPT);
     private GatewayService gateway;
     private boolean closed;
 
-    GatewayExtra(GatewayConfig config, WelcomeMail welcome, PipelineExtras.Lines lines) {
+    GatewayExtra(GatewayConfig config, WelcomeMail welcome, PipelineExtras.Lines lines, GatewayTraffic traffic) {
         this.config = config;
         this.welcome = welcome;
         this.lines = lines;
+        this.traffic = traffic;
     }
 
     @Override
@@ -42,7 +46,7 @@ final class GatewayExtra implements PipelineExtras.Extra {
             return;
         }
         try {
-            gateway = GatewayService.on(config, ready.settings(), counts, welcome);
+            gateway = GatewayService.on(config, ready.settings(), counts, welcome, traffic);
             lines.result("gateway " + gateway.uri());
         } catch (UserError e) {
             lines.progress("the HTTP gateway did not start: " + e.getMessage());

@@ -1,6 +1,7 @@
 package io.wordstream.console.session;
 
 import io.wordstream.console.gateway.GatewayConfig;
+import io.wordstream.console.gateway.GatewayTraffic;
 import io.wordstream.console.gateway.WelcomeMail;
 import io.wordstream.console.model.ResultRow;
 import io.wordstream.console.report.ReportMaker;
@@ -12,8 +13,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What runs beside a pipeline, the same in 'run' and the console: the HTTP gateway with its welcome mail, the report
- * schedule and the alerts. It hears the session's events and the result rows, hands both to each add-on, and closes
- * them all before the pipeline stops. One more add-on is one {@link Extra} given to {@link Builder#add}.
+ * schedule and the alerts, the Prometheus endpoint. It hears the session's events and the result rows, hands both
+ * to each add-on, and closes them all before the pipeline stops. One more add-on is one {@link Extra} given to
+ * {@link Builder#add}.
  */
 public final class PipelineExtras implements SessionListener, AutoCloseable {
     /** One add-on: it hears every event and, when it wants them, each batch of result rows; closed once. */
@@ -26,6 +28,11 @@ public final class PipelineExtras implements SessionListener, AutoCloseable {
         /** A batch of result rows, from the results follower's thread. */
         default void results(List<ResultRow> rows) {
             // not read
+        }
+
+        /** A sentence typed in the console reached Kafka ({@code acknowledged}) or did not. */
+        default void sentence(boolean acknowledged) {
+            // not counted
         }
 
         @Override
@@ -85,6 +92,11 @@ public final class PipelineExtras implements SessionListener, AutoCloseable {
         }
     }
 
+    /** A sentence typed in the console reached Kafka ({@code acknowledged}) or did not: for the add-ons that count. */
+    public void sentence(boolean acknowledged) {
+        extras.forEach(e -> e.sentence(acknowledged));
+    }
+
     /** A report of {@code period} now (the console's key); failed when there are no reports or Kafka is not ready. */
     public CompletableFuture<ReportMaker.Made> reportNow(ReportPeriod period) {
         if (reports == null) {
@@ -108,6 +120,7 @@ public final class PipelineExtras implements SessionListener, AutoCloseable {
         private final Lines lines;
         private final List<Extra> extras = new ArrayList<>();
         private ReportExtra reports;
+        private MetricsExtra metrics;
 
         private Builder(Lines lines) {
             this.lines = lines;
@@ -115,7 +128,17 @@ public final class PipelineExtras implements SessionListener, AutoCloseable {
 
         /** The HTTP gateway, once the pipeline is ready; {@code welcome} (or null) mails its sign-ups. */
         public Builder gateway(GatewayConfig config, WelcomeMail welcome) {
-            return add(new GatewayExtra(config, welcome, lines));
+            return add(new GatewayExtra(config, welcome, lines, metrics == null ? GatewayTraffic.NONE
+                    : metrics.gatewayTraffic()));
+        }
+
+        /**
+         * The Prometheus endpoint on {@code host:port}, serving at once; a gateway added after it counts its traffic
+         * there.
+         */
+        public Builder metrics(String host, int port) {
+            metrics = new MetricsExtra(host, port, lines);
+            return add(metrics);
         }
 
         /** The report schedule and the alerts of {@code plan}, once Kafka is ready. */

@@ -46,10 +46,11 @@ final class ChartsView {
         List<Dimension> others = new ArrayList<>(List.of(Dimension.values()));
         others.remove(focus);
         PipelineSettings pipeline = f.pipeline();
-        int need = Math.max(minRows(w, focus, pipeline),
-                minRows(w, others.get(0), pipeline) + minRows(w, others.get(1), pipeline));
-        // Title and timeline take three rows; up to three blank rows set them apart when there is room.
-        int blanks = Math.max(0, Math.min(3, end - top - 3 - need));
+        // Title and timeline take three rows; up to three blank rows set them apart when every chart has all its
+        // rows besides (a blank row is never kept while a chart says "k of n").
+        int full = Math.max(rows(w, focus, pipeline), rows(w, others.get(0), pipeline) + rows(w, others.get(1),
+                pipeline));
+        int blanks = Math.max(0, Math.min(3, end - top - 3 - full));
         int titleRow = top + (blanks >= 3 ? 1 : 0);
         int chartsTop = titleRow + 1 + (blanks >= 2 ? 1 : 0);
         int chartsEnd = end - 2 - (blanks >= 1 ? 1 : 0);
@@ -64,6 +65,24 @@ final class ChartsView {
         chart(pen, rightCol, chartsTop, rightWidth, upper, w, others.get(0), false, pipeline);
         chart(pen, rightCol, chartsTop + upper, rightWidth, height - upper, w, others.get(1), false, pipeline);
         timeline(pen, end - 2, counts, selected, focus, pipeline);
+    }
+
+    /**
+     * Rows the charts need, with their title and the timeline, for the letters and lengths charts to show all their
+     * rows (the words chart at least one); 0 without a window.
+     */
+    static int rowsNeeded(Frame f) {
+        List<Instant> starts = f.counts().windowStarts();
+        if (starts.isEmpty()) {
+            return 0;
+        }
+        Instant selected = f.view().selected != null ? f.view().selected : starts.get(starts.size() - 1);
+        WindowCounts.Window w = f.view().analysis.visible(f.counts().window(selected));
+        List<Dimension> others = new ArrayList<>(List.of(Dimension.values()));
+        others.remove(f.view().focus);
+        PipelineSettings pipeline = f.pipeline();
+        return 3 + Math.max(minRows(w, f.view().focus, pipeline),
+                minRows(w, others.get(0), pipeline) + minRows(w, others.get(1), pipeline));
     }
 
     /** Rows a chart needs: a title and every row for letters and lengths; a title and one row for words. */

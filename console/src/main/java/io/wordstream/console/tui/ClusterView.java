@@ -7,6 +7,7 @@ import io.wordstream.console.model.HostOutage;
 import io.wordstream.console.model.MasterSnapshot;
 import io.wordstream.console.model.MetricHistory;
 import io.wordstream.console.model.MetricHistory.Metric;
+import io.wordstream.console.model.PipelineStatus;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -47,8 +48,8 @@ final class ClusterView {
     }
 
     /** Draws rows {@code top} (inclusive) to {@code end} (exclusive); lines that do not fit are cut with a note. */
-    void draw(Pen pen, int top, int end, ClusterState c) {
-        List<Line> lines = lines(c, pen.cols);
+    void draw(Pen pen, int top, int end, Frame f) {
+        List<Line> lines = lines(f, pen.cols);
         int room = end - top;
         boolean cut = lines.size() > room;
         for (int i = 0; i < Math.min(room, lines.size()); i++) {
@@ -62,11 +63,12 @@ final class ClusterView {
     }
 
     /** The view's lines at {@code cols} columns. */
-    List<Line> lines(ClusterState c, int cols) {
+    List<Line> lines(Frame f, int cols) {
+        ClusterState c = f.cluster();
         List<Line> out = new ArrayList<>();
         hosts(out, c);
         kafka(out, c);
-        spark(out, c);
+        spark(out, f);
         history(out, c.history(), cols);
         return out;
     }
@@ -115,10 +117,15 @@ final class ClusterView {
         }
     }
 
-    private void spark(List<Line> out, ClusterState c) {
+    private void spark(List<Line> out, Frame f) {
+        ClusterState c = f.cluster();
         MasterSnapshot m = c.master().orElse(null);
-        if (m == null) {
-            out.add(Line.heading(" Spark  no standalone master (local mode)"));
+        String master = f.status().master();
+        if (m == null && (master.equals("local") || master.startsWith("local["))) {
+            out.add(Line.heading(" Spark  no standalone master (local mode, " + master + ")"));
+        } else if (m == null) {
+            // Being started, or not read yet: the master the pipeline runs on, as far as it is known.
+            out.add(Line.heading(" Spark  master " + master + " · not read yet"));
         } else if (!m.answered()) {
             out.add(Line.heading(" Spark  master"));
             out.add(Line.bad("   the master's JSON at " + m.page() + " does not answer: " + m.error()));
@@ -146,10 +153,14 @@ final class ClusterView {
                         e.failedTasks() > 0 ? Palette.WARN : Palette.TEXT, false));
             }
         }
+        // The rates over the status row's span, not the last batch's momentary ones.
+        PipelineStatus s = f.status();
+        String input = s.inputPerSecond(f.now()).isPresent() ? Formats.rate(s.inputPerSecond(f.now()).getAsDouble())
+                : "–";
         c.query().ifPresent(q -> out.add(Line.of(String.format(Locale.ROOT,
-                "   query batch %d · trigger %s · last batch %d ms · input %s · processed %s", q.batchId(),
-                q.trigger().isEmpty() ? "–" : q.trigger(), q.durationMs(), Formats.rate(q.inputRate()),
-                Formats.rate(q.processedRate())))));
+                "   query batch %d · trigger %s · last batch %d ms · input %s · processed %s (last %d s)", q.batchId(),
+                q.trigger().isEmpty() ? "–" : q.trigger(), q.durationMs(), input,
+                Formats.rate(s.countedPerSecond(f.now())), s.rateSpan().toSeconds()))));
     }
 
     private static void history(List<Line> out, MetricHistory h, int cols) {

@@ -52,11 +52,13 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
 
             @Override
             public void acked(String sentence, String where) {
+                extras.sentence(true);
                 ui.execute(() -> events.sendAcked(sentence, where));
             }
 
             @Override
             public void failed(String sentence, String reason) {
+                extras.sentence(false);
                 ui.execute(() -> events.sendFailed(sentence, reason));
             }
         });
@@ -158,6 +160,8 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     @Override
     public void quit() {
         Thread t = new Thread(() -> {
+            // The gateway, reports and readers close first; a sentence under way may hold them a moment.
+            step("closing the console's add-ons and readers");
             close();
             ui.execute(events::stopped);
         }, "pipeline-stop");

@@ -47,12 +47,14 @@ final class DashboardView {
         int logRows = f.view().logs ? Math.max(4, (pen.rows - 12) / 2) : 0;
         int middleEnd = bottom - logRows;
         int middleTop = 2;
-        if (f.cluster().known() && !showStartup(f)) {
+        if (compactClusterLine(f, middleEnd)) {
             pen.put(0, 2, ClusterView.compact(f.cluster()), Palette.DIM);
             middleTop = 3;
         }
-        if (f.view().cluster) {
-            cluster.draw(pen, middleTop, middleEnd, f.cluster());
+        if (stopping(f)) {
+            StartupView.draw(pen, middleTop + 1, middleEnd, f);
+        } else if (f.view().cluster) {
+            cluster.draw(pen, middleTop, middleEnd, f);
         } else if (showStartup(f)) {
             StartupView.draw(pen, 3, middleEnd, f);
         } else {
@@ -72,6 +74,27 @@ final class DashboardView {
             return null;
         }
         return cursor;
+    }
+
+    /**
+     * The cluster's compact line above the charts, once something is known of the cluster; on a small terminal it
+     * gives its row to the charts when the letters or lengths would lose one (the header keeps the lag, F2 the rest).
+     */
+    private static boolean compactClusterLine(Frame f, int middleEnd) {
+        if (!f.cluster().known() || showStartup(f)) {
+            return false;
+        }
+        if (f.view().cluster || stopping(f)) {
+            return true;
+        }
+        int rows = middleEnd - 3;
+        return ChartsView.rowsNeeded(f) <= rows - AnalysisView.rows(f, rows);
+    }
+
+    /** From the quit on, the steps of the stop are the news, whatever the view was. */
+    private static boolean stopping(Frame f) {
+        PipelineStatus.Phase p = f.status().phase();
+        return p == PipelineStatus.Phase.STOPPING || p == PipelineStatus.Phase.STOPPED;
     }
 
     /** Until the pipeline has run once, its start-up steps are the news; after that, the charts. */

@@ -6,7 +6,10 @@ import com.googlecode.lanterna.TextColor;
 import io.wordstream.console.model.PipelineStatus;
 import java.util.List;
 
-/** Until the pipeline first runs: each start-up step with its time, a spinner on the current one, or the error. */
+/**
+ * Until the pipeline first runs: each start-up step with its time, a spinner on the current one, or the error. From
+ * the quit on: each step of the stop, the same way.
+ */
 final class StartupView {
     private StartupView() {
     }
@@ -14,22 +17,28 @@ final class StartupView {
     static void draw(Pen pen, int top, int end, Frame f) {
         PipelineStatus s = f.status();
         boolean failed = s.phase() == PipelineStatus.Phase.FAILED;
+        boolean stopping = s.phase() == PipelineStatus.Phase.STOPPING;
         String heading = switch (s.phase()) {
             case FAILED -> "The pipeline did not start";
-            case STOPPING, STOPPED -> "Stopping";
+            case STOPPING -> "Stopping the pipeline " + Formats.spinner(f.now()) + " "
+                    + Formats.seconds(f.now() - s.phaseSinceNanos());
+            case STOPPED -> "Stopped";
             default -> "Starting the pipeline " + Formats.spinner(f.now()) + " "
                     + Formats.seconds(f.now() - s.startedNanos());
         };
         pen.put(1, top, heading, failed ? Palette.BAD : Palette.TEXT, SGR.BOLD);
-        List<PipelineStatus.Step> steps = s.steps();
+        // While stopping, the stop's own steps, timed from the quit: each one the operator waits on.
+        boolean stop = stopping || s.phase() == PipelineStatus.Phase.STOPPED;
+        List<PipelineStatus.Step> steps = stop ? s.stopSteps() : s.steps();
+        long from = stop ? s.stoppingSinceNanos() : s.startedNanos();
         int room = Math.max(0, end - top - 4);
         List<PipelineStatus.Step> shown = steps.subList(Math.max(0, steps.size() - room), steps.size());
         int row = top + 2;
         for (int i = 0; i < shown.size(); i++) {
             PipelineStatus.Step step = shown.get(i);
-            boolean current = i == shown.size() - 1 && s.starting();
+            boolean current = i == shown.size() - 1 && (s.starting() || stopping);
             String mark = current ? String.valueOf(Formats.spinner(f.now())) : "✓";
-            String at = Formats.seconds(step.atNanos() - s.startedNanos());
+            String at = Formats.seconds(step.atNanos() - from);
             int col = pen.put(1, row, mark + " ", current ? Palette.WARN : Palette.GOOD);
             int timeCol = pen.cols - Text.width(at) - 1;
             pen.put(col, row, step.message(), timeCol - col - 1, Palette.TEXT, TextColor.ANSI.DEFAULT);

@@ -79,6 +79,30 @@ class GatewayCommandTest {
                 + " (see 'wordstream run --help')");
     }
 
+    @Test
+    void otherOriginsAndTheMetricsPortAreCheckedBeforeAnythingStarts() throws IOException {
+        String dir = dataDir.toString();
+        assertEquals(2, run("gateway", "--data-dir", dir, "--http", "0", "--http-allow-origin",
+                "http://127.0.0.1:3000/cliente"));
+        assertOneLine("wordstream gateway: --http-allow-origin takes an origin such as http://127.0.0.1:5173 (scheme,"
+                + " host and port as the browser's address bar shows them, no path), or * for any; got"
+                + " 'http://127.0.0.1:3000/cliente' (see 'wordstream gateway --help')");
+        String broker = Integer.toString(freePort());
+        assertEquals(2, run("run", "--data-dir", dir, "--broker-port", broker, "--http-allow-origin",
+                "http://localhost:3000"));
+        assertOneLine("wordstream run: --http-allow-origin goes with --http PORT: it lets pages of other origins call"
+                + " the gateway (see 'wordstream run --help')");
+        assertEquals(2, run("gateway", "--data-dir", dir, "--http", "0", "--metrics-port", "70000"));
+        assertOneLine("wordstream gateway: --metrics-port takes a TCP port (1-65535, or 0 for any free one), got"
+                + " 70000 (see 'wordstream gateway --help')");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(2, run("run", "--data-dir", dir, "--broker-port", broker, "--metrics-port",
+                    Integer.toString(taken.getLocalPort())));
+            assertOneLine("wordstream run: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use;"
+                    + " choose another --metrics-port or --metrics-host");
+        }
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
@@ -91,7 +115,8 @@ class GatewayCommandTest {
         String help = out.toString();
         assertTrue(help.startsWith("Usage: wordstream gateway"), help);
         for (String option : new String[] {"--http=PORT", "--http-host=ADDRESS", "--http-max-body=BYTES",
-                "--http-rate=N", "--http-max-streams=N", "--keep-user-fields", "--text-field=NAME"}) {
+                "--http-rate=N", "--http-max-streams=N", "--keep-user-fields", "--text-field=NAME",
+            "--http-allow-origin=ORIGIN", "--metrics-port=PORT", "--metrics-host=ADDRESS"}) {
             assertTrue(help.contains(option), option + " in " + help);
         }
         assertTrue(help.contains("(default: 65536, at most 262144)"), help);

@@ -61,7 +61,8 @@ class OptionGroupsTest {
 
     @Test
     void theRolesShareHostPortAndDataDirWithTheirOwnDefaults() {
-        CommandLine cl = cli(Map.of("data-dir", "/tmp/role"));
+        // Defaults are scoped (issue 34): a role takes its own COMMAND.NAME keys, the plain ones are the pipeline's.
+        CommandLine cl = cli(Map.of("broker.data-dir", "/tmp/role", "data-dir", "/tmp/pipeline"));
         cl.parseArgs("broker");
         BrokerCommand broker = cl.getSubcommands().get("broker").getCommand();
         assertEquals(9092, broker.clientPort.port);
@@ -69,9 +70,9 @@ class OptionGroupsTest {
         assertEquals(Path.of("/tmp/role"), broker.role.dataDir);
         cl.parseArgs("master");
         assertEquals(7077, cl.getSubcommands().get("master").<MasterCommand>getCommand().clientPort.port);
-        CommandLine fromEnv = cli(Map.of("port", "17077", "host", "127.0.0.2"));
-        fromEnv.parseArgs("master");
-        MasterCommand master = fromEnv.getSubcommands().get("master").getCommand();
+        CommandLine fromFile = cli(Map.of("master.port", "17077", "master.host", "127.0.0.2"));
+        fromFile.parseArgs("master");
+        MasterCommand master = fromFile.getSubcommands().get("master").getCommand();
         assertEquals(17077, master.clientPort.port);
         assertEquals("127.0.0.2", master.role.host);
         assertEquals(0, cli(Map.of()).execute("master", "--help"));
@@ -108,10 +109,13 @@ class OptionGroupsTest {
     void optionsThatRepeatByDesignStillRepeat() {
         CommandLine cl = cli(Map.of());
         cl.parseArgs("run", "--conf", "a=1", "--window", "5s", "--conf", "b=2", "--alert-word", "x=1",
-                "--alert-word", "y=2");
+                "--alert-word", "y=2", "--http", "0", "--http-allow-origin", "http://127.0.0.1:3000", "--http-rate",
+                "5", "--http-allow-origin", "http://localhost:3000");
         PipelineCommandOptions o = cl.getSubcommands().get("run").<RunCommand>getCommand().options;
         assertEquals(Map.of("a", "1", "b", "2"), o.launch.sparkConf);
         assertEquals(Map.of("x", 1L, "y", 2L), o.reports.alertWords);
+        assertEquals(List.of("http://127.0.0.1:3000", "http://localhost:3000"), o.http.allowOrigins);
+        assertEquals(5, o.http.rate);
         assertEquals(Duration.ofSeconds(5), o.pipeline.window);
     }
 
@@ -120,7 +124,7 @@ class OptionGroupsTest {
         assertEquals(0, cli(Map.of()).execute("run", "--help"));
         String help = out.toString();
         List<String> headings = List.of("Kafka", "Pipeline", "Spark and launch", "Cluster over several hosts",
-                "Reports, alerts and mail", "HTTP gateway");
+                "Reports, alerts and mail", "HTTP gateway", "Prometheus");
         int last = -1;
         for (String h : headings) {
             int at = help.indexOf("\n\n" + h + "\n");

@@ -25,11 +25,13 @@ class ComposeFileTest {
     private static final List<String> BROKERS = List.of("broker-1", "broker-2", "broker-3");
     private static Map<String, Object> services;
     private static Map<String, Object> networks;
+    private static String header;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
     static void read() throws IOException {
         Path home = Path.of(System.getProperty("wordstream.home"));
+        header = Files.readString(home.resolve("docker/compose.yaml"));
         try (Reader in = Files.newBufferedReader(home.resolve("docker/compose.yaml"))) {
             Map<String, Object> compose = new Yaml().load(in);
             services = (Map<String, Object>) compose.get("services");
@@ -99,6 +101,31 @@ class ComposeFileTest {
         String worker = String.join(" ", command("worker"));
         assertTrue(worker.contains("wordstream worker --host \"$$(hostname -i)\" --master " + master + " "), worker);
         assertEquals(List.of("/bin/sh", "-c"), service("worker").get("entrypoint"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWorkersCoresAndMemoryComeFromTheOperatorsEnvironment() {
+        String worker = String.join(" ", command("worker"));
+        assertTrue(worker.contains("--cores \"$${WORDSTREAM_WORKER_CORES}\" --memory \"$${WORDSTREAM_WORKER_MEMORY}\""),
+                worker);
+        // $$ is the container's shell's; the container has the variables only if compose passes them in.
+        assertEquals(Map.of("WORDSTREAM_WORKER_CORES", "${WORDSTREAM_WORKER_CORES:-1}", "WORDSTREAM_WORKER_MEMORY",
+                "${WORDSTREAM_WORKER_MEMORY:-1g}"), service("worker").get("environment"));
+        assertTrue(header.contains("export WORDSTREAM_WORKER_CORES=2 WORDSTREAM_WORKER_MEMORY=2g"), header);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theBuildPassesTheVersionOfTheImageTagToTheImage() {
+        for (String name : services.keySet()) {
+            Map<String, Object> build = (Map<String, Object>) service(name).get("build");
+            Map<String, Object> args = (Map<String, Object>) build.get("args");
+            String image = String.valueOf(service(name).get("image"));
+            assertEquals(image.substring("wordstream:".length()), args.get("WORDSTREAM_VERSION"), name);
+            assertEquals("archive", args.get("WORDSTREAM_SOURCE"), "a source tree builds from dist/target's archive");
+            assertEquals("../dist/target", build.get("context"));
+        }
     }
 
     @Test

@@ -397,6 +397,10 @@ class ConsoleTmuxIT {
         String screen = awaitScreen("the console's exit", s -> s.contains("wordstream-exit="), Duration.ofSeconds(60));
         assertTrue(screen.contains("wordstream-exit=0"), "the console exited 0 after q:\n" + screen);
         assertTrue(screen.contains("wordstream: stopped"), screen);
+        // Each step of the stop the screen showed stays on the terminal (how long it took belongs in docs/).
+        assertTrue(screen.contains("wordstream: stopping the Spark job (at "), screen);
+        assertTrue(screen.contains("wordstream: stopping the Kafka broker (at "), screen);
+        assertTrue(screen.contains("wordstream: the stop took "), screen);
         awaitNoProcessLeft();
         tmux("kill-session", "-t", "ws");
     }

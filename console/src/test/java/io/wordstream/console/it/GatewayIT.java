@@ -82,15 +82,23 @@ class GatewayIT {
     private final Map<Process, ProcessOutput> output = new ConcurrentHashMap<>();
     /** The SMTP server of run's --welcome-mail. */
     private SmtpServer smtp;
+    /** A page of an origin run's gateway lets in (--http-allow-origin), and one of an origin it does not. */
+    private OtherOriginPage listedPage;
+    private OtherOriginPage otherPage;
+    /** Run's /metrics (--metrics-port). */
+    private URI metrics;
 
     @BeforeAll
     void startPipelineAndGateway() throws Exception {
         kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
         smtp = new SmtpServer();
-        run = start("run.err", "run", "--http", "0", "--welcome-mail", "--mail-config",
-                smtp.config(dataDir, SmtpServer.PASSWORD).toString());
+        listedPage = new OtherOriginPage(Ports.freePort(Settings.LOOPBACK));
+        otherPage = new OtherOriginPage(Ports.freePort(Settings.LOOPBACK));
+        run = start("run.err", "run", "--http", "0", "--http-allow-origin", listedPage.origin(), "--metrics-port", "0",
+                "--welcome-mail", "--mail-config", smtp.config(dataDir, SmtpServer.PASSWORD).toString());
         await(run, "ready", "run.err");
         runGateway = URI.create(await(run, "gateway http://", "run.err").split(" ")[1]);
+        metrics = URI.create(await(run, "metrics http://", "run.err").split(" ")[1]);
         // A small body limit, so the 413 test needs no large body.
         gatewayProcess = start("gateway.err", "gateway", "--http", "0", "--http-max-body", "4096");
         String line = await(gatewayProcess, "gateway http://", "gateway.err");
@@ -114,6 +122,11 @@ class GatewayIT {
             });
             if (smtp != null) {
                 smtp.close();
+            }
+            for (OtherOriginPage page : new OtherOriginPage[] {listedPage, otherPage}) {
+                if (page != null) {
+                    page.close();
+                }
             }
         }
     }
@@ -390,6 +403,70 @@ class GatewayIT {
             recipients.add(m.getAllRecipients()[0].toString());
         }
         assertEquals(recipients.size(), Set.copyOf(recipients).size(), recipients.toString());
+    }
+
+    @Test
+    @Order(9)
+    void aPageOfAListedOriginPostsTheOriginalsJsonAndOneOfAnotherIsRefusedByTheBrowser() throws Exception {
+        Map<TopicPartition, Long> before = inputEnds();
+        try (HeadlessChromium browser = HeadlessChromium.start(dataDir.resolve("chromium-origins"))) {
+            browser.navigate(otherPage.posting(runGateway, "outra@example.org", "origem recusada").toString());
+            String refused = ResultsReader.await(Duration.ofSeconds(30), () -> eval(browser,
+                    "document.getElementById('outcome') ? document.getElementById('outcome').textContent : ''"),
+                    o -> !o.isEmpty() && !o.equals("posting"), "the unlisted page's outcome");
+            assertEquals("error Failed to fetch", refused, "the browser refused it after the preflight");
+            assertEquals(before, inputEnds(), "the preflight was refused, so the POST never came");
+
+            browser.navigate(listedPage.posting(runGateway, "cliente@example.org", "origem cruzada aceita")
+                    .toString());
+            String answered = ResultsReader.await(Duration.ofSeconds(30), () -> eval(browser,
+                    "document.getElementById('outcome') ? document.getElementById('outcome').textContent : ''"),
+                    o -> !o.isEmpty() && !o.equals("posting"), "the listed page's outcome");
+            assertTrue(answered.matches("202 \\{\"records\":\\[\\{\"partition\":\\d+,\"offset\":\\d+}].*"), answered);
+        }
+        Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), () -> windowCounts(runGateway, "word"),
+                c -> c.getOrDefault("cruzada", 0L) == 1 && c.getOrDefault("aceita", 0L) == 1,
+                "the listed page's sentence counted");
+        assertTrue(!counts.containsKey("recusada"), counts.toString());
+    }
+
+    @Test
+    @Order(10)
+    void aRealPrometheusScrapesRunsMetricsWhichPromtoolPasses() throws Exception {
+        assertEquals(Settings.LOOPBACK, metrics.getHost(), "metrics bind loopback unless told otherwise");
+        HttpResponse<String> scrape = send(HttpRequest.newBuilder(metrics));
+        assertEquals(200, scrape.statusCode());
+        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
+        promtool.getOutputStream().write(scrape.body().getBytes(StandardCharsets.UTF_8));
+        promtool.getOutputStream().close();
+        String lint = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(promtool.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, promtool.exitValue(), lint);
+        assertEquals("", lint.strip(), "promtool has nothing to say");
+        for (String family : new String[] {"wordstream_job_input_rows_total", "wordstream_kafka_partition_lag_records",
+            "wordstream_kafka_broker_up", "wordstream_job_batch_duration_seconds_bucket",
+            "wordstream_sentences_acknowledged_total{via=\"gateway\"}",
+            "wordstream_gateway_requests_total{endpoint=\"users\",status=\"202\"}"}) {
+            assertTrue(scrape.body().contains(family), family + " in " + scrape.body());
+        }
+
+        PrometheusServer prometheus = PrometheusServer.scraping("wordstream", metrics.getAuthority(),
+                dataDir.resolve("prometheus"));
+        try (prometheus) {
+            ResultsReader.await(Duration.ofSeconds(120), () -> prometheus.value("up{job=\"wordstream\"}"),
+                    "1"::equals, "Prometheus's up == 1 for run's /metrics");
+            String read = ResultsReader.await(Duration.ofSeconds(60), () -> prometheus.value(
+                    "wordstream_job_input_rows_total"), v -> v != null && Double.parseDouble(v) > 0,
+                    "the rows the job read, in Prometheus");
+            assertTrue(Double.parseDouble(read) >= 10, "at least the sentences posted so far: " + read);
+            assertEquals("1", ResultsReader.await(Duration.ofSeconds(30), () -> prometheus.value(
+                    "sum(wordstream_kafka_broker_up)"), v -> v != null, "brokers up"));
+            String signUps = ResultsReader.await(Duration.ofSeconds(30), () -> prometheus.value(
+                    "wordstream_gateway_requests_total{endpoint=\"users\",status=\"202\"}"), v -> v != null,
+                    "the sign-ups answered 202");
+            assertTrue(Double.parseDouble(signUps) >= 4, "this class's sign-ups to run's gateway: " + signUps);
+        }
+        assertTrue(!prometheus.alive(), "Prometheus stopped");
     }
 
     private static boolean browserError(HeadlessChromium browser) {

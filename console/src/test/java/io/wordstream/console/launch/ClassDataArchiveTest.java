@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -35,11 +32,16 @@ class ClassDataArchiveTest {
         classpath = ClassDataArchive.jarsIn(lib);
     }
 
-    /** What the JVM does at exit when told to record an archive. */
-    private static void jvmWritesItsArchive(List<String> options) throws IOException {
-        String record = options.stream().filter(o -> o.startsWith("-XX:ArchiveClassesAtExit=")).findFirst()
-                .orElseThrow();
-        Files.writeString(Path.of(record.substring(record.indexOf('=') + 1)), "classes");
+    /** What a recording JVM does when its trigger appears: writes the archive its options name. */
+    private static void jvmRecords(List<String> options) throws IOException {
+        Path trigger = Path.of(option(options, "-Dwordstream.cds.when="));
+        assertTrue(Files.exists(trigger), "asked to record");
+        Files.delete(trigger);
+        Files.writeString(Path.of(option(options, "-Dwordstream.cds.archive=")), "classes");
+    }
+
+    private static String option(List<String> options, String prefix) {
+        return options.stream().filter(o -> o.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
     }
 
     private List<Path> files() throws IOException {
@@ -54,35 +56,32 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void theFirstJvmRecordsAndTheNextMapsWhatItRecorded() throws IOException {
+    void theFirstJvmRecordsWhenAskedAndTheNextMapsWhatItRecorded() throws IOException {
         ClassDataArchive first = ClassDataArchive.of(cache, "broker", classpath);
         assertFalse(first.present());
-        jvmWritesItsArchive(first.jvmOptions());
-        first.jvmExited(true);
+        assertTrue(first.records());
+        List<String> options = first.jvmOptions();
+        assertTrue(options.contains("-XX:+RecordDynamicDumpInfo"), options.toString());
+        assertTrue(options.stream().noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit")), "nothing at exit");
+        first.recordNow();
+        jvmRecords(options);
 
         ClassDataArchive next = ClassDataArchive.of(cache, "broker", classpath);
         assertTrue(next.present());
-        Path archive = files().get(0);
-        assertTrue(archive.getFileName().toString().matches("broker-[0-9a-f]{16}\\.jsa"), archive.toString());
+        assertFalse(next.records());
+        Path archive = cache.resolve("broker-" + ClassDataArchive.fingerprint(classpath) + ".jsa");
+        assertEquals(List.of(archive), files(), "the trigger of the first session is gone");
         assertTrue(next.jvmOptions().contains("-XX:SharedArchiveFile=" + archive), next.jvmOptions().toString());
     }
 
     @Test
-    void whatAKilledJvmRecordedIsThrownAway() throws IOException {
-        ClassDataArchive first = ClassDataArchive.of(cache, "driver", classpath);
-        jvmWritesItsArchive(first.jvmOptions());
-        first.jvmExited(false);
-
-        assertEquals(List.of(), files());
-        assertFalse(ClassDataArchive.of(cache, "driver", classpath).present());
-    }
-
-    @Test
-    void aJvmThatRecordedNothingLeavesNothing() throws IOException {
+    void aTriggerLeftByAnEarlierSessionIsRemovedBeforeTheNextJvmStarts() throws IOException {
         ClassDataArchive first = ClassDataArchive.of(cache, "driver", classpath);
         first.jvmOptions();
-        first.jvmExited(true);
-        assertEquals(List.of(), files());
+        first.recordNow();
+        ClassDataArchive second = ClassDataArchive.of(cache, "driver", classpath);
+        assertEquals(List.of(), files(), "a new JVM must not record before it has loaded anything");
+        assertTrue(second.records());
     }
 
     @Test
@@ -93,19 +92,20 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void anArchiveOfANewBuildReplacesTheOldOneOfItsRoleOnly() throws IOException {
-        ClassDataArchive broker = ClassDataArchive.of(cache, "broker", classpath);
-        jvmWritesItsArchive(broker.jvmOptions());
-        broker.jvmExited(true);
-        ClassDataArchive old = ClassDataArchive.of(cache, "driver", classpath);
-        jvmWritesItsArchive(old.jvmOptions());
-        old.jvmExited(true);
+    void anArchiveOfANewBuildReplacesTheOldOneOfItsRoleOnceItIsMapped() throws IOException {
+        for (String role : List.of("broker", "driver")) {
+            ClassDataArchive a = ClassDataArchive.of(cache, role, classpath);
+            List<String> options = a.jvmOptions();
+            a.recordNow();
+            jvmRecords(options);
+        }
         Files.writeString(classpath.get(0), "a, rebuilt and longer");
-
         ClassDataArchive rebuilt = ClassDataArchive.of(cache, "driver", classpath);
         assertFalse(rebuilt.present());
-        jvmWritesItsArchive(rebuilt.jvmOptions());
-        rebuilt.jvmExited(true);
+        List<String> options = rebuilt.jvmOptions();
+        rebuilt.recordNow();
+        jvmRecords(options);
+        assertTrue(ClassDataArchive.of(cache, "driver", classpath).present());
 
         List<String> names = files().stream().map(p -> p.getFileName().toString()).toList();
         assertEquals(2, names.size(), names.toString());
@@ -114,13 +114,13 @@ class ClassDataArchiveTest {
     }
 
     @Test
-    void anArchiveAbandonedByAKilledJvmIsRemovedADayLater() throws IOException {
+    void whatAJvmKilledWhileRecordingLeftIsRemovedAndWhatALiveOneWritesIsKept() throws IOException {
         Files.createDirectories(cache);
-        Path old = Files.writeString(cache.resolve("driver-x.jsa.pending"), "half");
-        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
-        Path recent = Files.writeString(cache.resolve("driver-y.jsa.pending"), "being written");
-
+        Path dead = Files.writeString(cache.resolve("driver-x.jsa.999999999.part"), "half");
+        Path live = Files.writeString(cache.resolve("driver-y.jsa." + ProcessHandle.current().pid() + ".part"),
+                "being written");
         ClassDataArchive.of(cache, "driver", classpath);
-        assertEquals(List.of(recent), files());
+        assertEquals(List.of(live), files());
+        assertFalse(Files.exists(dead));
     }
 }

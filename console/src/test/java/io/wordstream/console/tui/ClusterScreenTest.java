@@ -1,6 +1,7 @@
 package io.wordstream.console.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.googlecode.lanterna.input.KeyType;
@@ -76,7 +77,8 @@ class ClusterScreenTest {
                 "   executor host                  cores  active  failed  memory          gc",
                 "   driver   127.0.0.1:40111       0      0       0       0/433 MiB       0.1 s",
                 "   0        127.0.0.1:40222       1      1       0       3/121 MiB       1.3 s",
-                "   query batch 7 · trigger 0s · last batch 120 ms · input 2.5/s · processed 4.0/s",
+                // Over the last 10 s, as the status row: not the batch's momentary 2.5/s and 4.0/s.
+                "   query batch 7 · trigger 0s · last batch 120 ms · input – · processed 0.5/s (last 10 s)",
                 " History  last 12 min, one sample every 5 s",
                 "   input       –",
                 // Two samples 5 s apart: the processed rate, batch time and state rows held, the lag grew 20 to 30.
@@ -92,6 +94,35 @@ class ClusterScreenTest {
         assertEquals(" kafka 1/1 brokers up · 2 partitions · spark ALIVE 1/2 workers · 2 executors · batch 7 · F2"
                 + " cluster", rows.get(2));
         assertEquals("", rows.get(3), "F2 again: the charts (none yet) in place of the cluster view");
+    }
+
+    @Test
+    void whileALocalClusterStartsTheHeaderAndF2NameItAndOnceReadyItsMaster() throws Exception {
+        TestConsole c = new TestConsole(150, 30, "local cluster of 2 workers (starting)");
+        c.press(KeyType.F2);
+        List<String> rows = c.show();
+        assertTrue(rows.get(0).contains(" │ master local cluster of 2 workers (starting) │ app -"), rows.get(0));
+        assertEquals(" Spark  master local cluster of 2 workers (starting) · not read yet", spark(rows));
+
+        c.events.jobState("RUNNING", "app-1");
+        c.events.ready("127.0.0.1:9092", "spark://127.0.0.1:7177", "app-1");
+        rows = c.show();
+        assertTrue(rows.get(0).contains(" │ master spark://127.0.0.1:7177 │ app app-1"), rows.get(0));
+        assertEquals(" Spark  master spark://127.0.0.1:7177 · not read yet", spark(rows));
+        c.events.sparkMaster(MasterSnapshot.parse("http://127.0.0.1:8181/json/", new ObjectMapper().readTree(MASTER)));
+        assertEquals(" Spark  master spark://127.0.0.1:7177 ALIVE · 1 of 2 workers alive", spark(c.show()));
+    }
+
+    /** The Spark section's heading. */
+    private static String spark(List<String> rows) {
+        return rows.stream().filter(r -> r.startsWith(" Spark ")).findFirst().orElse(String.join("\n", rows));
+    }
+
+    @Test
+    void inLocalModeF2SaysThereIsNoStandaloneMaster() throws Exception {
+        TestConsole c = TestConsole.running(100, 30);
+        c.press(KeyType.F2);
+        assertEquals(" Spark  no standalone master (local mode, local[2])", spark(c.show()));
     }
 
     @Test

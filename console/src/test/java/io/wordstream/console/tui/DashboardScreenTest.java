@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyType;
 import io.wordstream.console.model.JobEvent;
+import io.wordstream.console.model.KafkaSnapshot;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -177,16 +178,30 @@ class DashboardScreenTest {
     }
 
     @Test
-    void aLongStopSaysWhatItWaitsForWithTheElapsedTime() throws Exception {
+    void ctrlCShowsEachStepOfTheStopTimedFromTheQuitInPlaceOfTheCharts() throws Exception {
         TestConsole c = TestConsole.running(100, 24);
-        c.controller.quit();
-        c.events.step("stopping the Spark job, which saves its JVM class archive (first run after a build)");
-        c.clock.addAndGet(4_000_000_000L);
+        oneWindow(c);
+        c.ctrl('c');
+        c.show();
+        assertEquals(1, c.backend.quits);
+        c.clock.addAndGet(200_000_000L);
+        c.events.step("stopping the Spark job");
+        c.clock.addAndGet(2_800_000_000L);
+        c.events.step("stopping the Kafka broker");
+        c.clock.addAndGet(1_000_000_000L);
         List<String> rows = c.show();
-        assertTrue(rows.stream().anyMatch(r -> r.startsWith(" stopping the Spark job, which saves its JVM class archive"
-                + " (first run after a build) (4 s)")), String.join("\n", rows));
-        c.clock.addAndGet(3_000_000_000L);
-        assertTrue(c.show().stream().anyMatch(r -> r.contains("(first run after a build) (7 s)")), "the time moves on");
+        String screen = String.join("\n", rows);
+        assertTrue(rows.get(3).matches(" Stopping the pipeline [⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] 4\\.\\d s"), screen);
+        assertEquals(at(" ✓ stopping the Spark job", 94) + "0.2 s", rows.get(5));
+        assertTrue(rows.get(6).matches(" [⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] stopping the Kafka broker +3\\.\\d s"), screen);
+        assertTrue(!screen.contains("Top words"), "the stop in place of the charts:\n" + screen);
+        // The status line still counts the wait on the current step.
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith(" stopping the Kafka broker (1 s)")), screen);
+
+        c.events.stopped();
+        rows = c.show();
+        assertEquals(" Stopped", rows.get(3));
+        assertEquals(at(" ✓ stopping the Kafka broker", 94) + "3.0 s", rows.get(6));
     }
 
     @Test
@@ -331,6 +346,39 @@ class DashboardScreenTest {
         assertEquals(" words per window █ 1 window", rows.get(11));
         assertEquals(at("", 18) + "▲ 12:00:00", rows.get(12));
         assertEquals("› type a sentence and press Enter (Esc: keys, F1: help)", rows.get(13));
+    }
+
+    @Test
+    void atTheSmallestSizeTheClusterLineGivesItsRowToTheLettersAndLengths() throws Exception {
+        TestConsole c = TestConsole.running(60, 16);
+        c.events.kafkaCluster(new KafkaSnapshot(List.of(new KafkaSnapshot.Node(1, "127.0.0.1:39001")), 1,
+                List.of(new KafkaSnapshot.Partition("sentences", 0, 1, List.of(1), 10)), 5, ""));
+        oneWindow(c);
+        List<String> rows = c.show();
+        // As without the line: with it, letters said "2 of 3" while rows under the words were free.
+        assertTrue(rows.get(2).startsWith(" Window 12:00:00 – 12:00:10 UTC"), rows.get(2));
+        assertEquals(at(" ▶ Top words (3 of 3)", 37) + "  First letters", rows.get(3));
+        assertEquals(at("", 37) + "  Lengths", rows.get(7));
+        assertEquals(at("", 37) + "  11 " + " ".repeat(15) + " 0", rows.get(10));
+
+        TestConsole wide = TestConsole.running(100, 24);
+        wide.events.kafkaCluster(new KafkaSnapshot(List.of(new KafkaSnapshot.Node(1, "127.0.0.1:39001")), 1,
+                List.of(new KafkaSnapshot.Partition("sentences", 0, 1, List.of(1), 10)), 5, ""));
+        oneWindow(wide);
+        assertTrue(wide.show().get(2).startsWith(" kafka 1/1 brokers up"), "with room, the line stays");
+    }
+
+    @Test
+    void aBlankRowIsNotKeptWhileTheWordsChartIsCut() throws Exception {
+        TestConsole c = TestConsole.running(60, 16);
+        oneWindow(c);
+        c.press(KeyType.Escape);
+        c.press(KeyType.Tab); // letters large on the left, words and lengths on the right
+        List<String> rows = c.show();
+        String screen = String.join("\n", rows);
+        assertTrue(rows.get(3).endsWith("Top words (3 of 3)"), screen);
+        assertTrue(rows.get(7).endsWith("Lengths"), screen);
+        assertTrue(rows.get(10).contains("  11 "), screen);
     }
 
     @Test

@@ -81,10 +81,15 @@ final class TestConsole {
     final UiLoop loop;
 
     TestConsole(int columns, int rows) throws IOException {
+        this(columns, rows, "local[2]");
+    }
+
+    /** A console starting the pipeline on {@code master}, as the header names it before the job runs. */
+    TestConsole(int columns, int rows, String master) throws IOException {
         terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         screen = new TerminalScreen(terminal);
         screen.startScreen();
-        status = new PipelineStatus(clock.get(), "127.0.0.1:9092", "local[2]");
+        status = new PipelineStatus(clock.get(), "127.0.0.1:9092", master);
         controller = new ConsoleController(counts, status, PipelineSettings.defaults(), backend, clock::get);
         events = controller.events();
         loop = new UiLoop(screen, controller, ZoneId.of("UTC"), clock::get);

@@ -1,0 +1,94 @@
+package io.wordstream.common;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import javax.management.JMException;
+import javax.management.ObjectName;
+
+/**
+ * Records this JVM's class data sharing archive while it runs, when the console that started it asks: started with
+ * {@code -XX:+RecordDynamicDumpInfo -Dwordstream.cds.archive=FILE -Dwordstream.cds.when=TRIGGER}, the JVM records
+ * FILE once TRIGGER exists (the console makes it when its pipeline is ready: the JVM has loaded what it needs).
+ * Recorded at exit instead ({@code -XX:ArchiveClassesAtExit}), the archive made the first quit after a build take
+ * 18 s. It uses the JVM's own diagnostic command {@code VM.cds dynamic_dump} through its platform MBean: no jcmd, so
+ * a JRE serves.
+ */
+public final class ClassDataRecording {
+    /** The archive to record. */
+    public static final String ARCHIVE_PROPERTY = "wordstream.cds.archive";
+    /** The file whose appearance says: record now. */
+    public static final String TRIGGER_PROPERTY = "wordstream.cds.when";
+
+    private static final long POLL_MS = 250;
+
+    private ClassDataRecording() {
+    }
+
+    /** When this JVM was asked to record, waits on a daemon thread for the trigger, then records once. */
+    public static void recordWhenAsked() {
+        String archive = System.getProperty(ARCHIVE_PROPERTY);
+        String trigger = System.getProperty(TRIGGER_PROPERTY);
+        if (archive == null || archive.isBlank() || trigger == null || trigger.isBlank()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                while (!Files.exists(Path.of(trigger))) {
+                    Thread.sleep(POLL_MS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                Files.deleteIfExists(Path.of(trigger));
+            } catch (IOException e) {
+                // the console removes it before the next JVM starts
+            }
+            record(Path.of(archive)).ifPresentOrElse(
+                    took -> System.out.println("wordstream: recorded this JVM's class data archive " + archive + " in "
+                            + took.toMillis() + " ms"),
+                    () -> System.out.println("wordstream: could not record this JVM's class data archive " + archive));
+        }, "class-data-recording");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * Records the archive: written beside it under a name with this JVM's pid, then moved into place whole, so a
+     * JVM killed meanwhile leaves no half archive under its name.
+     *
+     * @return how long it took; empty when it failed (only a faster next start is lost)
+     */
+    static Optional<Duration> record(Path archive) {
+        Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        long start = System.nanoTime();
+        try {
+            ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
+                    new Object[] {new String[] {"dynamic_dump", partial.toString()}},
+                    new String[] {String[].class.getName()});
+            if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
+                return Optional.empty();
+            }
+            try {
+                Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, archive, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return Optional.of(Duration.ofNanos(System.nanoTime() - start));
+        } catch (JMException | IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // the console removes what a dead JVM left
+            }
+            return Optional.empty();
+        }
+    }
+}
