@@ -28,26 +28,39 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongFunction;
 
 /**
- * wordstream itself, exactly as an operator runs it: {@code ./wordstream run} on a new data dir, with its own
- * embedded broker and its Spark job, as a child process.
+ * wordstream itself, as an operator runs it, as a child process: {@code ./wordstream run} on a new data dir, either
+ * on a Kafka that is already there ({@code --bootstrap-server}, the benchmark: only the job starts) or with its own
+ * embedded broker (the soak).
  */
 public final class WordstreamSubject implements Subject {
     private final Path home;
     private final Path dataDir;
-    private final int brokerPort;
+    private final Optional<SharedBroker> shared;
+    private final int ownBrokerPort;
     private final List<String> extraArgs;
     private final CompletableFuture<Long> readyAt = new CompletableFuture<>();
     private Process process;
     private long launchedAtNanos;
     private ResultsReader reader;
     private BatchDurations batches;
-    private ResultSink sink;
 
-    public WordstreamSubject(Path home, Path dataDir, int brokerPort, List<String> extraArgs) {
+    private WordstreamSubject(Path home, Path dataDir, Optional<SharedBroker> shared, int ownBrokerPort,
+                              List<String> extraArgs) {
         this.home = home;
         this.dataDir = dataDir;
-        this.brokerPort = brokerPort;
+        this.shared = shared;
+        this.ownBrokerPort = ownBrokerPort;
         this.extraArgs = List.copyOf(extraArgs);
+    }
+
+    /** {@code run --bootstrap-server} on a broker that is already running. */
+    public static WordstreamSubject onBroker(Path home, Path dataDir, SharedBroker kafka, List<String> extraArgs) {
+        return new WordstreamSubject(home, dataDir, Optional.of(kafka), 0, extraArgs);
+    }
+
+    /** {@code run --broker-port}: with its own embedded broker, as {@code ./wordstream run} starts by default. */
+    public static WordstreamSubject withOwnBroker(Path home, Path dataDir, int brokerPort, List<String> extraArgs) {
+        return new WordstreamSubject(home, dataDir, Optional.empty(), brokerPort, extraArgs);
     }
 
     @Override
@@ -55,10 +68,18 @@ public final class WordstreamSubject implements Subject {
         return "wordstream";
     }
 
+    /** The input topic as {@code run} would create it (it keeps one that is there), so a sentence can wait in it. */
+    @Override
+    public void prepare() {
+        shared.ifPresent(k -> k.createTopics(JobConfig.DEFAULT_INPUT_TOPIC, Optional.empty()));
+    }
+
     @Override
     public void start(ResultSink sink) {
         List<String> command = new ArrayList<>(List.of(new Install(home).launcher().toString(), "run",
-                "--data-dir", dataDir.toString(), "--broker-port", Integer.toString(brokerPort)));
+                "--data-dir", dataDir.toString()));
+        command.addAll(shared.isPresent() ? List.of("--bootstrap-server", shared.get().bootstrap())
+                : List.of("--broker-port", Integer.toString(ownBrokerPort)));
         command.addAll(extraArgs);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("run.err").toFile()))
@@ -75,7 +96,8 @@ public final class WordstreamSubject implements Subject {
         Thread out = new Thread(this::readStdout, "bench-wordstream-stdout");
         out.setDaemon(true);
         out.start();
-        this.sink = sink;
+        reader = new ResultsReader(kafka(), JobConfig.DEFAULT_RESULTS_TOPIC, sink);
+        batches = new BatchDurations(kafka(), JobConfig.DEFAULT_METRICS_TOPIC);
     }
 
     private void readStdout() {
@@ -107,10 +129,6 @@ public final class WordstreamSubject implements Subject {
     public void awaitReady(Duration timeout) throws InterruptedException {
         try {
             readyAt.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            // Only now: the reader's own start (class loading, a consumer retrying an absent broker) would take CPU
-            // from the start-up being measured. It reads the topic from its beginning, so no row is missed.
-            reader = new ResultsReader(kafka(), JobConfig.DEFAULT_RESULTS_TOPIC, sink);
-            batches = new BatchDurations(kafka(), JobConfig.DEFAULT_METRICS_TOPIC);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
@@ -129,14 +147,26 @@ public final class WordstreamSubject implements Subject {
     }
 
     @Override
+    public Optional<String> ended() {
+        if (process == null || process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of("wordstream run exited with status " + process.exitValue() + ": "
+                + lastLine(dataDir.resolve("run.err")));
+    }
+
+    @Override
     public Optional<BatchDurations> batchDurations() {
         return Optional.ofNullable(batches);
     }
 
     @Override
     public Properties kafka() {
+        if (shared.isPresent()) {
+            return shared.get().properties();
+        }
         Properties p = new Properties();
-        p.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
+        p.put("bootstrap.servers", Settings.LOOPBACK + ":" + ownBrokerPort);
         return p;
     }
 
@@ -150,7 +180,7 @@ public final class WordstreamSubject implements Subject {
         return memory(ProcessMemory::peakRssBytes);
     }
 
-    /** Resident memory now of the console, the broker and the driver. */
+    /** Resident memory now of the console, its own broker if it has one, and the driver. */
     public Map<String, Long> currentMemory() {
         return memory(ProcessMemory::currentRssBytes);
     }

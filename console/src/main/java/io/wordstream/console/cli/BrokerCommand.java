@@ -1,5 +1,7 @@
 package io.wordstream.console.cli;
 
+import io.wordstream.common.Durations;
+import io.wordstream.console.launch.HostLossTimeouts;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.ClusterId;
 import io.wordstream.console.roles.Controllers;
@@ -8,6 +10,7 @@ import io.wordstream.console.roles.KafkaNode;
 import io.wordstream.console.settings.Install;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,6 +47,13 @@ final class BrokerCommand implements Callable<Integer> {
 
     @Option(names = "--cluster-id", paramLabel = "ID", description = "The cluster's id, the same on every node.")
     String clusterId;
+
+    @Option(names = "--session-timeout", paramLabel = "DURATION",
+            defaultValue = HostLossTimeouts.BROKER_SESSION_TIMEOUT, converter = DurationConverter.class,
+            description = "How long the cluster waits for a node that stopped answering before it gives its"
+                    + " partitions other leaders; the same on every node (default: ${DEFAULT-VALUE}; Kafka's own is"
+                    + " 9s).")
+    Duration sessionTimeout;
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
             description = "Kafka client properties; a SASL/PLAIN one makes the client listener require its user.")
@@ -82,10 +92,14 @@ final class BrokerCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port and --controller-port must differ");
         }
         HostAddress.requireLocal(role.host, "--host");
+        if (sessionTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("--session-timeout must be at least 1s, not "
+                    + Durations.format(sessionTimeout));
+        }
         if (kafkaConfig != null && !Files.isReadable(kafkaConfig)) {
             throw new IllegalArgumentException("cannot read --kafka-config " + kafkaConfig);
         }
         return new KafkaNode(nodeId, role.host, clientPort.port, controllerPort, quorum, clusterId, role.dataDir(),
-                Optional.ofNullable(kafkaConfig));
+                Optional.ofNullable(kafkaConfig), sessionTimeout);
     }
 }

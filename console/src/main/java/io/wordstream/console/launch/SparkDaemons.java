@@ -33,7 +33,8 @@ public final class SparkDaemons {
     /** Starts {@code org.apache.spark.deploy.master.Master} listening on {@code host}, logging to {@code log}. */
     public static Process startMaster(Path sparkHome, String host, int port, int uiPort, Path log) {
         return spawn(sparkHome, host, log, List.of("org.apache.spark.deploy.master.Master", "--host", host,
-                "--port", Integer.toString(port), "--webui-port", Integer.toString(uiPort)));
+                "--port", Integer.toString(port), "--webui-port", Integer.toString(uiPort)),
+                Map.of("SPARK_MASTER_OPTS", HostLossTimeouts.daemonOptions(host)));
     }
 
     /** Starts {@code org.apache.spark.deploy.worker.Worker} on {@code host}, registering with {@code masterUrl}. */
@@ -46,10 +47,16 @@ public final class SparkDaemons {
         }
         return spawn(sparkHome, host, log, List.of("org.apache.spark.deploy.worker.Worker", "--host", host,
                 "--cores", Integer.toString(cores), "--memory", memory, "--webui-port", Integer.toString(uiPort),
-                "--work-dir", workDir.toString(), masterUrl));
+                "--work-dir", workDir.toString(), masterUrl),
+                Map.of("SPARK_WORKER_OPTS", HostLossTimeouts.daemonOptions(host)));
     }
 
-    private static Process spawn(Path sparkHome, String host, Path log, List<String> args) {
+    /**
+     * @param options JVM options by the environment variable Spark's launcher reads them from; the operator's own
+     *                value of that variable comes after ours, so its settings win
+     */
+    private static Process spawn(Path sparkHome, String host, Path log, List<String> args,
+                                 Map<String, String> options) {
         List<String> command = new ArrayList<>();
         command.add(sparkHome.resolve("bin/spark-class").toString());
         command.addAll(args);
@@ -63,6 +70,11 @@ public final class SparkDaemons {
         env.put("SPARK_LOCAL_IP", host);
         env.put("SPARK_DAEMON_MEMORY", DAEMON_MEMORY);
         env.put("WORDSTREAM_NEW_SESSION", "1");
+        options.forEach((variable, ours) -> {
+            if (!ours.isEmpty()) {
+                env.merge(variable, ours, (operator, mine) -> mine + " " + operator);
+            }
+        });
         try {
             Files.createDirectories(log.getParent());
             return pb.start();

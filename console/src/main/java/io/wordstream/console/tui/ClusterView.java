@@ -3,6 +3,7 @@ package io.wordstream.console.tui;
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TextColor;
 import io.wordstream.console.model.ClusterState;
+import io.wordstream.console.model.HostOutage;
 import io.wordstream.console.model.MasterSnapshot;
 import io.wordstream.console.model.MetricHistory;
 import io.wordstream.console.model.MetricHistory.Metric;
@@ -65,10 +66,26 @@ final class ClusterView {
     List<Line> lines(Frame f, int cols) {
         ClusterState c = f.cluster();
         List<Line> out = new ArrayList<>();
+        hosts(out, c);
         kafka(out, c);
         spark(out, f);
         history(out, c.history(), cols);
         return out;
+    }
+
+    /** The hosts lost, each with its roles, where its tasks went and whether counting resumed; then those back. */
+    private static void hosts(List<Line> out, ClusterState c) {
+        List<HostOutage> outages = c.outages().outages();
+        if (outages.isEmpty()) {
+            return;
+        }
+        int lost = c.outages().open().size();
+        out.add(Line.heading(" Hosts  " + (lost == 0 ? "every lost host is back" : lost + " lost")));
+        for (HostOutage o : outages) {
+            String line = "   " + o.line(c.now());
+            out.add(!o.open() ? Line.of(line) : o.resumedAfter().isPresent() ? new Line(line, Palette.WARN, false)
+                    : Line.bad(line));
+        }
     }
 
     private static void kafka(List<Line> out, ClusterState c) {
@@ -186,6 +203,11 @@ final class ClusterView {
     /** The compact form for the status area: brokers, lag, master and workers, executors. */
     static String compact(ClusterState c) {
         List<String> parts = new ArrayList<>();
+        List<HostOutage> lost = c.outages().open();
+        if (!lost.isEmpty()) {
+            parts.add("⚠ host" + (lost.size() == 1 ? " " : "s ")
+                    + lost.stream().map(HostOutage::host).collect(Collectors.joining(", ")) + " lost");
+        }
         List<ClusterState.Broker> brokers = c.brokers();
         long up = brokers.stream().filter(ClusterState.Broker::up).count();
         parts.add("kafka " + up + "/" + brokers.size() + " brokers up");

@@ -3,6 +3,7 @@ package io.wordstream.console.tui;
 import io.wordstream.common.Dimension;
 import io.wordstream.console.kafka.BrokerChange;
 import io.wordstream.console.model.ClusterState;
+import io.wordstream.console.model.HostOutage;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.KafkaSnapshot;
 import io.wordstream.console.model.MasterSnapshot;
@@ -10,8 +11,10 @@ import io.wordstream.console.model.PipelineStatus;
 import io.wordstream.console.model.ResultRow;
 import io.wordstream.console.model.WindowCounts;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 
@@ -25,11 +28,24 @@ public final class PipelineEvents {
     private final ViewState view;
     private final LongSupplier clock;
     private final ClusterState cluster = new ClusterState();
+    /** The turn of each lost host last said on the feedback line, with what was lost there. */
+    private final Map<String, String> hostTurns = new HashMap<>();
     private boolean historyLoaded;
     private boolean finished;
     /** The RESTARTING shown is Kafka's outage, not the job's relaunch. */
     private boolean kafkaOutage;
     private boolean dirty = true;
+
+    /** The turns of a lost host that the feedback line says, each in its tone. */
+    private enum HostTurn {
+        LOST(ViewState.Tone.BAD), RESUMED(ViewState.Tone.WARN), BACK(ViewState.Tone.GOOD);
+
+        final ViewState.Tone tone;
+
+        HostTurn(ViewState.Tone tone) {
+            this.tone = tone;
+        }
+    }
 
     PipelineEvents(WindowCounts counts, PipelineStatus status, ViewState view, LongSupplier clock) {
         this.counts = counts;
@@ -63,6 +79,7 @@ public final class PipelineEvents {
     public void jobEvent(JobEvent event) {
         status.event(event, clock.getAsLong());
         cluster.jobEvent(event);
+        announceHosts();
         dirty = true;
     }
 
@@ -71,12 +88,14 @@ public final class PipelineEvents {
         long now = clock.getAsLong();
         cluster.kafka(s, now);
         cluster.sample(status, now);
+        announceHosts();
         dirty = true;
     }
 
     /** A reading of the Spark master's JSON for the cluster view. */
     public void sparkMaster(MasterSnapshot s) {
         cluster.master(s);
+        announceHosts();
         dirty = true;
     }
 
@@ -114,6 +133,17 @@ public final class PipelineEvents {
         status.restarting(clock.getAsLong());
         view.say(ViewState.Tone.WARN, "relaunching the Spark job from its checkpoint...");
         dirty = true;
+    }
+
+    /** Says on the feedback line each turn of a lost host (lost, counting resumed, back) and more of it lost. */
+    private void announceHosts() {
+        for (HostOutage o : cluster.outages().outages()) {
+            HostTurn turn = !o.open() ? HostTurn.BACK : o.resumedAfter().isPresent() ? HostTurn.RESUMED
+                    : HostTurn.LOST;
+            if (!(turn + " " + o.lost()).equals(hostTurns.put(o.host(), turn + " " + o.lost()))) {
+                view.say(turn.tone, o.line(cluster.now()));
+            }
+        }
     }
 
     /** The embedded broker exited and is being started again: what is typed meanwhile waits and is retried. */
