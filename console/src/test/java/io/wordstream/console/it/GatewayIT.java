@@ -411,7 +411,7 @@ class GatewayIT {
         Map<TopicPartition, Long> before = inputEnds();
         try (HeadlessChromium browser = HeadlessChromium.start(dataDir.resolve("chromium-origins"))) {
             browser.navigate(otherPage.posting(runGateway, "outra@example.org", "origem recusada").toString());
-            String refused = ResultsReader.await(Duration.ofSeconds(30), () -> eval(browser,
+            String refused = Poll.until(Duration.ofSeconds(30), () -> eval(browser,
                     "document.getElementById('outcome') ? document.getElementById('outcome').textContent : ''"),
                     o -> !o.isEmpty() && !o.equals("posting"), "the unlisted page's outcome");
             assertEquals("error Failed to fetch", refused, "the browser refused it after the preflight");
@@ -419,12 +419,12 @@ class GatewayIT {
 
             browser.navigate(listedPage.posting(runGateway, "cliente@example.org", "origem cruzada aceita")
                     .toString());
-            String answered = ResultsReader.await(Duration.ofSeconds(30), () -> eval(browser,
+            String answered = Poll.until(Duration.ofSeconds(30), () -> eval(browser,
                     "document.getElementById('outcome') ? document.getElementById('outcome').textContent : ''"),
                     o -> !o.isEmpty() && !o.equals("posting"), "the listed page's outcome");
             assertTrue(answered.matches("202 \\{\"records\":\\[\\{\"partition\":\\d+,\"offset\":\\d+}].*"), answered);
         }
-        Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), () -> windowCounts(runGateway, "word"),
+        Map<String, Long> counts = Poll.until(Duration.ofSeconds(60), () -> windowCounts(runGateway, "word"),
                 c -> c.getOrDefault("cruzada", 0L) == 1 && c.getOrDefault("aceita", 0L) == 1,
                 "the listed page's sentence counted");
         assertTrue(!counts.containsKey("recusada"), counts.toString());
@@ -453,15 +453,15 @@ class GatewayIT {
         PrometheusServer prometheus = PrometheusServer.scraping("wordstream", metrics.getAuthority(),
                 dataDir.resolve("prometheus"));
         try (prometheus) {
-            ResultsReader.await(Duration.ofSeconds(120), () -> prometheus.value("up{job=\"wordstream\"}"),
+            Poll.until(Duration.ofSeconds(120), () -> prometheus.value("up{job=\"wordstream\"}"),
                     "1"::equals, "Prometheus's up == 1 for run's /metrics");
-            String read = ResultsReader.await(Duration.ofSeconds(60), () -> prometheus.value(
+            String read = Poll.until(Duration.ofSeconds(60), () -> prometheus.value(
                     "wordstream_job_input_rows_total"), v -> v != null && Double.parseDouble(v) > 0,
                     "the rows the job read, in Prometheus");
             assertTrue(Double.parseDouble(read) >= 10, "at least the sentences posted so far: " + read);
-            assertEquals("1", ResultsReader.await(Duration.ofSeconds(30), () -> prometheus.value(
+            assertEquals("1", Poll.until(Duration.ofSeconds(30), () -> prometheus.value(
                     "sum(wordstream_kafka_broker_up)"), v -> v != null, "brokers up"));
-            String signUps = ResultsReader.await(Duration.ofSeconds(30), () -> prometheus.value(
+            String signUps = Poll.until(Duration.ofSeconds(30), () -> prometheus.value(
                     "wordstream_gateway_requests_total{endpoint=\"users\",status=\"202\"}"), v -> v != null,
                     "the sign-ups answered 202");
             assertTrue(Double.parseDouble(signUps) >= 4, "this class's sign-ups to run's gateway: " + signUps);
