@@ -160,8 +160,6 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     @Override
     public void quit() {
         Thread t = new Thread(() -> {
-            // The gateway, reports and readers close first; a sentence under way may hold them a moment.
-            step("closing the console's add-ons and readers");
             close();
             ui.execute(events::stopped);
         }, "pipeline-stop");
