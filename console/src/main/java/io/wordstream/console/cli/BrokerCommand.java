@@ -5,12 +5,18 @@ import io.wordstream.console.roles.ClusterId;
 import io.wordstream.console.roles.Controllers;
 import io.wordstream.console.roles.HostAddress;
 import io.wordstream.console.roles.KafkaNode;
+import io.wordstream.console.security.CertsDir;
+import io.wordstream.console.security.ClusterSecurity;
+import io.wordstream.console.security.SecureMode;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,6 +66,9 @@ final class BrokerCommand implements Callable<Integer> {
             description = "Kafka client properties; a SASL/PLAIN one makes the client listener require its user.")
     Path kafkaConfig;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    SecurityOptions security;
+
     @Override
     public Integer call() throws Exception {
         if (newClusterId) {
@@ -96,7 +105,15 @@ final class BrokerCommand implements Callable<Integer> {
         if (kafkaConfig != null && !Files.isReadable(kafkaConfig)) {
             throw new IllegalArgumentException("cannot read --kafka-config " + kafkaConfig);
         }
+        // Its listeners, and every controller it dials; its node certificate must name its own address.
+        List<SecureMode.Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(new SecureMode.Endpoint(host, SecureMode.Link.KAFKA, "--host"));
+        quorum.voters().forEach(v -> endpoints.add(new SecureMode.Endpoint(v.host(), SecureMode.Link.KAFKA,
+                "--controllers")));
+        ClusterSecurity secured = SecurityOptions.of(security).decide(endpoints, Optional.ofNullable(kafkaConfig),
+                new CertsDir.Needs(List.of(new CertsDir.HostName(host, "--host")), true, true, false),
+                spec.commandLine().getErr(), "wordstream broker");
         return new KafkaNode(nodeId, host, port, controllerPort, quorum, clusterId,
-                dataDir.toAbsolutePath().normalize(), Optional.ofNullable(kafkaConfig));
+                dataDir.toAbsolutePath().normalize(), Optional.ofNullable(kafkaConfig), secured);
     }
 }

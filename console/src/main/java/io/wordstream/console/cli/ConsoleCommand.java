@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,6 +57,9 @@ final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    SecurityOptions security;
+
     @Mixin
     PipelineOptions pipeline;
 
@@ -78,6 +82,8 @@ final class ConsoleCommand implements Callable<Integer> {
             settings = Attach.settings(settings, launch.reset);
         }
         GatewayConfig gateway = http.checkedConfig(settings.pipeline().textField());
+        settings = SecurityOptions.of(security).forPipeline(settings, gateway, attach, spec.commandLine().getErr(),
+                "wordstream");
         if (System.console() == null) {
             throw new UserError("the console needs a terminal (standard input and output are not one); run it in a"
                     + " terminal, or use 'wordstream run' for the pipeline without a screen");

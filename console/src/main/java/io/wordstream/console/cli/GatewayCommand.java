@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +31,9 @@ final class GatewayCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    SecurityOptions security;
 
     @Mixin
     GatewayOptions http;
@@ -59,7 +63,8 @@ final class GatewayCommand implements Callable<Integer> {
             err.flush();
         });
         SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
-        Settings settings = client.settings();
+        Settings settings = SecurityOptions.of(security).forClient(client.settings(), config, err,
+                "wordstream gateway");
         ConsoleLog.init(settings);
         try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {
             admin.requireReachable(REACHABLE_WITHIN, client.origin(), client.wayOut());

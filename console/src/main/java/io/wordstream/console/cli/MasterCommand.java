@@ -3,11 +3,18 @@ package io.wordstream.console.cli;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.HostAddress;
 import io.wordstream.console.roles.SparkMaster;
+import io.wordstream.console.security.CertsDir;
+import io.wordstream.console.security.ClusterSecurity;
+import io.wordstream.console.security.SecureMode;
+import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,21 +45,44 @@ final class MasterCommand implements Callable<Integer> {
             description = "Where the master keeps its log (default: ${DEFAULT-VALUE}).")
     Path dataDir = Settings.defaultDataDir();
 
+    @Option(names = "--tls-ui",
+            description = "With --certs-dir: serve the web UI on --host over TLS, to clients with a certificate of the"
+                    + " cluster's CA (the console's cluster view reads it so). Without it, a secured UI listens on"
+                    + " 127.0.0.1 only.")
+    boolean tlsUi;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    SecurityOptions security;
+
     @Override
     public Integer call() throws Exception {
         HostAddress.requireLocal(host, "--host");
         if (port == uiPort) {
             throw new IllegalArgumentException("--port and --ui-port must differ");
         }
-        SparkMaster master = new SparkMaster(host, port, uiPort, dataDir.toAbsolutePath().normalize());
+        Path dir = dataDir.toAbsolutePath().normalize();
+        SparkMaster master = new SparkMaster(host, port, uiPort, dir, daemonConf(List.of(), dir));
         ConsoleLog.init(master.dataDir().resolve("logs"));
         RoleRun role = new RoleRun("master", master.dataDir(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
         // No deadline while it runs: on a loaded host a master takes minutes to serve, and Ctrl-C still stops it.
         return role.run(() -> {
             Ports.requireFree(host, port, "pass --port to choose another");
-            Ports.requireFree(host, uiPort, "pass --ui-port to choose another");
+            Ports.requireFree(master.conf().uiHost(), uiPort, "pass --ui-port to choose another");
             return master.start(Install.current());
         }, Optional.empty(), "", "ready master " + master.url() + " ui=" + master.webUi() + " log=" + master.log());
+    }
+
+    /**
+     * The daemon's security: its --host (and its UI there) and the addresses it dials; secured, it needs the Spark
+     * secret, and the node certificate for a TLS UI.
+     */
+    private SparkDaemonConf daemonConf(List<SecureMode.Endpoint> dials, Path dir) {
+        List<SecureMode.Endpoint> endpoints = new ArrayList<>(dials);
+        endpoints.add(new SecureMode.Endpoint(host, SecureMode.Link.SPARK, "--host"));
+        List<CertsDir.HostName> node = tlsUi ? List.of(new CertsDir.HostName(host, "--host")) : List.of();
+        ClusterSecurity secured = SecurityOptions.of(security).decide(endpoints, Optional.empty(),
+                new CertsDir.Needs(node, tlsUi, tlsUi, true), spec.commandLine().getErr(), "wordstream master");
+        return SparkDaemonConf.of(secured, host, uiPort, tlsUi, dir.resolve("conf"));
     }
 }

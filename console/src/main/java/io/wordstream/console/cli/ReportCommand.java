@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,6 +33,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    SecurityOptions security;
 
     @Option(names = "--last", paramLabel = "DURATION",
             description = "The period: this long up to now, or up to --to (default: 1h).")
@@ -69,7 +73,8 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ReportMailer mailer = mail.mailer(err);
         SettingsFactory.Client kafkaClient = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
-        Settings settings = kafkaClient.settings();
+        Settings settings = SecurityOptions.of(security).forClient(kafkaClient.settings(), null, err,
+                "wordstream report");
         ConsoleLog.init(settings);
         Properties client = KafkaClients.base(settings);
         try (TopicAdmin admin = new TopicAdmin(client)) {

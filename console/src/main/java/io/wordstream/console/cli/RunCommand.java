@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.apache.spark.launcher.SparkAppHandle;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    SecurityOptions security;
 
     @Mixin
     PipelineOptions pipeline;
@@ -58,6 +62,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = SettingsFactory.forRun(kafka, pipeline, launch, cluster);
         GatewayConfig gateway = http.checkedConfig(settings.pipeline().textField());
+        settings = SecurityOptions.of(security).forPipeline(settings, gateway, false, spec.commandLine().getErr(),
+                "wordstream run");
         ConsoleLog.init(settings);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

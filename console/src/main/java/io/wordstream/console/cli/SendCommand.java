@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,6 +59,9 @@ final class SendCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    SecurityOptions security;
+
     @Option(names = "--file", paramLabel = "FILE", description = "Send each line of this UTF-8 file.")
     Path file;
 
@@ -75,7 +79,8 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
-        Settings settings = client.settings();
+        Settings settings = SecurityOptions.of(security).forClient(client.settings(), null,
+                spec.commandLine().getErr(), "wordstream send");
         ConsoleLog.init(settings);
         if (!sentences.isEmpty() && file != null) {
             throw new IllegalArgumentException("give sentences as arguments or --file, not both");

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,9 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    SecurityOptions security;
+
     @Option(names = "--json", description = "Print each result row as the raw JSON the job wrote.")
     boolean json;
 
@@ -69,7 +73,8 @@ final class WatchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--top must be at least 1");
         }
         SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
-        Settings settings = client.settings();
+        Settings settings = SecurityOptions.of(security).forClient(client.settings(), null,
+                spec.commandLine().getErr(), "wordstream watch");
         pipeline = settings.pipeline();
         ConsoleLog.init(settings);
         var props = KafkaClients.base(settings);

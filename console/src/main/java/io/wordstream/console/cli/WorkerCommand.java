@@ -3,12 +3,19 @@ package io.wordstream.console.cli;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.HostAddress;
 import io.wordstream.console.roles.SparkWorker;
+import io.wordstream.console.security.CertsDir;
+import io.wordstream.console.security.ClusterSecurity;
+import io.wordstream.console.security.SecureMode;
+import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,24 +62,51 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Where the worker keeps executors' files and its log (default: ${DEFAULT-VALUE}).")
     Path dataDir = Settings.defaultDataDir();
 
+    @Option(names = "--tls-ui",
+            description = "With --certs-dir: serve the web UI on --host over TLS, to clients with a certificate of the"
+                    + " cluster's CA (the console's cluster view reads it so). Without it, a secured UI listens on"
+                    + " 127.0.0.1 only.")
+    boolean tlsUi;
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    SecurityOptions security;
+
     @Override
     public Integer call() throws Exception {
         if (master == null) {
             throw new IllegalArgumentException("a worker needs --master spark://HOST:PORT");
         }
-        SparkWorker worker = new SparkWorker(host, master, cores, memory, uiPort,
-                dataDir.toAbsolutePath().normalize());
         HostAddress.requireLocal(host, "--host");
+        Path dir = dataDir.toAbsolutePath().normalize();
+        List<SecureMode.Endpoint> dials = new ArrayList<>();
+        if (master.startsWith("spark://")) {
+            dials.add(new SecureMode.Endpoint(SecurityOptions.host(master.substring("spark://".length())),
+                    SecureMode.Link.SPARK, "--master"));
+        }
+        SparkWorker worker = new SparkWorker(host, master, cores, memory, uiPort, dir, daemonConf(dials, dir));
         ConsoleLog.init(worker.dataDir().resolve("logs"));
         RoleRun role = new RoleRun("worker", worker.dataDir(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
         return role.run(() -> {
-            Ports.requireFree(host, uiPort, "pass --ui-port to choose another");
+            Ports.requireFree(worker.conf().uiHost(), uiPort, "pass --ui-port to choose another");
             worker.awaitMaster(masterWait);
             return worker.start(Install.current());
         }, Optional.of(masterWait.plus(REGISTRATION)), "the Spark worker was not registered by " + master
                 + " within " + masterWait.plus(REGISTRATION).toSeconds() + " s",
                 "ready worker " + host + " cores=" + cores + " memory=" + memory + " master=" + master + " ui="
                         + worker.webUi() + " log=" + worker.log());
+    }
+
+    /**
+     * The daemon's security: its --host (and its UI there) and the addresses it dials; secured, it needs the Spark
+     * secret, and the node certificate for a TLS UI.
+     */
+    private SparkDaemonConf daemonConf(List<SecureMode.Endpoint> dials, Path dir) {
+        List<SecureMode.Endpoint> endpoints = new ArrayList<>(dials);
+        endpoints.add(new SecureMode.Endpoint(host, SecureMode.Link.SPARK, "--host"));
+        List<CertsDir.HostName> node = tlsUi ? List.of(new CertsDir.HostName(host, "--host")) : List.of();
+        ClusterSecurity secured = SecurityOptions.of(security).decide(endpoints, Optional.empty(),
+                new CertsDir.Needs(node, tlsUi, tlsUi, true), spec.commandLine().getErr(), "wordstream worker");
+        return SparkDaemonConf.of(secured, host, uiPort, tlsUi, dir.resolve("conf"));
     }
 }

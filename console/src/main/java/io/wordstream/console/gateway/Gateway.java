@@ -3,6 +3,8 @@ package io.wordstream.console.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.wordstream.console.UserError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +14,13 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +62,15 @@ public final class Gateway implements AutoCloseable {
     /** As above, and with {@code welcome} (null for none) each sign-up Kafka acknowledged gets a welcome note. */
     public Gateway(GatewayConfig config, Properties clientProperties, String inputTopic, LiveCounts counts,
                    WelcomeMail welcome) {
+        this(config, clientProperties, inputTopic, counts, welcome, Optional.empty());
+    }
+
+    /**
+     * As above, and with {@code welcome} (null for none) each sign-up Kafka acknowledged gets a welcome note; with
+     * {@code tls} it serves HTTPS only.
+     */
+    public Gateway(GatewayConfig config, Properties clientProperties, String inputTopic, LiveCounts counts,
+                   WelcomeMail welcome, Optional<SSLContext> tls) {
         this.config = config;
         this.welcome = welcome;
         this.counts = counts;
@@ -65,7 +78,14 @@ public final class Gateway implements AutoCloseable {
         this.limiter = new RateLimiter(config.requestsPerSecond(), System::nanoTime);
         this.streams = new EventStreams(counts, config.maxStreams());
         try {
-            this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+            InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+            if (tls.isPresent()) {
+                HttpsServer https = HttpsServer.create(address, 64);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+                this.server = https;
+            } else {
+                this.server = HttpServer.create(address, 64);
+            }
         } catch (BindException e) {
             throw new UserError("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage()
                     + "); choose another --http port or --http-host");
@@ -91,7 +111,8 @@ public final class Gateway implements AutoCloseable {
     /** Where it listens, as a URL ending in a slash. */
     public URI uri() {
         InetSocketAddress a = server.getAddress();
-        return URI.create("http://" + config.host() + ":" + a.getPort() + "/");
+        String scheme = server instanceof HttpsServer ? "https://" : "http://";
+        return URI.create(scheme + config.host() + ":" + a.getPort() + "/");
     }
 
     /** A handler that answers in words to a wrong method, too many requests, and any refused request. */

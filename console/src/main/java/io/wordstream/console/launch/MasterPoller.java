@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordstream.console.model.MasterSnapshot;
+import io.wordstream.console.security.ClusterSecurity;
+import io.wordstream.console.security.TlsContexts;
+import io.wordstream.console.settings.Settings;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,11 +40,22 @@ public final class MasterPoller implements AutoCloseable {
 
     private final URI page;
     private final HttpClient http;
+    private final String unreachable;
     private final ScheduledExecutorService timer;
 
     public MasterPoller(URI page) {
+        this(page, HttpClient.newBuilder().connectTimeout(ANSWER_WITHIN).build(), "");
+    }
+
+    /**
+     * Reads {@code page} with {@code http}.
+     *
+     * @param unreachable what to add when the page does not answer at all: why that may be, and the way out
+     */
+    MasterPoller(URI page, HttpClient http, String unreachable) {
         this.page = page;
-        this.http = HttpClient.newBuilder().connectTimeout(ANSWER_WITHIN).build();
+        this.http = http;
+        this.unreachable = unreachable;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cluster-view-master");
             t.setDaemon(true);
@@ -55,14 +71,48 @@ public final class MasterPoller implements AutoCloseable {
         if (local != null) {
             return Optional.of(URI.create(local.webUi() + "/json/"));
         }
+        return masterHost(master).map(host -> URI.create("http://" + host + ":" + DEFAULT_UI_PORT + "/json/"));
+    }
+
+    /**
+     * A poller of the master at {@code master} under {@code security}, none for a master that is not standalone.
+     * Secured, a master's UI listens on its own host's loopback unless it was started with {@code --tls-ui}: this
+     * host's own master is read there, another host's over TLS with this console's client certificate.
+     */
+    public static Optional<MasterPoller> of(String master, LocalCluster local, ClusterSecurity security) {
+        if (local != null || !security.secured()) {
+            return pageOf(master, local).map(MasterPoller::new);
+        }
+        return masterHost(master).map(host -> {
+            if (isThisHost(host)) {
+                return new MasterPoller(URI.create("http://" + Settings.LOOPBACK + ":" + DEFAULT_UI_PORT
+                        + "/json/"));
+            }
+            HttpClient https = HttpClient.newBuilder().connectTimeout(ANSWER_WITHIN)
+                    .sslContext(TlsContexts.client(security.credentials().orElseThrow())).build();
+            return new MasterPoller(URI.create("https://" + host + ":" + DEFAULT_UI_PORT + "/json/"), https,
+                    "; a secured master shows its web UI to its own host only, unless started with --tls-ui");
+        });
+    }
+
+    private static Optional<String> masterHost(String master) {
         if (!master.startsWith("spark://")) {
             return Optional.empty();
         }
         // A standalone master with standby masters is listed with commas: the first is asked.
         String hostPort = master.substring("spark://".length()).split(",")[0];
         int colon = hostPort.lastIndexOf(':');
-        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-        return Optional.of(URI.create("http://" + host + ":" + DEFAULT_UI_PORT + "/json/"));
+        return Optional.of(colon < 0 ? hostPort : hostPort.substring(0, colon));
+    }
+
+    /** True for loopback and for an address of one of this host's interfaces. */
+    static boolean isThisHost(String host) {
+        try {
+            InetAddress a = InetAddress.getByName(host);
+            return a.isLoopbackAddress() || NetworkInterface.getByInetAddress(a) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Starts reading; {@code sink} runs on the poller's thread (hand it to the UI thread from there). */
@@ -97,8 +147,8 @@ public final class MasterPoller implements AutoCloseable {
         } catch (HttpTimeoutException e) {
             return MasterSnapshot.unanswered(where, "no answer within " + ANSWER_WITHIN.toMillis() + " ms");
         } catch (IOException e) {
-            return MasterSnapshot.unanswered(where, e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage());
+            return MasterSnapshot.unanswered(where, (e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage()) + unreachable);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return MasterSnapshot.unanswered(where, "interrupted");

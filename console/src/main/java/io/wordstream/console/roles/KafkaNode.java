@@ -4,6 +4,7 @@ import io.wordstream.console.UserError;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.BrokerProcess;
 import io.wordstream.console.launch.SessionLeader;
+import io.wordstream.console.security.ClusterSecurity;
 import io.wordstream.console.settings.Install;
 import java.io.File;
 import java.io.IOException;
@@ -33,9 +34,11 @@ import org.apache.kafka.common.Node;
  * @param clusterId      the id every node's storage is formatted with
  * @param dataDir        the role's data dir: Kafka's storage under {@code kafka/}, the log under {@code logs/}
  * @param kafkaConfig    a client properties file; a SASL/PLAIN one secures the client listener
+ * @param security       with a certs dir, TLS with certificates on every listener, and the node's own identity
+ *                       when it asks the cluster whether it has joined
  */
 public record KafkaNode(int nodeId, String host, int port, int controllerPort, Controllers controllers,
-                        String clusterId, Path dataDir, Optional<Path> kafkaConfig) {
+                        String clusterId, Path dataDir, Optional<Path> kafkaConfig, ClusterSecurity security) {
 
     public Path kafkaDir() {
         return dataDir.resolve("kafka");
@@ -70,6 +73,7 @@ public record KafkaNode(int nodeId, String host, int port, int controllerPort, C
                 "--cluster-id", clusterId,
                 "--watch-pid", Long.toString(ProcessHandle.current().pid())));
         kafkaConfig.ifPresent(f -> command.addAll(List.of("--client-config", f.toAbsolutePath().toString())));
+        command.addAll(security.brokerArguments());
         try {
             Files.createDirectories(log().getParent());
             Process p = new ProcessBuilder(command)
@@ -90,7 +94,7 @@ public record KafkaNode(int nodeId, String host, int port, int controllerPort, C
         @Override
         public boolean getAsBoolean() {
             if (admin == null) {
-                admin = Admin.create(KafkaClients.of(address(), kafkaConfig));
+                admin = Admin.create(KafkaClients.of(address(), kafkaConfig, security));
             }
             try {
                 boolean in = admin.describeCluster(new DescribeClusterOptions().timeoutMs(1000)).nodes()

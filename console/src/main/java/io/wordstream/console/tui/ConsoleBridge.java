@@ -99,7 +99,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
             sentences.open(e.settings(), supervisor.lineServer());
             ui.execute(() -> controller.ready(e.settings().bootstrap(), e.settings().master(), e.appId()));
             startGateway(e.settings());
-            clusterFeeds.master(e.settings().master(), supervisor.cluster());
+            clusterFeeds.master(e.settings().master(), supervisor.cluster(), e.settings().security());
         } else if (event instanceof SessionEvent.JobStateChanged e) {
             ui.execute(() -> controller.jobState(e.state().name(), e.appId()));
         } else if (event instanceof SessionEvent.JobMetrics e) {
