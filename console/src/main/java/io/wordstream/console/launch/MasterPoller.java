@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,22 +40,24 @@ public final class MasterPoller implements AutoCloseable {
     /** Spark's default port of the master's web UI, for a master the console did not start. */
     static final int DEFAULT_UI_PORT = 8080;
 
-    private final URI page;
+    private final List<URI> pages;
     private final HttpClient http;
     private final String unreachable;
     private final ScheduledExecutorService timer;
+    /** The page that answered last, asked first. */
+    private volatile int answering;
 
     public MasterPoller(URI page) {
-        this(page, HttpClient.newBuilder().connectTimeout(ANSWER_WITHIN).build(), "");
+        this(List.of(page), HttpClient.newBuilder().connectTimeout(ANSWER_WITHIN).build(), "");
     }
 
     /**
-     * Reads {@code page} with {@code http}.
+     * Reads the first of {@code pages} that answers, with {@code http}.
      *
-     * @param unreachable what to add when the page does not answer at all: why that may be, and the way out
+     * @param unreachable what to add when no page answers at all: why that may be, and the way out
      */
-    MasterPoller(URI page, HttpClient http, String unreachable) {
-        this.page = page;
+    MasterPoller(List<URI> pages, HttpClient http, String unreachable) {
+        this.pages = List.copyOf(pages);
         this.http = http;
         this.unreachable = unreachable;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -80,18 +84,23 @@ public final class MasterPoller implements AutoCloseable {
      * host's own master is read there, another host's over TLS with this console's client certificate.
      */
     public static Optional<MasterPoller> of(String master, LocalCluster local, ClusterSecurity security) {
+        return of(master, local, security, DEFAULT_UI_PORT);
+    }
+
+    /** As above, for a master whose web UI is on {@code uiPort}. */
+    static Optional<MasterPoller> of(String master, LocalCluster local, ClusterSecurity security, int uiPort) {
         if (local != null || !security.secured()) {
             return pageOf(master, local).map(MasterPoller::new);
         }
         return masterHost(master).map(host -> {
+            List<URI> pages = new ArrayList<>(List.of(URI.create("https://" + host + ":" + uiPort + "/json/")));
             if (isThisHost(host)) {
-                return new MasterPoller(URI.create("http://" + Settings.LOOPBACK + ":" + DEFAULT_UI_PORT
-                        + "/json/"));
+                pages.add(URI.create("http://" + Settings.LOOPBACK + ":" + uiPort + "/json/"));
             }
             HttpClient https = HttpClient.newBuilder().connectTimeout(ANSWER_WITHIN)
                     .sslContext(TlsContexts.client(security.credentials().orElseThrow())).build();
-            return new MasterPoller(URI.create("https://" + host + ":" + DEFAULT_UI_PORT + "/json/"), https,
-                    "; a secured master shows its web UI to its own host only, unless started with --tls-ui");
+            return new MasterPoller(pages, https, "; a secured master shows its web UI to its own host only,"
+                    + " unless started with --tls-ui");
         });
     }
 
@@ -128,8 +137,23 @@ public final class MasterPoller implements AutoCloseable {
         return this;
     }
 
-    /** One reading of the page. */
+    /** One reading: of the page that answered last, else of the first other one that answers. */
     public MasterSnapshot read() {
+        int first = answering;
+        MasterSnapshot failed = null;
+        for (int i = 0; i < pages.size(); i++) {
+            int k = (first + i) % pages.size();
+            MasterSnapshot s = read(pages.get(k));
+            if (s.answered()) {
+                answering = k;
+                return s;
+            }
+            failed = failed == null ? s : failed;
+        }
+        return failed;
+    }
+
+    private MasterSnapshot read(URI page) {
         String where = page.toString();
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(page).timeout(ANSWER_WITHIN).build(),

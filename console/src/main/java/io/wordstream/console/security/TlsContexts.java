@@ -26,6 +26,16 @@ public final class TlsContexts {
         return context(credentials.client(), credentials);
     }
 
+    /** A server that presents {@code identity} and asks its clients for a certificate of the cluster's CA. */
+    public static SSLContext mutual(TlsIdentity identity, ClusterCredentials credentials) {
+        return context(identity, credentials);
+    }
+
+    /** A client that trusts servers of the cluster's CA and has no certificate to show. */
+    public static SSLContext trusting(ClusterCredentials credentials) {
+        return context(null, credentials);
+    }
+
     /** A key store holding {@code identity} under {@code password}, as JCA and Jetty take it. */
     static KeyStore keyStore(TlsIdentity identity, char[] password) throws GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
@@ -52,19 +62,24 @@ public final class TlsContexts {
 
     private static SSLContext context(TlsIdentity identity, ClusterCredentials trust) {
         try {
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(keyStore(identity, IN_MEMORY), IN_MEMORY);
+            KeyManagerFactory keys = null;
+            if (identity != null) {
+                keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(keyStore(identity, IN_MEMORY), IN_MEMORY);
+            }
             TrustManagerFactory trusted = null;
             if (trust != null) {
                 trusted = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 trusted.init(trustStore(trust));
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), trusted == null ? null : trusted.getTrustManagers(),
+            context.init(keys == null ? null : keys.getKeyManagers(), trusted == null ? null
+                    : trusted.getTrustManagers(),
                     new SecureRandom());
             return context;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot make a TLS context from " + identity, e);
+            throw new IllegalStateException("cannot make a TLS context from " + (identity == null ? trust
+                    : identity), e);
         }
     }
 }

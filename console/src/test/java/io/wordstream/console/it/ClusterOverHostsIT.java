@@ -100,7 +100,7 @@ class ClusterOverHostsIT {
                 // The driver's address that executors on the hosts connect back to, and a checkpoint all reach.
                 "--driver-host", hosts.rootAddress(), "--checkpoint", dir.resolve("shared-checkpoint").toString(),
                 "--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2",
-                "--conf", "spark.executor.memory=512m"), ENV, dir);
+                "--conf", "spark.executor.memory=512m", "--insecure"), ENV, dir);
         started.add(run);
         String ready = run.awaitReady(START);
         assertTrue(ready.contains(" master=" + masterUrl + " "), ready);
@@ -194,6 +194,8 @@ class ClusterOverHostsIT {
     private DaemonUnderTest role(NetworkHosts hosts, int host, String name, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Install.current().home().resolve("wordstream").toString()));
         command.addAll(List.of(args));
+        // Off loopback without certificates: the plain cluster this test measures (the secured one is another test).
+        command.add("--insecure");
         DaemonUnderTest d = DaemonUnderTest.start(name, hosts.on(host, command), ENV, dir);
         started.add(d);
         return d;

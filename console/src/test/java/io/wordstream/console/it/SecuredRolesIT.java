@@ -1,0 +1,219 @@
+package io.wordstream.console.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wordstream.console.launch.Ports;
+import io.wordstream.console.roles.ClusterId;
+import io.wordstream.console.security.CertsDir;
+import io.wordstream.console.security.Openssl;
+import io.wordstream.console.security.TestCerts;
+import io.wordstream.console.security.TlsContexts;
+import io.wordstream.console.settings.Install;
+import io.wordstream.console.settings.Settings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The roles with {@code --certs-dir} on loopback ports: three Kafka nodes whose client, inter-broker and controller
+ * listeners all speak TLS and require a certificate of the cluster's CA, a Spark master serving its web UI over TLS
+ * to certificate holders only ({@code --tls-ui}), and a worker it registers over authenticated, encrypted RPC.
+ */
+class SecuredRolesIT {
+    private static final Duration START = Duration.ofSeconds(300);
+    private static final Map<String, String> ENV = Map.of("WORDSTREAM_NO_BUILD", "1");
+    private static final String TOPIC = "secured";
+
+    @TempDir
+    Path dir;
+
+    private final List<DaemonUnderTest> started = new ArrayList<>();
+
+    @Test
+    void securedRolesLetCertificateHoldersInAndNobodyElse() throws Exception {
+        try {
+            exercise();
+        } finally {
+            for (DaemonUnderTest d : started) {
+                d.process().descendants().forEach(ProcessHandle::destroyForcibly);
+                d.process().destroyForcibly();
+            }
+        }
+    }
+
+    private void exercise() throws Exception {
+        TestCerts certs = TestCerts.create(dir.resolve("pki"));
+        // One host: every node and the master present the same node certificate, naming 127.0.0.1.
+        Path host = certs.node("host", Settings.LOOPBACK);
+        Path operator = certs.client("operator", "operator");
+        List<Integer> ports = Ports.freePorts(Settings.LOOPBACK, 9, Set.of());
+        List<String> voters = new ArrayList<>();
+        List<String> listeners = new ArrayList<>();
+        for (int node = 1; node <= 3; node++) {
+            voters.add(node + "@" + Settings.LOOPBACK + ":" + ports.get(2 + node));
+            listeners.add(Settings.LOOPBACK + ":" + ports.get(node - 1));
+        }
+        String bootstrap = String.join(",", listeners);
+        String clusterId = ClusterId.create();
+        List<DaemonUnderTest> daemons = new ArrayList<>();
+        for (int node = 1; node <= 3; node++) {
+            daemons.add(wordstream("broker-" + node, "broker", "--node-id", Integer.toString(node), "--port",
+                    Integer.toString(ports.get(node - 1)), "--controller-port", Integer.toString(ports.get(2 + node)),
+                    "--controllers", String.join(",", voters), "--cluster-id", clusterId, "--data-dir",
+                    dir.resolve("broker-" + node).toString(), "--certs-dir", host.toString()));
+        }
+        int masterPort = ports.get(6);
+        int uiPort = ports.get(7);
+        String masterUrl = "spark://" + Settings.LOOPBACK + ":" + masterPort;
+        daemons.add(wordstream("master", "master", "--port", Integer.toString(masterPort), "--ui-port",
+                Integer.toString(uiPort), "--data-dir", dir.resolve("master").toString(), "--certs-dir",
+                host.toString(), "--tls-ui"));
+        daemons.add(wordstream("worker", "worker", "--master", masterUrl, "--ui-port", Integer.toString(ports.get(8)),
+                "--memory", "512m", "--data-dir", dir.resolve("worker").toString(), "--certs-dir", host.toString()));
+        for (DaemonUnderTest d : daemons) {
+            d.awaitReady(START);
+        }
+
+        // A client with its certificate: a topic of three replicas, in sync over the TLS inter-broker listener.
+        DaemonUnderTest send = wordstream("send", "send", "--bootstrap-server", bootstrap, "--certs-dir",
+                operator.toString(), "--data-dir", dir.resolve("client").toString(), "--topics", TOPIC,
+                "tls across brokers");
+        assertTrue(send.process().waitFor(180, TimeUnit.SECONDS), "send did not end");
+        assertEquals(0, send.process().exitValue(), send.stderr());
+        Properties client = TestCerts.kafkaClient(operator, bootstrap);
+        try (Admin admin = Admin.create(client)) {
+            assertEquals(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
+            ResultsReader.await(Duration.ofSeconds(60), () -> inSync(admin), n -> n == 3,
+                    "three in-sync replicas of every partition of " + TOPIC);
+        }
+        assertEquals(List.of("tls across brokers"), read(client));
+
+        // No TLS, TLS without a certificate, a certificate of another CA: none is let in, and each broker says so.
+        Properties plain = new Properties();
+        plain.put("bootstrap.servers", bootstrap);
+        Properties noCertificate = new Properties();
+        noCertificate.putAll(Map.of("bootstrap.servers", bootstrap, "security.protocol", "SSL", "ssl.truststore.type",
+                "PEM", "ssl.truststore.certificates", client.getProperty("ssl.truststore.certificates")));
+        Path foreign = Files.createDirectories(dir.resolve("foreign"));
+        Openssl.foreignCluster(foreign, Settings.LOOPBACK);
+        Properties otherCa = new Properties();
+        otherCa.putAll(noCertificate);
+        otherCa.putAll(Map.of("ssl.keystore.type", "PEM", "ssl.keystore.certificate.chain",
+                Files.readString(foreign.resolve("node.crt")), "ssl.keystore.key",
+                Files.readString(foreign.resolve("node.key"))));
+        for (Properties stranger : List.of(plain, noCertificate, otherCa)) {
+            try (Admin admin = Admin.create(stranger)) {
+                assertThrows(ExecutionException.class, () -> admin.describeCluster(
+                        new DescribeClusterOptions().timeoutMs(5000)).nodes().get(20, TimeUnit.SECONDS));
+            }
+        }
+        long refusals = 0;
+        for (int node = 1; node <= 3; node++) {
+            refusals += Files.readString(dir.resolve("broker-" + node).resolve("logs").resolve("broker.log"))
+                    .lines().filter(l -> l.contains("Failed authentication with /127.0.0.1")).count();
+        }
+        assertTrue(refusals >= 3, "the brokers logged " + refusals + " refused clients");
+
+        // The master's web UI: over TLS to a certificate holder, with the worker it registered; nobody else.
+        URI page = URI.create("https://" + Settings.LOOPBACK + ":" + uiPort + "/json/");
+        HttpClient holder = HttpClient.newBuilder().sslContext(TlsContexts.client(CertsDir.read(operator,
+                CertsDir.Needs.clientOnly(), Instant.now()))).build();
+        JsonNode status = new ObjectMapper().readTree(holder.send(HttpRequest.newBuilder(page).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals("ALIVE", status.path("status").asText(), status.toString());
+        assertEquals(1, status.path("aliveworkers").asInt(), status.toString());
+        HttpClient anonymous = HttpClient.newBuilder().sslContext(TlsContexts.trusting(CertsDir.read(operator,
+                CertsDir.Needs.clientOnly(), Instant.now()))).build();
+        assertThrows(IOException.class, () -> anonymous.send(HttpRequest.newBuilder(page).build(),
+                HttpResponse.BodyHandlers.ofString()));
+
+        String secret = Files.readString(host.resolve("spark.secret")).strip();
+        for (DaemonUnderTest d : daemons) {
+            List<ProcessHandle> tree = new ArrayList<>(d.process().descendants().toList());
+            tree.add(d.process().toHandle());
+            for (ProcessHandle p : tree) {
+                String arguments = Files.readString(Path.of("/proc", Long.toString(p.pid()), "cmdline"),
+                        StandardCharsets.ISO_8859_1);
+                assertTrue(!arguments.contains(secret), "the secret is in the arguments of " + d);
+            }
+        }
+        for (int i = daemons.size() - 1; i >= 0; i--) {
+            DaemonUnderTest d = daemons.get(i);
+            List<ProcessHandle> tree = d.process().descendants().toList();
+            assertEquals(0, d.stop(Duration.ofSeconds(60)), d + ": " + d.stderr());
+            for (ProcessHandle p : tree) {
+                ResultsReader.await(Duration.ofSeconds(15), p::isAlive, alive -> !alive, p.pid() + " to be gone");
+            }
+        }
+    }
+
+    /** The fewest in-sync replicas of any partition of the topic; 0 while it cannot be described. */
+    private static int inSync(Admin admin) {
+        try {
+            TopicDescription t = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(TOPIC);
+            return t.partitions().stream().mapToInt(p -> p.isr().size()).min().orElse(0);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** Every value of the topic, read from its start with the client properties {@code props}. */
+    private static List<String> read(Properties props) {
+        Properties p = new Properties();
+        p.putAll(props);
+        p.put("key.deserializer", StringDeserializer.class.getName());
+        p.put("value.deserializer", StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (var info : consumer.partitionsFor(TOPIC, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(TOPIC, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<String> values = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(r.value());
+                }
+            }
+            return values;
+        }
+    }
+
+    private DaemonUnderTest wordstream(String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Install.current().home().resolve("wordstream").toString()));
+        command.addAll(List.of(args));
+        DaemonUnderTest d = DaemonUnderTest.start(name, command, ENV, dir);
+        started.add(d);
+        return d;
+    }
+}
