@@ -10,7 +10,8 @@ import java.util.Properties;
  * TLS on every listener of a node (clients, other brokers, the controller quorum), each requiring a certificate of
  * the cluster's CA: the node's certificate and key, and the CA, read from the PEM files the console checked and
  * named by path. Kafka takes them inline ({@code ssl.keystore.key} and friends, password-type settings that its
- * log masks), the one PEM form that takes an unencrypted PKCS#8 key; the settings file that holds them is owner-only.
+ * log masks), the PEM form that takes key and certificate as separate texts (its file form wants both in one file);
+ * the settings file that holds them is owner-only.
  */
 final class BrokerTls {
     /** The listener of clients and of the other brokers. */

@@ -25,10 +25,14 @@ public final class ClusterSecurity {
 
     private final Mode mode;
     private final Optional<ClusterCredentials> credentials;
+    /** Built once: every Kafka client of the command adds them. */
+    private final Map<String, String> kafkaClient;
 
     private ClusterSecurity(Mode mode, Optional<ClusterCredentials> credentials) {
         this.mode = mode;
         this.credentials = credentials;
+        this.kafkaClient = credentials.filter(ClusterCredentials::hasClient)
+                .map(c -> Map.copyOf(KafkaTls.client(c, c.client()))).orElse(Map.of());
     }
 
     /** No certs dir, every link on loopback. */
@@ -59,8 +63,7 @@ public final class ClusterSecurity {
 
     /** Settings every Kafka client of this command adds to its own: TLS with its client certificate, or none. */
     public Map<String, String> kafkaClient() {
-        return credentials.filter(ClusterCredentials::hasClient)
-                .map(c -> KafkaTls.client(c, c.client())).orElse(Map.of());
+        return kafkaClient;
     }
 
     /** The embedded broker's TLS arguments (file paths only); none without a node certificate. */
@@ -68,9 +71,9 @@ public final class ClusterSecurity {
         return credentials.flatMap(c -> c.node().map(n -> KafkaTls.brokerArguments(c, n))).orElse(List.of());
     }
 
-    /** Spark settings of every JVM of the cluster, the secret among them: they belong in an owner-only file. */
+    /** Spark settings of the application, the secret among them: they belong in an owner-only file. */
     public Map<String, String> sparkConf() {
-        return credentials.map(SparkSecurity::common).orElse(Map.of());
+        return credentials.map(SparkSecurity::application).orElse(Map.of());
     }
 
     /** One line for the console's header and the ready line: what protects this session's links. */

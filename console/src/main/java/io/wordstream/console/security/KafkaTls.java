@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * A certs dir as Kafka settings. Clients get the PEM text inline ({@code ssl.keystore.key},
  * {@code ssl.keystore.certificate.chain}, {@code ssl.truststore.certificates}): Kafka's password-type settings,
- * masked in its logs, and the only PEM form that takes an unencrypted key (the file form wants it encrypted). The
- * broker JVM gets the files' paths and builds its own listeners' settings from them.
+ * masked in its logs, which take the key and its certificate apart, as the certs dir keeps them (the file form,
+ * {@code ssl.keystore.location}, wants both in one file). The broker JVM gets the files' paths and builds its own
+ * listeners' settings from them.
  */
 public final class KafkaTls {
     private KafkaTls() {

@@ -20,6 +20,16 @@ public final class SparkSecurity {
     private SparkSecurity() {
     }
 
+    /**
+     * The application's settings: the shared ones, and its shuffle and spill files encrypted on the executors' disks,
+     * which cost nothing measurable here (docs/security.md).
+     */
+    static Map<String, String> application(ClusterCredentials credentials) {
+        Map<String, String> conf = common(credentials);
+        conf.put("spark.io.encryption.enabled", "true");
+        return conf;
+    }
+
     /** Settings every Spark JVM of the cluster shares: master, workers, the application and its executors. */
     static Map<String, String> common(ClusterCredentials credentials) {
         Map<String, String> conf = new LinkedHashMap<>();

@@ -85,6 +85,7 @@ class SecureModeTest {
         var spark = d.security().sparkConf();
         assertEquals("true", spark.get("spark.authenticate"));
         assertEquals("true", spark.get("spark.network.crypto.enabled"));
+        assertEquals("true", spark.get("spark.io.encryption.enabled"));
         assertTrue(spark.get("spark.authenticate.secret").length() >= 40);
         // Spark masks every setting that holds key material or the secret in its UI and logs.
         Pattern redact = Pattern.compile(spark.get("spark.redaction.regex"));
