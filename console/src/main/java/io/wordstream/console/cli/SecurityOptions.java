@@ -5,6 +5,7 @@ import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.security.CertsDir;
 import io.wordstream.console.security.ClusterSecurity;
 import io.wordstream.console.security.SecureMode;
+import io.wordstream.console.settings.RecordedKafka;
 import io.wordstream.console.settings.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,6 +67,12 @@ public final class SecurityOptions {
 
     /** A Kafka client's settings ('send', 'watch', 'report', 'gateway'), with the gateway's address if it has one. */
     Settings forClient(Settings s, GatewayConfig gateway, PrintWriter err, String command) {
+        if (certsDir == null && RecordedKafka.certs(s.dataDir())
+                && RecordedKafka.read(s.dataDir()).filter(s.bootstrap()::equals).isPresent()) {
+            // Its Kafka would drop a plain client at the handshake, which the client only sees as no answer.
+            throw new UserError("the pipeline on " + s.dataDir() + " runs with --certs-dir: its Kafka at "
+                    + s.bootstrap() + " takes TLS with a certificate of its CA only; give --certs-dir DIR too");
+        }
         return forPipeline(s, gateway, true, err, command);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wordstream.console.security.TestCerts;
+import io.wordstream.console.settings.RecordedKafka;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.Inet4Address;
@@ -147,6 +148,16 @@ class SecurityCommandsTest {
         assertRefused("wordstream watch: " + empty.resolve("ca.crt") + " is missing; copy the cluster's ca.crt there"
                 + " (made by 'wordstream certs create-ca')", "watch", "--data-dir", data, "--certs-dir",
                 empty.toString());
+    }
+
+    @Test
+    void aClientWithoutCertsDirOnASecuredPipelinesDataDirIsToldToGiveIt() {
+        RecordedKafka.write(dir, "127.0.0.1:9092", true);
+        assertRefused("wordstream watch: the pipeline on " + dir + " runs with --certs-dir: its Kafka at"
+                + " 127.0.0.1:9092 takes TLS with a certificate of its CA only; give --certs-dir DIR too", "watch",
+                "--data-dir", dir.toString());
+        RecordedKafka.write(dir, "127.0.0.1:9092", false);
+        assertEquals(false, RecordedKafka.certs(dir), "a plain pipeline started later on the same data dir");
     }
 
     /** An IPv4 address of this host's interfaces that is not loopback, if it has one. */
