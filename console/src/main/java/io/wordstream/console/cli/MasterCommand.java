@@ -3,14 +3,10 @@ package io.wordstream.console.cli;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.HostAddress;
 import io.wordstream.console.roles.SparkMaster;
-import io.wordstream.console.security.CertsDir;
-import io.wordstream.console.security.ClusterSecurity;
-import io.wordstream.console.security.SecureMode;
 import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -61,7 +57,9 @@ final class MasterCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port and --ui-port must differ");
         }
         Path dir = dataDir.toAbsolutePath().normalize();
-        SparkMaster master = new SparkMaster(host, port, uiPort, dir, daemonConf(List.of(), dir));
+        SparkDaemonConf conf = SecurityOptions.of(security).forSparkDaemon(host, uiPort, tlsUi, List.of(), dir,
+                spec.commandLine().getErr(), "wordstream master");
+        SparkMaster master = new SparkMaster(host, port, uiPort, dir, conf);
         ConsoleLog.init(master.dataDir().resolve("logs"));
         RoleRun role = new RoleRun("master", master.dataDir(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
@@ -71,18 +69,5 @@ final class MasterCommand implements Callable<Integer> {
             Ports.requireFree(master.conf().uiHost(), uiPort, "pass --ui-port to choose another");
             return master.start(Install.current());
         }, Optional.empty(), "", "ready master " + master.url() + " ui=" + master.webUi() + " log=" + master.log());
-    }
-
-    /**
-     * The daemon's security: its --host (and its UI there) and the addresses it dials; secured, it needs the Spark
-     * secret, and the node certificate for a TLS UI.
-     */
-    private SparkDaemonConf daemonConf(List<SecureMode.Endpoint> dials, Path dir) {
-        List<SecureMode.Endpoint> endpoints = new ArrayList<>(dials);
-        endpoints.add(new SecureMode.Endpoint(host, SecureMode.Link.SPARK, "--host"));
-        List<CertsDir.HostName> node = tlsUi ? List.of(new CertsDir.HostName(host, "--host")) : List.of();
-        ClusterSecurity secured = SecurityOptions.of(security).decide(endpoints, Optional.empty(),
-                new CertsDir.Needs(node, tlsUi, tlsUi, true), spec.commandLine().getErr(), "wordstream master");
-        return SparkDaemonConf.of(secured, host, uiPort, tlsUi, dir.resolve("conf"));
     }
 }

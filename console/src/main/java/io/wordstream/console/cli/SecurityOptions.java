@@ -5,6 +5,7 @@ import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.security.CertsDir;
 import io.wordstream.console.security.ClusterSecurity;
 import io.wordstream.console.security.SecureMode;
+import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.RecordedKafka;
 import io.wordstream.console.settings.Settings;
 import java.io.IOException;
@@ -74,6 +75,20 @@ public final class SecurityOptions {
                     + s.bootstrap() + " takes TLS with a certificate of its CA only; give --certs-dir DIR too");
         }
         return forPipeline(s, gateway, true, err, command);
+    }
+
+    /**
+     * A Spark daemon's security ('master', 'worker'): its {@code host} (and its UI there) and the addresses it
+     * dials; secured, it needs the Spark secret, and this host's node certificate for a TLS UI.
+     */
+    SparkDaemonConf forSparkDaemon(String host, int uiPort, boolean tlsUi, List<SecureMode.Endpoint> dials,
+                                   Path dataDir, PrintWriter err, String command) {
+        List<SecureMode.Endpoint> endpoints = new ArrayList<>(dials);
+        endpoints.add(new SecureMode.Endpoint(host, SecureMode.Link.SPARK, "--host"));
+        List<CertsDir.HostName> node = tlsUi ? List.of(new CertsDir.HostName(host, "--host")) : List.of();
+        ClusterSecurity secured = decide(endpoints, Optional.empty(), new CertsDir.Needs(node, tlsUi, tlsUi, true),
+                err, command);
+        return SparkDaemonConf.of(secured, host, uiPort, tlsUi, dataDir.resolve("conf"));
     }
 
     /** Decides for a role or a command whose addresses the caller names; prints the warning if any. */

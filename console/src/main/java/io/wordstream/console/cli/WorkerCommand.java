@@ -3,8 +3,6 @@ package io.wordstream.console.cli;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.HostAddress;
 import io.wordstream.console.roles.SparkWorker;
-import io.wordstream.console.security.CertsDir;
-import io.wordstream.console.security.ClusterSecurity;
 import io.wordstream.console.security.SecureMode;
 import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Install;
@@ -83,7 +81,9 @@ final class WorkerCommand implements Callable<Integer> {
             dials.add(new SecureMode.Endpoint(SecurityOptions.host(master.substring("spark://".length())),
                     SecureMode.Link.SPARK, "--master"));
         }
-        SparkWorker worker = new SparkWorker(host, master, cores, memory, uiPort, dir, daemonConf(dials, dir));
+        SparkDaemonConf conf = SecurityOptions.of(security).forSparkDaemon(host, uiPort, tlsUi, dials, dir,
+                spec.commandLine().getErr(), "wordstream worker");
+        SparkWorker worker = new SparkWorker(host, master, cores, memory, uiPort, dir, conf);
         ConsoleLog.init(worker.dataDir().resolve("logs"));
         RoleRun role = new RoleRun("worker", worker.dataDir(), spec.commandLine().getOut(),
                 spec.commandLine().getErr());
@@ -95,18 +95,5 @@ final class WorkerCommand implements Callable<Integer> {
                 + " within " + masterWait.plus(REGISTRATION).toSeconds() + " s",
                 "ready worker " + host + " cores=" + cores + " memory=" + memory + " master=" + master + " ui="
                         + worker.webUi() + " log=" + worker.log());
-    }
-
-    /**
-     * The daemon's security: its --host (and its UI there) and the addresses it dials; secured, it needs the Spark
-     * secret, and the node certificate for a TLS UI.
-     */
-    private SparkDaemonConf daemonConf(List<SecureMode.Endpoint> dials, Path dir) {
-        List<SecureMode.Endpoint> endpoints = new ArrayList<>(dials);
-        endpoints.add(new SecureMode.Endpoint(host, SecureMode.Link.SPARK, "--host"));
-        List<CertsDir.HostName> node = tlsUi ? List.of(new CertsDir.HostName(host, "--host")) : List.of();
-        ClusterSecurity secured = SecurityOptions.of(security).decide(endpoints, Optional.empty(),
-                new CertsDir.Needs(node, tlsUi, tlsUi, true), spec.commandLine().getErr(), "wordstream worker");
-        return SparkDaemonConf.of(secured, host, uiPort, tlsUi, dir.resolve("conf"));
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.launch.Ports;
-import io.wordstream.console.security.Openssl;
 import io.wordstream.console.security.TestCerts;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
@@ -315,20 +314,7 @@ class RunCommandIT {
             IntStream.range(0, 20).forEach(i -> assertEquals(1, total(counts, "probe" + i), "probe" + i));
 
             // Strangers are refused at the handshake, and the broker names each: no TLS, no certificate, another CA.
-            Properties plain = new Properties();
-            plain.put("bootstrap.servers", bootstrap);
-            Properties noCertificate = new Properties();
-            noCertificate.putAll(Map.of("bootstrap.servers", bootstrap, "security.protocol", "SSL",
-                    "ssl.truststore.type", "PEM", "ssl.truststore.certificates", kafka.getProperty(
-                            "ssl.truststore.certificates")));
-            Path foreign = Files.createDirectories(dataDir.resolve("foreign"));
-            Openssl.foreignCluster(foreign, Settings.LOOPBACK);
-            Properties otherCa = new Properties();
-            otherCa.putAll(noCertificate);
-            otherCa.putAll(Map.of("ssl.keystore.type", "PEM", "ssl.keystore.certificate.chain",
-                    Files.readString(foreign.resolve("node.crt")), "ssl.keystore.key",
-                    Files.readString(foreign.resolve("node.key"))));
-            for (Properties stranger : List.of(plain, noCertificate, otherCa)) {
+            for (Properties stranger : KafkaStrangers.of(kafka, Settings.LOOPBACK, dataDir.resolve("foreign"))) {
                 try (Admin admin = Admin.create(stranger)) {
                     assertThrows(ExecutionException.class, () -> admin.describeCluster(
                             new DescribeClusterOptions().timeoutMs(5000)).nodes().get(20, TimeUnit.SECONDS));

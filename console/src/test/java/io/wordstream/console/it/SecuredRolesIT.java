@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.ClusterId;
 import io.wordstream.console.security.CertsDir;
-import io.wordstream.console.security.Openssl;
 import io.wordstream.console.security.TestCerts;
 import io.wordstream.console.security.TlsContexts;
 import io.wordstream.console.settings.Install;
@@ -33,11 +32,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -110,25 +104,13 @@ class SecuredRolesIT {
         Properties client = TestCerts.kafkaClient(operator, bootstrap);
         try (Admin admin = Admin.create(client)) {
             assertEquals(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
-            ResultsReader.await(Duration.ofSeconds(60), () -> inSync(admin), n -> n == 3,
+            ResultsReader.await(Duration.ofSeconds(60), () -> ReplicatedTopic.inSync(admin, TOPIC), n -> n == 3,
                     "three in-sync replicas of every partition of " + TOPIC);
         }
-        assertEquals(List.of("tls across brokers"), read(client));
+        assertEquals(List.of("tls across brokers"), ReplicatedTopic.values(client, TOPIC));
 
         // No TLS, TLS without a certificate, a certificate of another CA: none is let in, and each broker says so.
-        Properties plain = new Properties();
-        plain.put("bootstrap.servers", bootstrap);
-        Properties noCertificate = new Properties();
-        noCertificate.putAll(Map.of("bootstrap.servers", bootstrap, "security.protocol", "SSL", "ssl.truststore.type",
-                "PEM", "ssl.truststore.certificates", client.getProperty("ssl.truststore.certificates")));
-        Path foreign = Files.createDirectories(dir.resolve("foreign"));
-        Openssl.foreignCluster(foreign, Settings.LOOPBACK);
-        Properties otherCa = new Properties();
-        otherCa.putAll(noCertificate);
-        otherCa.putAll(Map.of("ssl.keystore.type", "PEM", "ssl.keystore.certificate.chain",
-                Files.readString(foreign.resolve("node.crt")), "ssl.keystore.key",
-                Files.readString(foreign.resolve("node.key"))));
-        for (Properties stranger : List.of(plain, noCertificate, otherCa)) {
+        for (Properties stranger : KafkaStrangers.of(client, Settings.LOOPBACK, dir.resolve("foreign"))) {
             try (Admin admin = Admin.create(stranger)) {
                 assertThrows(ExecutionException.class, () -> admin.describeCluster(
                         new DescribeClusterOptions().timeoutMs(5000)).nodes().get(20, TimeUnit.SECONDS));
@@ -171,41 +153,6 @@ class SecuredRolesIT {
             for (ProcessHandle p : tree) {
                 ResultsReader.await(Duration.ofSeconds(15), p::isAlive, alive -> !alive, p.pid() + " to be gone");
             }
-        }
-    }
-
-    /** The fewest in-sync replicas of any partition of the topic; 0 while it cannot be described. */
-    private static int inSync(Admin admin) {
-        try {
-            TopicDescription t = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(TOPIC);
-            return t.partitions().stream().mapToInt(p -> p.isr().size()).min().orElse(0);
-        } catch (Exception e) {
-            return 0;
-        }
-    }
-
-    /** Every value of the topic, read from its start with the client properties {@code props}. */
-    private static List<String> read(Properties props) {
-        Properties p = new Properties();
-        p.putAll(props);
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (var info : consumer.partitionsFor(TOPIC, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(TOPIC, info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<String> values = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (values.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    values.add(r.value());
-                }
-            }
-            return values;
         }
     }
 
