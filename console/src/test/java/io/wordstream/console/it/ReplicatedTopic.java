@@ -3,6 +3,7 @@ package io.wordstream.console.it;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -30,6 +31,14 @@ final class ReplicatedTopic {
 
     /** Every value of {@code topic}, read from its start with the client properties {@code props}. */
     static List<String> values(Properties props, String topic) {
+        return values(props, topic, 1);
+    }
+
+    /**
+     * The values of {@code topic} from its start, read until there are at least {@code atLeast} and then to the end
+     * its partitions had when they were assigned, or for 60 s.
+     */
+    static List<String> values(Properties props, String topic, int atLeast) {
         Properties p = new Properties();
         p.putAll(props);
         p.put("key.deserializer", StringDeserializer.class.getName());
@@ -41,9 +50,12 @@ final class ReplicatedTopic {
             }
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             List<String> values = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (values.isEmpty() && System.nanoTime() < deadline) {
+            while ((values.size() < atLeast || ends.entrySet().stream()
+                    .anyMatch(e -> consumer.position(e.getKey()) < e.getValue()))
+                    && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     values.add(r.value());
                 }
