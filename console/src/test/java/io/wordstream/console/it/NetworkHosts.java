@@ -102,6 +102,11 @@ final class NetworkHosts implements AutoCloseable {
         return subnet + ".1";
     }
 
+    /** The hosts' bridge, in the root namespace: a capture of it sees every packet between the hosts. */
+    String bridge() {
+        return prefix + "br";
+    }
+
     /** {@code command} as run on host {@code host}. */
     List<String> on(int host, List<String> command) {
         List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", namespace(host)));
