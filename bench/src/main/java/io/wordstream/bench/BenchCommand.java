@@ -55,6 +55,11 @@ public final class BenchCommand implements Callable<Integer> {
             + " killed in turn; how long counting stalls after each kill, and whether every count stays exact")
     boolean failover;
 
+    @Option(names = "--secured", description = "also measure wordstream secured, right after the plain one: run"
+            + " --certs-dir with certificates for 127.0.0.1 made here (Kafka over TLS with client certificates,"
+            + " Spark authentication and encryption), named " + WordstreamSubject.SECURED)
+    boolean secured;
+
     @Option(names = "--seed", defaultValue = "42",
             description = "seed of the generated text (default ${DEFAULT-VALUE})")
     long seed;
@@ -196,12 +201,17 @@ public final class BenchCommand implements Callable<Integer> {
         Benchmark benchmark = new Benchmark(plan, err);
         List<SubjectResult> results = new ArrayList<>();
         try {
-            List<Integer> ports = Ports.freePorts(Settings.LOOPBACK, 2, Set.of());
+            List<Integer> ports = Ports.freePorts(Settings.LOOPBACK, 3, Set.of());
             if (systems.contains(Contender.wordstream)) {
                 List<String> args = new ArrayList<>();
                 sparkConf.forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
                 results.add(benchmark.measure(new WordstreamSubject(install.home(), work.resolve("wordstream"),
                         ports.get(0), args)));
+                if (secured) {
+                    Path certs = WordstreamSubject.certsFor(work.resolve("pki"));
+                    results.add(benchmark.measure(new WordstreamSubject(install.home(),
+                            work.resolve(WordstreamSubject.SECURED), ports.get(2), args, Optional.of(certs))));
+                }
             }
             List<Contender> peers = systems.stream().filter(s -> s != Contender.wordstream).toList();
             if (!peers.isEmpty()) {

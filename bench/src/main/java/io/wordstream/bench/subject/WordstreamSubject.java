@@ -3,6 +3,9 @@ package io.wordstream.bench.subject;
 import io.wordstream.bench.measure.ProcessMemory;
 import io.wordstream.common.JobConfig;
 import io.wordstream.console.launch.ChildProcesses;
+import io.wordstream.console.security.CertsDir;
+import io.wordstream.console.security.CertsTool;
+import io.wordstream.console.security.KafkaTls;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.io.BufferedReader;
@@ -14,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +33,17 @@ import java.util.function.LongFunction;
 
 /**
  * wordstream itself, exactly as an operator runs it: {@code ./wordstream run} on a new data dir, with its own
- * embedded broker and its Spark job, as a child process.
+ * embedded broker and its Spark job, as a child process; secured, with {@code --certs-dir} and the bench's clients
+ * showing that dir's certificate.
  */
 public final class WordstreamSubject implements Subject {
+    public static final String SECURED = "wordstream-secured";
+
     private final Path home;
     private final Path dataDir;
     private final int brokerPort;
     private final List<String> extraArgs;
+    private final Optional<Path> certsDir;
     private final CompletableFuture<Long> readyAt = new CompletableFuture<>();
     private Process process;
     private long launchedAtNanos;
@@ -44,15 +52,36 @@ public final class WordstreamSubject implements Subject {
     private ResultSink sink;
 
     public WordstreamSubject(Path home, Path dataDir, int brokerPort, List<String> extraArgs) {
+        this(home, dataDir, brokerPort, extraArgs, Optional.empty());
+    }
+
+    /** With {@code certsDir}: {@code run --certs-dir certsDir}, named {@value #SECURED}. */
+    public WordstreamSubject(Path home, Path dataDir, int brokerPort, List<String> extraArgs,
+                             Optional<Path> certsDir) {
         this.home = home;
         this.dataDir = dataDir;
         this.brokerPort = brokerPort;
         this.extraArgs = List.copyOf(extraArgs);
+        this.certsDir = certsDir;
+    }
+
+    /**
+     * A certs dir for a secured run on this machine, made in {@code dir}: a new CA (its key beside the dir, as an
+     * operator keeps it) and a node certificate for 127.0.0.1, which the embedded broker, the job and the bench's
+     * clients all use.
+     */
+    public static Path certsFor(Path dir) {
+        Path certs = dir.resolve("certs");
+        Path caKey = dir.resolve("ca.key");
+        Instant now = Instant.now();
+        new CertsTool(certs, false).createCa(caKey, now);
+        new CertsTool(certs, false).createNode(caKey, List.of(Settings.LOOPBACK), now);
+        return certs;
     }
 
     @Override
     public String name() {
-        return "wordstream";
+        return certsDir.isPresent() ? SECURED : "wordstream";
     }
 
     @Override
@@ -60,6 +89,7 @@ public final class WordstreamSubject implements Subject {
         List<String> command = new ArrayList<>(List.of(new Install(home).launcher().toString(), "run",
                 "--data-dir", dataDir.toString(), "--broker-port", Integer.toString(brokerPort)));
         command.addAll(extraArgs);
+        certsDir.ifPresent(d -> command.addAll(List.of("--certs-dir", d.toString())));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("run.err").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -137,6 +167,8 @@ public final class WordstreamSubject implements Subject {
     public Properties kafka() {
         Properties p = new Properties();
         p.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
+        certsDir.ifPresent(d -> p.putAll(KafkaTls.client(CertsDir.read(d, CertsDir.Needs.clientOnly(),
+                Instant.now()))));
         return p;
     }
 
