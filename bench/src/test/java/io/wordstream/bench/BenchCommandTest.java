@@ -3,13 +3,20 @@ package io.wordstream.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordstream.testsupport.DocCommand;
+import io.wordstream.testsupport.DocCommandCheck;
+import io.wordstream.testsupport.DocCommands;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class BenchCommandTest {
+    private static final Path HOME = Path.of(System.getProperty("wordstream.home", "..")).toAbsolutePath().normalize();
+
     private record Run(int code, String out, String err) {
     }
 
@@ -83,5 +90,17 @@ class BenchCommandTest {
         Run r = run("--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("--quick") && r.out().contains("--file") && r.out().contains("RESULT"), r.out());
+    }
+
+    /** The console's DocCommandLinesTest checks every other command line of the docs; bench's options live here. */
+    @Test
+    void everyBenchLineOfTheDocsParses() {
+        List<DocCommand> lines = DocCommands.in(HOME).stream().filter(c -> c.launcherCommand().equals("bench"))
+                .toList();
+        assertTrue(lines.size() >= 5, "the docs' bench lines were found: " + lines);
+        List<String> problems = DocCommandCheck.problems(lines, c -> c.args().subList(1, c.args().size()),
+                () -> new CommandLine(new BenchCommand(System.out, System.err)));
+        assertTrue(problems.isEmpty(), "bench lines in the docs that bench would refuse:\n"
+                + String.join("\n", problems));
     }
 }

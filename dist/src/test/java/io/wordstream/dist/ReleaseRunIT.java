@@ -3,9 +3,10 @@ package io.wordstream.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
+import io.wordstream.testsupport.Poll;
+import io.wordstream.testsupport.ProcessLiveness;
+import io.wordstream.testsupport.ProcessOutput;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -78,10 +77,9 @@ class ReleaseRunIT {
         // A generous start-up timeout: this machine, shared by many builds, once took over three minutes to a batch.
         Process run = start(withoutMaven, "run", "--data-dir", dataDir.toString(), "--broker-port",
                 Integer.toString(port), "--start-timeout", "300s");
-        List<String> lines = readLines(run);
-        String ready = await(Duration.ofSeconds(400), () -> lines.stream().filter(l -> l.startsWith("ready"))
-                .findFirst().orElse(null), l -> l != null || !run.isAlive(), "the ready line");
-        assertTrue(ready != null, "run exited before ready: " + read(dataDir.resolve("run.err")));
+        Optional<String> ready = ProcessOutput.stdout(run, "run-stdout").awaitLine(l -> l.startsWith("ready"),
+                Duration.ofSeconds(400), "the ready line");
+        assertTrue(ready.isPresent(), "run exited before ready: " + read(dataDir.resolve("run.err")));
         assertTrue(read(dataDir.resolve("run.err")).contains("wordstream: JVM class data archives are kept in the"
                 + " install (" + install.resolve("cds") + ")"), "run says where the class data archives go");
         List<ProcessHandle> children = run.descendants().toList();
@@ -93,18 +91,18 @@ class ReleaseRunIT {
         assertEquals(0, sent.status(), sent.output());
         Map<String, Long> expected = Map.of("the", 2L, "release", 1L, "counts", 1L, "words", 1L);
         // Rows of one batch reach the results topic one by one: watch again until all of them are there.
-        Map<String, Long> counts = await(Duration.ofSeconds(90), () -> wordTotals(watchJson(port)), expected::equals,
-                "watch --json to show the sentence's counts");
+        Map<String, Long> counts = Poll.until(Duration.ofSeconds(90), () -> wordTotals(watchJson(port)),
+                expected::equals, "watch --json to show the sentence's counts");
         assertEquals(expected, counts);
 
         run.destroy(); // SIGTERM
         assertTrue(run.waitFor(90, TimeUnit.SECONDS), "run exits after SIGTERM");
         assertEquals(0, run.exitValue(), read(dataDir.resolve("run.err")));
         for (ProcessHandle child : children) {
-            await(Duration.ofSeconds(30), () -> running(child), alive -> !alive,
+            Poll.until(Duration.ofSeconds(30), () -> ProcessLiveness.running(child), alive -> !alive,
                     "pid " + child.pid() + " " + child.info().commandLine().orElse("") + " to end after SIGTERM");
         }
-        await(Duration.ofSeconds(30), () -> ProcessHandle.allProcesses().filter(ReleaseRunIT::running)
+        Poll.until(Duration.ofSeconds(30), () -> ProcessHandle.allProcesses().filter(ProcessLiveness::running)
                         .filter(h -> h.info().commandLine().orElse("").contains(install.toString())).toList(),
                 List::isEmpty, "no process of the release left");
 
@@ -224,23 +222,6 @@ class ReleaseRunIT {
         return p;
     }
 
-    private static List<String> readLines(Process p) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
-    }
-
     /** A folder of links to every command in /usr/bin but those named: a PATH without them. */
     private static Path commands(Path dir, Set<String> except) throws IOException {
         Files.createDirectories(dir);
@@ -259,31 +240,6 @@ class ReleaseRunIT {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    /** Polls {@code value} until {@code done} accepts it; fails with {@code what} and the last value after timeout. */
-    private static <T> T await(Duration timeout, Supplier<T> value, Predicate<T> done, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T last = value.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + "; last: " + last);
-            }
-            Thread.sleep(200);
-            last = value.get();
-        }
-        return last;
-    }
-
-    /** True while the process runs; an exited child that init has not reaped yet (a zombie) does not count. */
-    private static boolean running(ProcessHandle p) {
-        if (!p.isAlive()) {
-            return false;
-        }
-        String stat = read(Path.of("/proc", Long.toString(p.pid()), "stat"));
-        int end = stat.lastIndexOf(')');
-        return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
     }
 
     private static String read(Path file) {

@@ -3,6 +3,7 @@ package io.wordstream.dist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordstream.testsupport.Poll;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,10 +49,12 @@ class SourceLauncherTest {
         assertTrue(bin.resolve("mvn").toFile().setExecutable(true));
 
         Process first = launcher(bin, "first.err");
-        await(() -> read(calls), c -> c.lines().count() == 1, "the first launcher to start its build");
+        Poll.until(Duration.ofSeconds(30), () -> read(calls), c -> c.lines().count() == 1,
+                "the first launcher to start its build");
         Process second = launcher(bin, "second.err");
-        await(() -> read(tree.resolve("second.err")), e -> e.contains("wordstream: another ./wordstream is building"
-                + " this tree; waiting for that build to finish..."), "the second launcher to say it waits");
+        Poll.until(Duration.ofSeconds(30), () -> read(tree.resolve("second.err")), e -> e.contains("wordstream:"
+                + " another ./wordstream is building this tree; waiting for that build to finish..."),
+                "the second launcher to say it waits");
         assertTrue(second.isAlive(), "the second launcher waits");
 
         Files.writeString(finish, "");
@@ -73,17 +74,6 @@ class SourceLauncherTest {
         Process p = builder.start();
         started.add(p);
         return p;
-    }
-
-    private static <T> void await(Supplier<T> value, Predicate<T> done, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!done.test(value.get())) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 30 s for " + what + "; last: " + value.get());
-            }
-            Thread.sleep(50);
-        }
     }
 
     private static String read(Path file) {

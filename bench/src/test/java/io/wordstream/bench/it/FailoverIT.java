@@ -11,6 +11,7 @@ import io.wordstream.console.kafka.BrokerWatch;
 import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.settings.Install;
+import io.wordstream.testsupport.Poll;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +48,7 @@ class FailoverIT {
              Watching watching = new Watching(drill.kafka(), FailoverDrill.METRICS)) {
             // The first kill must not race the watch's first look at the cluster: a broker it never saw, it could
             // not name lost (what made this test fail once on the merged tree).
-            await(Duration.ofSeconds(30), () -> watching.known().size() == 3,
+            Poll.until(Duration.ofSeconds(30), () -> watching.known().size() == 3,
                     () -> "the watch to see all three nodes: " + watching.lastCheck());
             for (int node = 1; node <= 3; node++) {
                 drill.startTicks(Duration.ofMillis(250));
@@ -57,20 +57,20 @@ class FailoverIT {
                 Duration recovery = drill.killAndProbe(node, RESUME);
                 System.out.println("node " + node + " killed: counting resumed after " + recovery.toMillis() + " ms");
                 Broker lost = broker(drill, node);
-                await(Duration.ofSeconds(30), () -> watching.since(from).stream()
+                Poll.until(Duration.ofSeconds(30), () -> watching.since(from).stream()
                                 .anyMatch(c -> c instanceof BrokerChange.Lost l && l.broker().equals(lost))
                         && watching.since(from).stream().anyMatch(c -> c instanceof BrokerChange.CountingResumed r
                                 && r.lost().equals(lost)),
                         () -> "the watch to name " + lost + " lost and counting resumed: " + watching.since(from)
                                 + "; its last check: " + watching.lastCheck());
                 drill.restart(node, Duration.ofSeconds(120));
-                await(Duration.ofSeconds(30), () -> watching.since(from).stream()
+                Poll.until(Duration.ofSeconds(30), () -> watching.since(from).stream()
                         .anyMatch(c -> c instanceof BrokerChange.Back b && b.broker().equals(lost)),
                         () -> "the watch to see " + lost + " back: " + watching.since(from) + "; its last check: "
                                 + watching.lastCheck());
                 // run says it too, from its own watch: which broker, that counting resumed, that it is back.
                 int kill = node;
-                await(Duration.ofSeconds(30), () -> linesSince(drill, linesBefore).stream().anyMatch(l ->
+                Poll.until(Duration.ofSeconds(30), () -> linesSince(drill, linesBefore).stream().anyMatch(l ->
                                 l.contains("Kafka " + lost + " does not answer: counting waits"))
                         && linesSince(drill, linesBefore).stream().anyMatch(l -> l.contains("counting resumed"))
                         && linesSince(drill, linesBefore).stream().anyMatch(l ->
@@ -80,8 +80,8 @@ class FailoverIT {
                 assertEquals(0, drill.sendFailures(), "every sentence was acknowledged");
                 int probes = drill.probes();
                 long ticks = drill.ticksAcked();
-                await(EXACT, () -> drill.total(FailoverDrill.TICK) == ticks
-                        && drill.total(FailoverDrill.PROBE) == probes, () -> "after node " + drill.probes()
+                Poll.until(EXACT, () -> drill.total(FailoverDrill.TICK) == ticks
+                        && drill.total(FailoverDrill.PROBE) == probes, () -> "exact counts after node " + drill.probes()
                         + ": ticks " + drill.total(FailoverDrill.TICK) + " of " + ticks + " acknowledged, probes "
                         + drill.total(FailoverDrill.PROBE) + " of " + probes + "; counts " + drill.counts());
                 for (int p = 1; p <= probes; p++) {
@@ -151,16 +151,5 @@ class FailoverIT {
         Files.createDirectories(out.getParent());
         Files.writeString(out, times.line() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
-    }
-
-    private static void await(Duration timeout, Supplier<Boolean> condition, Supplier<String> state)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s: " + state.get());
-            }
-            Thread.sleep(200);
-        }
     }
 }

@@ -9,18 +9,15 @@ import io.wordstream.console.security.CertsDir;
 import io.wordstream.console.security.ClusterSecurity;
 import io.wordstream.console.security.SecureMode;
 import io.wordstream.console.settings.Install;
-import io.wordstream.console.settings.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The {@code broker} role: one Kafka KRaft node, broker and controller, of a cluster over several hosts. */
 @Command(name = "broker", mixinStandardHelpOptions = true,
@@ -30,22 +27,17 @@ import picocli.CommandLine.Spec;
                 "Prints a line starting with 'ready' once the node is part of the cluster; SIGTERM or Ctrl-C stops"
                         + " it."})
 final class BrokerCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Option(names = "--new-cluster-id", description = "Print a new cluster id to give every node, and exit.")
     boolean newClusterId;
 
     @Option(names = "--node-id", paramLabel = "N", description = "This node's id among --controllers.")
     Integer nodeId;
 
-    @Option(names = "--host", paramLabel = "ADDR", defaultValue = Settings.LOOPBACK,
-            description = "Address of this host both listeners bind to (default: ${DEFAULT-VALUE}).")
-    String host;
+    @Mixin
+    RoleOptions role;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
-            description = "Port of the client listener (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Mixin
+    RoleOptions.RolePort clientPort = new RoleOptions.RolePort(9092);
 
     @Option(names = "--controller-port", paramLabel = "PORT", defaultValue = "9093",
             description = "Port of the controller listener (default: ${DEFAULT-VALUE}).")
@@ -58,35 +50,28 @@ final class BrokerCommand implements Callable<Integer> {
     @Option(names = "--cluster-id", paramLabel = "ID", description = "The cluster's id, the same on every node.")
     String clusterId;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the node keeps its data and log (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Settings.defaultDataDir();
-
     @Option(names = "--kafka-config", paramLabel = "FILE",
             description = "Kafka client properties; a SASL/PLAIN one makes the client listener require its user.")
     Path kafkaConfig;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    SecurityOptions security;
-
     @Override
     public Integer call() throws Exception {
         if (newClusterId) {
-            spec.commandLine().getOut().println(ClusterId.create());
+            role.command.commandLine().getOut().println(ClusterId.create());
             return 0;
         }
         KafkaNode node = node();
         ConsoleLog.init(node.dataDir().resolve("logs"));
-        RoleRun role = new RoleRun("broker", node.dataDir(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
-        return role.run(() -> {
+        RoleRun run = role.foreground(node.dataDir());
+        return run.run(() -> {
             // Checked with the lock held: another node on this data dir may be formatting it right now.
             ClusterId.requireSameAsOnDisk(node.clusterId(), node.kafkaDir());
-            Ports.requireFree(host, port, "pass --port to choose another");
-            Ports.requireFree(host, controllerPort, "pass --controller-port to choose another (in --controllers too)");
+            Ports.requireFree(role.host, clientPort.port, "pass --port to choose another");
+            Ports.requireFree(role.host, controllerPort,
+                    "pass --controller-port to choose another (in --controllers too)");
             return node.start(Install.current());
         }, Optional.empty(), "", "ready broker " + node.nodeId() + " kafka=" + node.address() + " controller="
-                + host + ":" + controllerPort + " cluster=" + node.clusterId() + " log=" + node.log());
+                + role.host + ":" + controllerPort + " cluster=" + node.clusterId() + " log=" + node.log());
     }
 
     /** The node the options describe, every check that needs no daemon done. */
@@ -97,23 +82,23 @@ final class BrokerCommand implements Callable<Integer> {
         }
         Controllers quorum = Controllers.parse(controllers);
         ClusterId.requireValid(clusterId);
-        quorum.requireMember(nodeId, host, controllerPort);
-        if (port == controllerPort) {
+        quorum.requireMember(nodeId, role.host, controllerPort);
+        if (clientPort.port == controllerPort) {
             throw new IllegalArgumentException("--port and --controller-port must differ");
         }
-        HostAddress.requireLocal(host, "--host");
+        HostAddress.requireLocal(role.host, "--host");
         if (kafkaConfig != null && !Files.isReadable(kafkaConfig)) {
             throw new IllegalArgumentException("cannot read --kafka-config " + kafkaConfig);
         }
         // Its listeners, and every controller it dials; its node certificate must name its own address.
         List<SecureMode.Endpoint> endpoints = new ArrayList<>();
-        endpoints.add(new SecureMode.Endpoint(host, SecureMode.Link.KAFKA, "--host"));
+        endpoints.add(new SecureMode.Endpoint(role.host, SecureMode.Link.KAFKA, "--host"));
         quorum.voters().forEach(v -> endpoints.add(new SecureMode.Endpoint(v.host(), SecureMode.Link.KAFKA,
                 "--controllers")));
-        ClusterSecurity secured = SecurityOptions.of(security).decide(endpoints, Optional.ofNullable(kafkaConfig),
-                new CertsDir.Needs(List.of(new CertsDir.HostName(host, "--host")), true, true, false),
-                spec.commandLine().getErr(), "wordstream broker");
-        return new KafkaNode(nodeId, host, port, controllerPort, quorum, clusterId,
-                dataDir.toAbsolutePath().normalize(), Optional.ofNullable(kafkaConfig), secured);
+        ClusterSecurity secured = role.security().decide(endpoints, Optional.ofNullable(kafkaConfig),
+                new CertsDir.Needs(List.of(new CertsDir.HostName(role.host, "--host")), true, true, false),
+                role.command.commandLine().getErr(), "wordstream broker");
+        return new KafkaNode(nodeId, role.host, clientPort.port, controllerPort, quorum, clusterId, role.dataDir(),
+                Optional.ofNullable(kafkaConfig), secured);
     }
 }

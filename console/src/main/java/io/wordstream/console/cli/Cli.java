@@ -2,8 +2,8 @@ package io.wordstream.console.cli;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import io.wordstream.console.PipelineFailure;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.PipelineFailure;
+import io.wordstream.console.errors.UserError;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -65,6 +65,7 @@ public final class Cli {
             if (!parsed.unmatched().isEmpty()) {
                 throw new CommandLine.UnmatchedArgumentException(cl, parsed.unmatched());
             }
+            OnceEach.check(parsed);
             return run.execute(parsed);
         });
         return cl;

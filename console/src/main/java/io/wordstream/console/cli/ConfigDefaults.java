@@ -1,6 +1,6 @@
 package io.wordstream.console.cli;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.settings.Install;
 import java.io.IOException;
 import java.io.Reader;

@@ -1,6 +1,6 @@
 package io.wordstream.console.cli;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.io.IOException;

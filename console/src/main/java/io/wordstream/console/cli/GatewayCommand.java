@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,10 +29,7 @@ final class GatewayCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    KafkaOptions kafka;
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    SecurityOptions security;
+    ClientCommandOptions shared;
 
     @Mixin
     GatewayOptions http;
@@ -62,8 +58,8 @@ final class GatewayCommand implements Callable<Integer> {
             err.println("wordstream gateway: " + line);
             err.flush();
         });
-        SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
-        Settings settings = SecurityOptions.of(security).forClient(client.settings(), config, err,
+        SettingsFactory.Client client = SettingsFactory.forClient(shared.kafka, spec.commandLine().getParseResult());
+        Settings settings = shared.security().forClient(client.settings(), config, err,
                 "wordstream gateway");
         ConsoleLog.init(settings);
         try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {

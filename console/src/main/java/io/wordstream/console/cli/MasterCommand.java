@@ -5,16 +5,13 @@ import io.wordstream.console.roles.HostAddress;
 import io.wordstream.console.roles.SparkMaster;
 import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Install;
-import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The {@code master} role: a Spark standalone master for workers on other hosts. */
 @Command(name = "master", mixinStandardHelpOptions = true,
@@ -22,24 +19,15 @@ import picocli.CommandLine.Spec;
                 + " and 'run --master spark://HOST:PORT' submits the job to it.",
                 "Prints a line starting with 'ready' once it serves; SIGTERM or Ctrl-C stops it."})
 final class MasterCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    RoleOptions role;
 
-    @Option(names = "--host", paramLabel = "ADDR", defaultValue = Settings.LOOPBACK,
-            description = "Address of this host the master binds to (default: ${DEFAULT-VALUE}).")
-    String host;
-
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7077",
-            description = "Port of spark://HOST:PORT (default: ${DEFAULT-VALUE}).")
-    int port;
+    @Mixin
+    RoleOptions.RolePort clientPort = new RoleOptions.RolePort(7077);
 
     @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "8080",
             description = "Port of the master's web UI (default: ${DEFAULT-VALUE}).")
     int uiPort;
-
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the master keeps its log (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Settings.defaultDataDir();
 
     @Option(names = "--tls-ui",
             description = "With --certs-dir: serve the web UI on --host over TLS, to clients with a certificate of the"
@@ -47,25 +35,21 @@ final class MasterCommand implements Callable<Integer> {
                     + " 127.0.0.1 only.")
     boolean tlsUi;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    SecurityOptions security;
-
     @Override
     public Integer call() throws Exception {
-        HostAddress.requireLocal(host, "--host");
-        if (port == uiPort) {
+        HostAddress.requireLocal(role.host, "--host");
+        if (clientPort.port == uiPort) {
             throw new IllegalArgumentException("--port and --ui-port must differ");
         }
-        Path dir = dataDir.toAbsolutePath().normalize();
-        SparkDaemonConf conf = SecurityOptions.of(security).forSparkDaemon(host, uiPort, tlsUi, List.of(), dir,
-                spec.commandLine().getErr(), "wordstream master");
-        SparkMaster master = new SparkMaster(host, port, uiPort, dir, conf);
+        Path dir = role.dataDir();
+        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, uiPort, tlsUi, List.of(), dir,
+                role.command.commandLine().getErr(), "wordstream master");
+        SparkMaster master = new SparkMaster(role.host, clientPort.port, uiPort, dir, conf);
         ConsoleLog.init(master.dataDir().resolve("logs"));
-        RoleRun role = new RoleRun("master", master.dataDir(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
+        RoleRun run = role.foreground(master.dataDir());
         // No deadline while it runs: on a loaded host a master takes minutes to serve, and Ctrl-C still stops it.
-        return role.run(() -> {
-            Ports.requireFree(host, port, "pass --port to choose another");
+        return run.run(() -> {
+            Ports.requireFree(role.host, clientPort.port, "pass --port to choose another");
             Ports.requireFree(master.conf().uiHost(), uiPort, "pass --ui-port to choose another");
             return master.start(Install.current());
         }, Optional.empty(), "", "ready master " + master.url() + " ui=" + master.webUi() + " log=" + master.log());

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,10 +31,7 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    KafkaOptions kafka;
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    SecurityOptions security;
+    ClientCommandOptions shared;
 
     @Option(names = "--last", paramLabel = "DURATION",
             description = "The period: this long up to now, or up to --to (default: 1h).")
@@ -72,8 +68,9 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ReportMailer mailer = mail.mailer(err);
-        SettingsFactory.Client kafkaClient = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
-        Settings settings = SecurityOptions.of(security).forClient(kafkaClient.settings(), null, err,
+        SettingsFactory.Client kafkaClient =
+                SettingsFactory.forClient(shared.kafka, spec.commandLine().getParseResult());
+        Settings settings = shared.security().forClient(kafkaClient.settings(), null, err,
                 "wordstream report");
         ConsoleLog.init(settings);
         Properties client = KafkaClients.base(settings);

@@ -1,6 +1,5 @@
 package io.wordstream.console.cli;
 
-import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.report.ReportMailer;
 import io.wordstream.console.report.ReportServices;
 import io.wordstream.console.settings.Settings;
@@ -8,8 +7,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** Scheduled reports and alerts while the pipeline runs: the options of 'run' and the console. */
@@ -28,8 +26,8 @@ public final class ReportOptions {
             description = "Alert when Kafka has not answered for longer than this.")
     Duration alertKafkaDown;
 
-    @Mixin
-    MailOptions mail;
+    @ArgGroup(validate = false)
+    MailOptions mail = new MailOptions();
 
     /** True when the options ask for anything at all. */
     boolean any() {
@@ -62,11 +60,5 @@ public final class ReportOptions {
         var p = settings.pipeline();
         Duration settle = p.window().plus(p.watermark()).plusSeconds(10);
         return new ReportServices.Plan(reportEvery, settle, mailer, alertWords, alertKafkaDown);
-    }
-
-    /** Starts the reports and alerts of {@code plan}; once the pipeline's topics exist. */
-    static ReportServices start(ReportServices.Plan plan, Settings settings, Consumer<String> log) {
-        return ReportServices.start(plan, KafkaClients.base(settings), settings.resultsTopic(), settings.dataDir(),
-                log);
     }
 }

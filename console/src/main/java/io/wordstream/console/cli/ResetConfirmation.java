@@ -1,7 +1,7 @@
 package io.wordstream.console.cli;
 
 import io.wordstream.common.JobConfig;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.settings.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.wordstream.console.cli;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.gateway.GatewayConfig;
 import io.wordstream.console.security.CertsDir;
 import io.wordstream.console.security.ClusterSecurity;

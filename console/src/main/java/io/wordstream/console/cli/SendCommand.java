@@ -2,7 +2,7 @@ package io.wordstream.console.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordstream.common.PipelineSettings;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.kafka.TopicAdmin;
@@ -19,12 +19,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,10 +57,7 @@ final class SendCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    KafkaOptions kafka;
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    SecurityOptions security;
+    ClientCommandOptions shared;
 
     @Option(names = "--file", paramLabel = "FILE", description = "Send each line of this UTF-8 file.")
     Path file;
@@ -78,8 +75,8 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
-        Settings settings = SecurityOptions.of(security).forClient(client.settings(), null,
+        SettingsFactory.Client client = SettingsFactory.forClient(shared.kafka, spec.commandLine().getParseResult());
+        Settings settings = shared.security().forClient(client.settings(), null,
                 spec.commandLine().getErr(), "wordstream send");
         ConsoleLog.init(settings);
         if (!sentences.isEmpty() && file != null) {
@@ -91,12 +88,42 @@ final class SendCommand implements Callable<Integer> {
             admin.ensureTopics(List.of(TopicPlan.of(settings, admin.brokerCount()).get(settings.inputTopics().get(0))));
         }
         String topic = settings.inputTopics().get(0);
+        PrintWriter err = spec.commandLine().getErr();
+        Tally tally = sendAll(props, topic, err);
+        int sent = tally.sent();
+        int failed = 0;
+        String reason = null;
+        for (CompletableFuture<?> ack : tally.acks()) {
+            try {
+                ack.get();
+            } catch (ExecutionException e) {
+                failed++;
+                reason = e.getCause().getMessage();
+            }
+        }
+        if (failed > 0) {
+            spec.commandLine().getErr().println("wordstream send: " + failed + " of " + sent + " records were not"
+                    + " acknowledged by Kafka (" + reason + "); send them again");
+            return 1;
+        }
+        err.println("wordstream send: sent " + sent + " record" + (sent == 1 ? "" : "s")
+                + " to " + topic + (tally.skipped() > 0 ? ", skipped " + tally.skipped() + " empty line"
+                + (tally.skipped() == 1 ? "" : "s") : "")
+                + (tally.refused() > 0 ? ", refused " + tally.refused() + " (named above)" : ""));
+        return tally.refused() > 0 ? CommandLine.ExitCode.USAGE : 0;
+    }
+
+    /** What one run handed to Kafka and what it did not: empty lines skipped, lines refused, and Kafka's answers. */
+    private record Tally(int sent, int skipped, int refused, List<CompletableFuture<?>> acks) {
+    }
+
+    /** Sends each sentence or line to {@code topic}; a line the job would reject is named on {@code err} instead. */
+    private Tally sendAll(Properties props, String topic, PrintWriter err) throws IOException {
         int sent = 0;
         int skipped = 0;
         int refused = 0;
         int number = 0;
         String unit = sentences.isEmpty() ? "line" : "argument";
-        PrintWriter err = spec.commandLine().getErr();
         List<CompletableFuture<?>> acks = new ArrayList<>();
         try (SentenceSender sender = new SentenceSender(props, topic); Stream<String> lines = lines()) {
             for (String line : (Iterable<String>) lines::iterator) {
@@ -118,25 +145,7 @@ final class SendCommand implements Callable<Integer> {
             }
             sender.flush();
         }
-        int failed = 0;
-        String reason = null;
-        for (CompletableFuture<?> ack : acks) {
-            try {
-                ack.get();
-            } catch (ExecutionException e) {
-                failed++;
-                reason = e.getCause().getMessage();
-            }
-        }
-        if (failed > 0) {
-            spec.commandLine().getErr().println("wordstream send: " + failed + " of " + sent + " records were not"
-                    + " acknowledged by Kafka (" + reason + "); send them again");
-            return 1;
-        }
-        err.println("wordstream send: sent " + sent + " record" + (sent == 1 ? "" : "s")
-                + " to " + topic + (skipped > 0 ? ", skipped " + skipped + " empty line" + (skipped == 1 ? "" : "s")
-                : "") + (refused > 0 ? ", refused " + refused + " (named above)" : ""));
-        return refused > 0 ? CommandLine.ExitCode.USAGE : 0;
+        return new Tally(sent, skipped, refused, acks);
     }
 
     @SuppressWarnings("StreamResourceLeak") // the caller closes it, in its try-with-resources

@@ -2,7 +2,7 @@ package io.wordstream.console.cli;
 
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.settings.CheckpointLocation;
 import io.wordstream.console.settings.RecordedKafka;
 import io.wordstream.console.settings.Settings;

@@ -17,9 +17,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,10 +41,7 @@ final class WatchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    KafkaOptions kafka;
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    SecurityOptions security;
+    ClientCommandOptions shared;
 
     @Option(names = "--json", description = "Print each result row as the raw JSON the job wrote.")
     boolean json;
@@ -72,8 +66,8 @@ final class WatchCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be at least 1");
         }
-        SettingsFactory.Client client = SettingsFactory.forClient(kafka, spec.commandLine().getParseResult());
-        Settings settings = SecurityOptions.of(security).forClient(client.settings(), null,
+        SettingsFactory.Client client = SettingsFactory.forClient(shared.kafka, spec.commandLine().getParseResult());
+        Settings settings = shared.security().forClient(client.settings(), null,
                 spec.commandLine().getErr(), "wordstream watch");
         pipeline = settings.pipeline();
         ConsoleLog.init(settings);
@@ -90,8 +84,8 @@ final class WatchCommand implements Callable<Integer> {
         try (EndOffsets offsets = new EndOffsets(props, Duration.ofSeconds(5));
              TopicFeed results = TopicFeed.startPolls(props, settings.resultsTopic(),
                      fromNow ? TopicFeed.From.END : TopicFeed.From.BEGINNING, batch -> print(batch, out));
-             TopicFeed metrics = announced ? TopicFeed.start(props, settings.metricsTopic(), TopicFeed.From.END,
-                     records -> batchEnds(records, offsets, settings.resultsTopic())) : null) {
+             TopicFeed metrics = announced ? TopicFeed.startValues(props, settings.metricsTopic(),
+                     TopicFeed.From.END, values -> batchEnds(values, offsets, settings.resultsTopic())) : null) {
             if (timeout == null) {
                 stop.await();
             } else {
@@ -102,11 +96,11 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     /** A progress event on the metrics topic ends a micro-batch: its rows lie below the results' end offsets now. */
-    private void batchEnds(List<ConsumerRecord<String, String>> records, EndOffsets offsets, String resultsTopic) {
-        boolean ended = records.stream().map(r -> JobEvent.parse(r.value()))
+    private void batchEnds(List<String> values, EndOffsets offsets, String resultsTopic) {
+        boolean ended = values.stream().map(JobEvent::parse)
                 .anyMatch(e -> e.isPresent() && e.get().type().equals("progress"));
         if (ended) {
-            Map<TopicPartition, Long> end = offsets.of(List.of(resultsTopic));
+            Map<Integer, Long> end = offsets.ofTopic(resultsTopic);
             synchronized (this) {
                 tables.batchEnded(end);
             }
@@ -115,11 +109,11 @@ final class WatchCommand implements Callable<Integer> {
 
     private synchronized void print(TopicFeed.Batch batch, PrintWriter out) {
         List<ResultRow> rows = new ArrayList<>();
-        for (ConsumerRecord<String, String> r : batch.records()) {
+        for (String value : batch.values()) {
             if (json) {
-                out.println(r.value());
+                out.println(value);
             } else {
-                ResultRow.parse(r.value()).ifPresent(rows::add);
+                ResultRow.parse(value).ifPresent(rows::add);
             }
         }
         if (json) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Decides when {@code watch} prints, so one micro-batch gives one table per window it changed. The job writes a
@@ -25,7 +24,7 @@ final class WatchTables {
     private final WindowCounts model;
     private final boolean announced;
     private final Set<Instant> touched = new TreeSet<>();
-    private Map<TopicPartition, Long> due;
+    private Map<Integer, Long> due;
     private boolean historyRead;
     private long lastRowNanos;
 
@@ -36,7 +35,7 @@ final class WatchTables {
     }
 
     /** A micro-batch ended; its rows are all below these end offsets of the results topic. */
-    void batchEnded(Map<TopicPartition, Long> resultsEnd) {
+    void batchEnded(Map<Integer, Long> resultsEnd) {
         due = resultsEnd;
     }
 
@@ -45,7 +44,7 @@ final class WatchTables {
      *
      * @return the windows to print now, oldest first; empty when it is not time yet
      */
-    List<WindowCounts.Window> polled(List<ResultRow> rows, Map<TopicPartition, Long> positions, boolean caughtUp,
+    List<WindowCounts.Window> polled(List<ResultRow> rows, Map<Integer, Long> positions, boolean caughtUp,
                                      long now) {
         for (ResultRow row : rows) {
             if (model.apply(row)) {
@@ -84,8 +83,8 @@ final class WatchTables {
         return out;
     }
 
-    private static boolean reached(Map<TopicPartition, Long> positions, Map<TopicPartition, Long> targets) {
-        for (Map.Entry<TopicPartition, Long> t : targets.entrySet()) {
+    private static boolean reached(Map<Integer, Long> positions, Map<Integer, Long> targets) {
+        for (Map.Entry<Integer, Long> t : targets.entrySet()) {
             if (positions.getOrDefault(t.getKey(), 0L) < t.getValue()) {
                 return false;
             }

@@ -6,18 +6,15 @@ import io.wordstream.console.roles.SparkWorker;
 import io.wordstream.console.security.SecureMode;
 import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Install;
-import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** The {@code worker} role: a Spark standalone worker that offers this host's cores to a master. */
 @Command(name = "worker", mixinStandardHelpOptions = true,
@@ -29,12 +26,8 @@ final class WorkerCommand implements Callable<Integer> {
     /** A worker JVM takes seconds to start on a busy host before it even asks the master. */
     private static final Duration REGISTRATION = Duration.ofSeconds(90);
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--host", paramLabel = "ADDR", defaultValue = Settings.LOOPBACK,
-            description = "Address of this host the worker and its executors bind to (default: ${DEFAULT-VALUE}).")
-    String host;
+    @Mixin
+    RoleOptions role;
 
     @Option(names = "--master", paramLabel = "spark://HOST:PORT", description = "The master to register with.")
     String master;
@@ -56,44 +49,36 @@ final class WorkerCommand implements Callable<Integer> {
             description = "How long to wait for the master to answer before starting (default: ${DEFAULT-VALUE}).")
     Duration masterWait;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "Where the worker keeps executors' files and its log (default: ${DEFAULT-VALUE}).")
-    Path dataDir = Settings.defaultDataDir();
-
     @Option(names = "--tls-ui",
             description = "With --certs-dir: serve the web UI on --host over TLS, to clients with a certificate of the"
                     + " cluster's CA (the console's cluster view reads it so). Without it, a secured UI listens on"
                     + " 127.0.0.1 only.")
     boolean tlsUi;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    SecurityOptions security;
-
     @Override
     public Integer call() throws Exception {
         if (master == null) {
             throw new IllegalArgumentException("a worker needs --master spark://HOST:PORT");
         }
-        HostAddress.requireLocal(host, "--host");
-        Path dir = dataDir.toAbsolutePath().normalize();
+        HostAddress.requireLocal(role.host, "--host");
+        Path dir = role.dataDir();
         List<SecureMode.Endpoint> dials = new ArrayList<>();
         if (master.startsWith("spark://")) {
             dials.add(new SecureMode.Endpoint(SecurityOptions.host(master.substring("spark://".length())),
                     SecureMode.Link.SPARK, "--master"));
         }
-        SparkDaemonConf conf = SecurityOptions.of(security).forSparkDaemon(host, uiPort, tlsUi, dials, dir,
-                spec.commandLine().getErr(), "wordstream worker");
-        SparkWorker worker = new SparkWorker(host, master, cores, memory, uiPort, dir, conf);
+        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, uiPort, tlsUi, dials, dir,
+                role.command.commandLine().getErr(), "wordstream worker");
+        SparkWorker worker = new SparkWorker(role.host, master, cores, memory, uiPort, dir, conf);
         ConsoleLog.init(worker.dataDir().resolve("logs"));
-        RoleRun role = new RoleRun("worker", worker.dataDir(), spec.commandLine().getOut(),
-                spec.commandLine().getErr());
-        return role.run(() -> {
+        RoleRun run = role.foreground(worker.dataDir());
+        return run.run(() -> {
             Ports.requireFree(worker.conf().uiHost(), uiPort, "pass --ui-port to choose another");
             worker.awaitMaster(masterWait);
             return worker.start(Install.current());
         }, Optional.of(masterWait.plus(REGISTRATION)), "the Spark worker was not registered by " + master
                 + " within " + masterWait.plus(REGISTRATION).toSeconds() + " s",
-                "ready worker " + host + " cores=" + cores + " memory=" + memory + " master=" + master + " ui="
+                "ready worker " + role.host + " cores=" + cores + " memory=" + memory + " master=" + master + " ui="
                         + worker.webUi() + " log=" + worker.log());
     }
 }

@@ -5,12 +5,15 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.wordstream.console.UserError;
+import io.wordstream.common.ExecutorStop;
+import io.wordstream.console.errors.UserError;
+import io.wordstream.console.kafka.RecordWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +22,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -225,13 +227,8 @@ public final class Gateway implements AutoCloseable {
     public void close() {
         streams.close();
         server.stop(0);
-        threads.shutdownNow();
-        try {
-            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("gateway threads still running 5 s after stop");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!ExecutorStop.now(threads, Duration.ofSeconds(5))) {
+            LOG.warn("gateway threads still running 5 s after stop");
         }
         writer.close();
     }

@@ -29,9 +29,8 @@ public final class LiveCounts {
 
     /** Reads the results topic from its beginning into a new model; closing the feed stops it. */
     public static TopicFeed follow(Properties clientProperties, String resultsTopic, LiveCounts counts) {
-        return TopicFeed.start(clientProperties, resultsTopic, TopicFeed.From.BEGINNING,
-                records -> counts.accept(records.stream().map(r -> ResultRow.parse(r.value()))
-                        .flatMap(Optional::stream).toList()));
+        return TopicFeed.startValues(clientProperties, resultsTopic, TopicFeed.From.BEGINNING,
+                values -> counts.accept(values.stream().map(ResultRow::parse).flatMap(Optional::stream).toList()));
     }
 
     /** Takes result rows; rows that changed a count go to the listeners, in order. */

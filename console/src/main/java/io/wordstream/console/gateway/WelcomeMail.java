@@ -1,5 +1,6 @@
 package io.wordstream.console.gateway;
 
+import io.wordstream.common.ExecutorStop;
 import io.wordstream.console.report.MailConfig;
 import io.wordstream.console.report.MailFailure;
 import io.wordstream.console.report.ReportMailer;
@@ -155,15 +156,7 @@ public final class WelcomeMail implements AutoCloseable {
 
     @Override
     public void close() {
-        sender.shutdown();
-        try {
-            // Notes already queued still go out, within the mail timeouts.
-            if (!sender.awaitTermination(20, TimeUnit.SECONDS)) {
-                sender.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            sender.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        // Notes already queued still go out, within the mail timeouts.
+        ExecutorStop.finish(sender, Duration.ofSeconds(20));
     }
 }

@@ -1,5 +1,6 @@
 package io.wordstream.console.kafka;
 
+import io.wordstream.common.ExecutorStop;
 import io.wordstream.console.model.KafkaSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -139,13 +140,8 @@ public final class ClusterPoller implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("the cluster view's Kafka poller did not stop within 5 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!ExecutorStop.now(timer, Duration.ofSeconds(5))) {
+            LOG.warn("the cluster view's Kafka poller did not stop within 5 s");
         }
         admin.close(Duration.ofSeconds(2));
     }

@@ -3,6 +3,7 @@ package io.wordstream.console.kafka;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -47,6 +48,13 @@ public final class EndOffsets implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading end offsets", e);
         }
+    }
+
+    /** The end offset of each partition of {@code topic}, by partition number. */
+    public Map<Integer, Long> ofTopic(String topic) {
+        Map<Integer, Long> out = new HashMap<>();
+        of(List.of(topic)).forEach((tp, offset) -> out.put(tp.partition(), offset));
+        return out;
     }
 
     @Override

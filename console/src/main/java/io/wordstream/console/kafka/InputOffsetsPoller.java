@@ -1,5 +1,6 @@
 package io.wordstream.console.kafka;
 
+import io.wordstream.common.ExecutorStop;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +57,8 @@ public final class InputOffsetsPoller implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("the input offsets poller did not stop within 5 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!ExecutorStop.now(timer, Duration.ofSeconds(5))) {
+            LOG.warn("the input offsets poller did not stop within 5 s");
         }
         offsets.close();
     }

@@ -1,7 +1,7 @@
 package io.wordstream.console.kafka;
 
 import io.wordstream.common.KafkaTimeouts;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.security.ClusterSecurity;
 import io.wordstream.console.settings.Settings;
 import java.io.IOException;

@@ -48,6 +48,11 @@ public final class SentenceSender implements AutoCloseable {
         this.topic = topic;
     }
 
+    /** Sends one sentence; completes with where Kafka put it, in words ("partition 0, offset 12"). */
+    public CompletableFuture<String> sendTelling(String sentence) {
+        return send(sentence).thenApply(meta -> "partition " + meta.partition() + ", offset " + meta.offset());
+    }
+
     /** Sends one sentence; the future completes when Kafka has acknowledged it, or fails with the reason. */
     public CompletableFuture<RecordMetadata> send(String sentence) {
         return send(sentence, null);

@@ -1,7 +1,7 @@
 package io.wordstream.console.kafka;
 
 import io.wordstream.common.KafkaTimeouts;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

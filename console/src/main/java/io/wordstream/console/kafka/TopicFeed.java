@@ -1,7 +1,7 @@
 package io.wordstream.console.kafka;
 
 import io.wordstream.common.KafkaTimeouts;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,12 +39,21 @@ public final class TopicFeed implements AutoCloseable {
     /**
      * The records of one poll.
      *
-     * @param records   what arrived, in partition order
+     * @param values    the values of what arrived, in partition order
      * @param caughtUp  true once everything the topic held when the feed started has been delivered
-     * @param positions the offset of the next record to read, per partition, after this poll
+     * @param positions the offset of the next record to read, per partition number, after this poll
      */
-    public record Batch(List<ConsumerRecord<String, String>> records, boolean caughtUp,
-                        Map<TopicPartition, Long> positions) {
+    public record Batch(List<String> values, boolean caughtUp, Map<Integer, Long> positions) {
+    }
+
+    /** The records of one poll as Kafka gave them, and the positions after it. */
+    private record Polled(List<ConsumerRecord<String, String>> records, boolean caughtUp,
+                          Map<TopicPartition, Long> positions) {
+        Batch batch() {
+            Map<Integer, Long> at = new HashMap<>();
+            positions.forEach((tp, offset) -> at.put(tp.partition(), offset));
+            return new Batch(records.stream().map(ConsumerRecord::value).toList(), caughtUp, at);
+        }
     }
 
     private final Map<TopicPartition, Long> endAtStart;
@@ -52,7 +61,7 @@ public final class TopicFeed implements AutoCloseable {
     private boolean caughtUp;
 
     private TopicFeed(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> endAtStart,
-                      Consumer<Batch> sink, String name, boolean everyPoll) {
+                      Consumer<Polled> sink, String name, boolean everyPoll) {
         this.consumer = consumer;
         this.endAtStart = endAtStart;
         this.everyPoll = everyPoll;
@@ -60,12 +69,25 @@ public final class TopicFeed implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Starts reading {@code topic}; the callback runs on the feed's thread. */
+    /**
+     * Starts reading {@code topic}, handing over Kafka's own records: for readers outside the console (the
+     * benchmarks); the console's own take {@link #startValues}. The callback runs on the feed's thread.
+     */
     public static TopicFeed start(Properties clientProperties, String topic, From from,
                                   Consumer<List<ConsumerRecord<String, String>>> sink) {
+        return start(clientProperties, topic, from, polled -> {
+            if (!polled.records().isEmpty()) {
+                sink.accept(polled.records());
+            }
+        }, false);
+    }
+
+    /** Starts reading {@code topic}, handing over the records' values; the callback runs on the feed's thread. */
+    public static TopicFeed startValues(Properties clientProperties, String topic, From from,
+                                        Consumer<List<String>> sink) {
         return startBatches(clientProperties, topic, from, batch -> {
-            if (!batch.records().isEmpty()) {
-                sink.accept(batch.records());
+            if (!batch.values().isEmpty()) {
+                sink.accept(batch.values());
             }
         });
     }
@@ -75,10 +97,10 @@ public final class TopicFeed implements AutoCloseable {
      * before the feed wrote meanwhile is not missed. The callback runs on the feed's thread.
      */
     public static TopicFeed startSince(Properties clientProperties, String topic, Instant since,
-                                       Consumer<List<ConsumerRecord<String, String>>> sink) {
-        return open(clientProperties, topic, (consumer, partitions) -> seekTo(consumer, partitions, since), batch -> {
-            if (!batch.records().isEmpty()) {
-                sink.accept(batch.records());
+                                       Consumer<List<String>> sink) {
+        return open(clientProperties, topic, (consumer, partitions) -> seekTo(consumer, partitions, since), polled -> {
+            if (!polled.records().isEmpty()) {
+                sink.accept(polled.batch().values());
             }
         }, false);
     }
@@ -89,8 +111,8 @@ public final class TopicFeed implements AutoCloseable {
      */
     public static TopicFeed startBatchesSince(Properties clientProperties, String topic, Instant since,
                                               Consumer<Batch> sink) {
-        return open(clientProperties, topic, (consumer, partitions) -> seekTo(consumer, partitions, since), sink,
-                false);
+        return open(clientProperties, topic, (consumer, partitions) -> seekTo(consumer, partitions, since),
+                polled -> sink.accept(polled.batch()), false);
     }
 
     private static void seekTo(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
@@ -119,7 +141,7 @@ public final class TopicFeed implements AutoCloseable {
      */
     public static TopicFeed startBatches(Properties clientProperties, String topic, From from,
                                          Consumer<Batch> sink) {
-        return start(clientProperties, topic, from, sink, false);
+        return start(clientProperties, topic, from, polled -> sink.accept(polled.batch()), false);
     }
 
     /**
@@ -127,10 +149,10 @@ public final class TopicFeed implements AutoCloseable {
      * second), with the positions reached: for readers that wait until they have read up to given offsets.
      */
     public static TopicFeed startPolls(Properties clientProperties, String topic, From from, Consumer<Batch> sink) {
-        return start(clientProperties, topic, from, sink, true);
+        return start(clientProperties, topic, from, polled -> sink.accept(polled.batch()), true);
     }
 
-    private static TopicFeed start(Properties clientProperties, String topic, From from, Consumer<Batch> sink,
+    private static TopicFeed start(Properties clientProperties, String topic, From from, Consumer<Polled> sink,
                                    boolean everyPoll) {
         return open(clientProperties, topic, (consumer, partitions) -> {
             if (from == From.BEGINNING) {
@@ -143,7 +165,7 @@ public final class TopicFeed implements AutoCloseable {
 
     private static TopicFeed open(Properties clientProperties, String topic,
                                   BiConsumer<KafkaConsumer<String, String>, List<TopicPartition>> position,
-                                  Consumer<Batch> sink, boolean everyPoll) {
+                                  Consumer<Polled> sink, boolean everyPoll) {
         Properties p = new Properties();
         p.putAll(clientProperties);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -192,7 +214,7 @@ public final class TopicFeed implements AutoCloseable {
         }
     }
 
-    private void loop(Consumer<Batch> sink) {
+    private void loop(Consumer<Polled> sink) {
         try {
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
@@ -204,7 +226,7 @@ public final class TopicFeed implements AutoCloseable {
                     Map<TopicPartition, Long> positions = new HashMap<>();
                     consumer.assignment().forEach(tp -> positions.put(tp, consumer.position(tp)));
                     try {
-                        sink.accept(new Batch(batch, caughtUp, positions));
+                        sink.accept(new Polled(batch, caughtUp, positions));
                     } catch (RuntimeException e) {
                         // One bad callback must not stop the feed: the next records are still wanted.
                         LOG.warn("a {} record handler failed: {}", thread.getName(), e.toString(), e);

@@ -1,7 +1,7 @@
 package io.wordstream.console.launch;
 
-import io.wordstream.console.PipelineFailure;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.PipelineFailure;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.settings.Install;

@@ -1,6 +1,6 @@
 package io.wordstream.console.launch;
 
-import io.wordstream.console.PipelineFailure;
+import io.wordstream.console.errors.PipelineFailure;
 import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.settings.Install;
@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.spark.launcher.SparkAppHandle;
 
 /**
@@ -152,9 +151,9 @@ public final class JobHandle implements AutoCloseable {
                 + " outside?)") + " (log: " + log + ")";
     }
 
-    private void onMetrics(List<ConsumerRecord<String, String>> records) {
-        for (ConsumerRecord<String, String> r : records) {
-            JobEvent.parse(r.value()).filter(this::ours).ifPresent(e -> {
+    private void onMetrics(List<String> values) {
+        for (String value : values) {
+            JobEvent.parse(value).filter(this::ours).ifPresent(e -> {
                 listener.jobEvent(e);
                 if (e.batchDone()) {
                     firstBatch.complete(e);

@@ -1,6 +1,6 @@
 package io.wordstream.console.launch;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.security.CertFiles;
 import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Settings;

@@ -1,7 +1,7 @@
 package io.wordstream.console.launch;
 
 import io.wordstream.common.HostPort;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;

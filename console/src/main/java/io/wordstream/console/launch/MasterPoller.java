@@ -3,6 +3,7 @@ package io.wordstream.console.launch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wordstream.common.ExecutorStop;
 import io.wordstream.console.model.MasterSnapshot;
 import io.wordstream.console.security.ClusterSecurity;
 import io.wordstream.console.security.TlsContexts;
@@ -181,13 +182,8 @@ public final class MasterPoller implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        try {
-            if (!timer.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("the cluster view's master poller did not stop within 5 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!ExecutorStop.now(timer, Duration.ofSeconds(5))) {
+            LOG.warn("the cluster view's master poller did not stop within 5 s");
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.wordstream.console.launch;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.wordstream.console.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.security.SparkDaemonConf;
 import java.io.File;
 import java.io.IOException;

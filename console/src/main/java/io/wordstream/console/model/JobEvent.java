@@ -55,6 +55,11 @@ public record JobEvent(String type, String appId, String error, JsonNode json) {
         return type.equals("failed") || type.equals("terminated");
     }
 
+    /** A text field of the record, such as the watermark; empty when it has none. */
+    public String text(String name) {
+        return json.path(name).asText("");
+    }
+
     public long metric(String name) {
         return json.path(name).asLong(0);
     }

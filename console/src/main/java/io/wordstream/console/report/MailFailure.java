@@ -1,7 +1,9 @@
 package io.wordstream.console.report;
 
+import io.wordstream.console.errors.PipelineFailure;
+
 /** A mail was not sent; the message is one line naming the server and the reason. */
-public class MailFailure extends ReportFailure {
+public class MailFailure extends PipelineFailure {
     private static final long serialVersionUID = 1L;
     private final boolean loginRefused;
 

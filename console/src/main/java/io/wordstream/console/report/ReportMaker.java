@@ -1,5 +1,6 @@
 package io.wordstream.console.report;
 
+import io.wordstream.console.kafka.PeriodReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public final class ReportMaker {
     public Made make(ReportPeriod period, ReportFormat format, Path file, Consumer<String> progress) {
         Path target = file == null ? defaultFile(period, format) : file;
         ResultAggregate counts = new ResultAggregate(period);
-        new PeriodReader(kafkaClient, resultsTopic, grace, progress).read(counts);
+        new PeriodReader(kafkaClient, resultsTopic, grace, progress).read(period.from(), period.to(), counts::accept);
         ReportData data = counts.summarize(PdfReport.TABLE_WORDS);
         if (format == ReportFormat.PDF) {
             PdfReport.write(data, ReportSettings.recordedIn(dataDir), new PdfReport.Origin(resultsTopic,

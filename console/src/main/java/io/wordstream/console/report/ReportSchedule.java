@@ -3,6 +3,7 @@ package io.wordstream.console.report;
 import dev.failsafe.Failsafe;
 import dev.failsafe.RetryPolicy;
 import io.wordstream.common.Durations;
+import io.wordstream.common.ExecutorStop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,11 +134,6 @@ public final class ReportSchedule implements AutoCloseable {
         if (scheduled != null) {
             scheduled.cancel(false);
         }
-        thread.shutdownNow();
-        try {
-            thread.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ExecutorStop.now(thread, Duration.ofSeconds(5));
     }
 }

@@ -1,5 +1,6 @@
 package io.wordstream.console.report;
 
+import io.wordstream.common.ExecutorStop;
 import io.wordstream.console.kafka.TopicFeed;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,8 +83,8 @@ public final class ReportServices implements AutoCloseable {
         TopicFeed feed = null;
         if (!plan.alertWords().isEmpty()) {
             WordAlerts words = new WordAlerts(plan.alertWords(), alerts);
-            feed = TopicFeed.start(kafkaClient, resultsTopic, TopicFeed.From.END,
-                    records -> records.forEach(r -> words.accept(r.value())));
+            feed = TopicFeed.startValues(kafkaClient, resultsTopic, TopicFeed.From.END,
+                    values -> values.forEach(words::accept));
         }
         return new ReportServices(schedule, alerts, kafka, feed, alertThread);
     }
@@ -119,11 +120,6 @@ public final class ReportServices implements AutoCloseable {
         }
         schedule.close();
         // Alerts already raised (the job's last one, say) still go out; the periodic check stops.
-        alertThread.shutdown();
-        try {
-            alertThread.awaitTermination(20, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ExecutorStop.finish(alertThread, Duration.ofSeconds(20));
     }
 }

@@ -1,6 +1,7 @@
 package io.wordstream.console.roles;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
+import io.wordstream.console.kafka.KafkaNodes;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import org.apache.kafka.common.Uuid;
 
 /** A Kafka cluster id: new ones for {@code --new-cluster-id}, and the one a node's storage was formatted with. */
 public final class ClusterId {
@@ -19,9 +19,9 @@ public final class ClusterId {
 
     /** A new id; never one starting with '-', which command lines would take for an option. */
     public static String create() {
-        String id = Uuid.randomUuid().toString();
+        String id = KafkaNodes.newClusterId();
         while (id.startsWith("-")) {
-            id = Uuid.randomUuid().toString();
+            id = KafkaNodes.newClusterId();
         }
         return id;
     }

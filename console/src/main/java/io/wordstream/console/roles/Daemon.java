@@ -1,6 +1,6 @@
 package io.wordstream.console.roles;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.launch.LogTail;
 import java.nio.file.Path;

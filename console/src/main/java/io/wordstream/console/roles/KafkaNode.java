@@ -1,7 +1,8 @@
 package io.wordstream.console.roles;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.kafka.KafkaClients;
+import io.wordstream.console.kafka.KafkaNodes;
 import io.wordstream.console.launch.BrokerProcess;
 import io.wordstream.console.launch.SessionLeader;
 import io.wordstream.console.security.ClusterSecurity;
@@ -14,13 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.common.Node;
 
 /**
  * One member of a Kafka KRaft cluster over several hosts, broker and controller in one JVM: the broker module's
@@ -81,34 +75,11 @@ public record KafkaNode(int nodeId, String host, int port, int controllerPort, C
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
-            return new Daemon("the Kafka node", p, log(), new Registered(), Duration.ofSeconds(30));
+            return new Daemon("the Kafka node", p, log(),
+                    KafkaNodes.listed(KafkaClients.of(address(), kafkaConfig, security), nodeId),
+                    Duration.ofSeconds(30));
         } catch (IOException e) {
             throw new UserError("cannot start the Kafka node: " + e.getMessage());
-        }
-    }
-
-    /** True once the cluster lists this node among its live brokers: the quorum has a leader and took it in. */
-    private final class Registered implements BooleanSupplier {
-        private Admin admin;
-
-        @Override
-        public boolean getAsBoolean() {
-            if (admin == null) {
-                admin = Admin.create(KafkaClients.of(address(), kafkaConfig, security));
-            }
-            try {
-                boolean in = admin.describeCluster(new DescribeClusterOptions().timeoutMs(1000)).nodes()
-                        .get(2, TimeUnit.SECONDS).stream().mapToInt(Node::id).anyMatch(id -> id == nodeId);
-                if (in) {
-                    admin.close(Duration.ofSeconds(2));
-                }
-                return in;
-            } catch (ExecutionException | TimeoutException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
         }
     }
 }

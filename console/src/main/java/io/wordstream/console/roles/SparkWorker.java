@@ -1,7 +1,7 @@
 package io.wordstream.console.roles;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.launch.SparkDaemons;
 import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Install;

@@ -1,6 +1,6 @@
 package io.wordstream.console.security;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

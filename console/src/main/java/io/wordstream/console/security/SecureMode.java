@@ -1,6 +1,6 @@
 package io.wordstream.console.security;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;

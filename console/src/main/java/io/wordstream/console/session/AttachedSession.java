@@ -1,6 +1,6 @@
 package io.wordstream.console.session;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.kafka.TopicFeed;
@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A session on a pipeline that runs elsewhere ('run', or another console): it follows the pipeline's topics and
@@ -91,9 +90,9 @@ public final class AttachedSession implements Session {
     private void followMetrics(Properties kafka) {
         try {
             TopicFeed feed = TopicFeed.startSince(kafka, settings.metricsTopic(),
-                    Instant.now().minus(RECENT_METRICS), records -> {
-                        for (ConsumerRecord<String, String> r : records) {
-                            JobEvent.parse(r.value())
+                    Instant.now().minus(RECENT_METRICS), values -> {
+                        for (String value : values) {
+                            JobEvent.parse(value)
                                     .ifPresent(e -> listener.onEvent(new SessionEvent.JobMetrics(e)));
                         }
                     });

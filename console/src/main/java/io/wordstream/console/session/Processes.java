@@ -1,6 +1,6 @@
 package io.wordstream.console.session;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.launch.BrokerProcess;
 import io.wordstream.console.launch.DataDirLock;
 import io.wordstream.console.launch.JobHandle;

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Reads the results topic once Kafka is ready, from the oldest window the console keeps (found by timestamp, so a
@@ -46,9 +45,9 @@ public final class ResultsFollower implements AutoCloseable {
         Instant since = ResultsHistory.oldestKept(settings.pipeline(), clock.instant());
         TopicFeed started = TopicFeed.startBatchesSince(KafkaClients.base(settings), settings.resultsTopic(), since,
                 batch -> {
-                    List<ResultRow> parsed = new ArrayList<>(batch.records().size());
-                    for (ConsumerRecord<String, String> r : batch.records()) {
-                        ResultRow.parse(r.value()).ifPresent(parsed::add);
+                    List<ResultRow> parsed = new ArrayList<>(batch.values().size());
+                    for (String value : batch.values()) {
+                        ResultRow.parse(value).ifPresent(parsed::add);
                     }
                     rows.rows(parsed, batch.caughtUp());
                 });

@@ -1,15 +1,16 @@
 package io.wordstream.console.session;
 
+import io.wordstream.common.ExecutorStop;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.launch.LineServer;
 import io.wordstream.console.settings.Settings;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The way typed sentences take into the pipeline: held until it runs, then sent in order to the first input topic
@@ -81,9 +82,9 @@ public final class SentenceRoute implements AutoCloseable {
                 return;
             }
             // The receipt reports the outcome; nothing waits on the future itself.
-            var unused = kafka.send(sentence).whenComplete((meta, error) -> {
+            var unused = kafka.sendTelling(sentence).whenComplete((where, error) -> {
                 if (error == null) {
-                    receipts.acked(sentence, "partition " + meta.partition() + ", offset " + meta.offset());
+                    receipts.acked(sentence, where);
                 } else {
                     receipts.failed(sentence, oneLine(error));
                 }
@@ -103,12 +104,7 @@ public final class SentenceRoute implements AutoCloseable {
         synchronized (this) {
             closed = true;
         }
-        sends.shutdown();
-        try {
-            sends.awaitTermination(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ExecutorStop.finish(sends, Duration.ofSeconds(15));
         synchronized (this) {
             if (sender != null) {
                 sender.close();

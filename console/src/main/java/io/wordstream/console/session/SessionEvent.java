@@ -14,7 +14,9 @@ import org.apache.spark.launcher.SparkAppHandle;
  */
 public sealed interface SessionEvent {
     /** The line a headless run prints on standard error; empty when it prints none. */
-    String line();
+    default String line() {
+        return "";
+    }
 
     /** A step of start-up or shutdown, in words. */
     record Step(String message) implements SessionEvent {
@@ -34,18 +36,10 @@ public sealed interface SessionEvent {
 
     /** A record of the metrics topic that belongs to this pipeline's job. */
     record JobMetrics(JobEvent event) implements SessionEvent {
-        @Override
-        public String line() {
-            return "";
-        }
     }
 
     /** Kafka answers and the topics exist: readers of the results topic can start. */
     record KafkaReady(Settings settings) implements SessionEvent {
-        @Override
-        public String line() {
-            return "";
-        }
     }
 
     /** The job has completed its first micro-batch: the pipeline runs with {@code settings}. */
@@ -68,10 +62,6 @@ public sealed interface SessionEvent {
 
     /** The pipeline did not start; everything that had started was stopped again. */
     record StartFailed(String reason, int exitStatus) implements SessionEvent {
-        @Override
-        public String line() {
-            return "";
-        }
     }
 
     /** The job ended by itself while it ran (it failed, or its driver was killed). */

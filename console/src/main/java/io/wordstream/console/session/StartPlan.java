@@ -1,7 +1,7 @@
 package io.wordstream.console.session;
 
 import io.wordstream.common.JobConfig;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.kafka.TopicPlan;

@@ -1,6 +1,6 @@
 package io.wordstream.console.session;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.launch.LocalCluster;
 import io.wordstream.console.launch.Waits;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.wordstream.console.settings;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -11,26 +11,26 @@ import java.util.function.Supplier;
 
 /**
  * The cluster view's sources, started as the pipeline comes up and stopped with it: Kafka's admin client once Kafka
- * is ready, the standalone master's JSON once the job runs on one. Their readings reach the controller on the UI
- * thread. Each starts once, however often asked.
+ * is ready, the standalone master's JSON once the job runs on one. Their readings reach {@link PipelineEvents} on the
+ * UI thread. Each starts once, however often asked.
  */
 final class ClusterFeeds implements AutoCloseable {
     private final Executor ui;
-    private final Supplier<ConsoleController> controller;
+    private final Supplier<PipelineEvents> events;
     private ClusterPoller kafka;
     private MasterPoller master;
     private boolean closed;
 
-    ClusterFeeds(Executor ui, Supplier<ConsoleController> controller) {
+    ClusterFeeds(Executor ui, Supplier<PipelineEvents> events) {
         this.ui = ui;
-        this.controller = controller;
+        this.events = events;
     }
 
     /** Reads Kafka's brokers, the input partitions and the results topic from now on. */
     synchronized void kafka(Settings s) {
         if (kafka == null && !closed) {
             kafka = ClusterPoller.start(KafkaClients.base(s), s.inputTopics(), s.resultsTopic(),
-                    snapshot -> ui.execute(() -> controller.get().kafkaCluster(snapshot)));
+                    snapshot -> ui.execute(() -> events.get().kafkaCluster(snapshot)));
         }
     }
 
@@ -38,7 +38,7 @@ final class ClusterFeeds implements AutoCloseable {
     synchronized void master(String masterUrl, LocalCluster local, ClusterSecurity security) {
         if (master == null && !closed) {
             MasterPoller.of(masterUrl, local, security).ifPresent(poller -> master = poller
-                    .start(snapshot -> ui.execute(() -> controller.get().sparkMaster(snapshot))));
+                    .start(snapshot -> ui.execute(() -> events.get().sparkMaster(snapshot))));
         }
     }
 

@@ -68,7 +68,7 @@ final class DashboardView {
         feedback(pen, bottom + 1, f);
         footer(pen, bottom + 2, f);
         if (f.view().help) {
-            HelpView.draw(pen);
+            HelpView.draw(pen, f.help());
             return null;
         }
         return cursor;
@@ -145,7 +145,7 @@ final class DashboardView {
                 + " │ state %d rows │ late %d │ rejected %d",
                 input.isPresent() ? Formats.rate(input.getAsDouble()) : "–",
                 Formats.rate(s.countedPerSecond(f.now())), s.rateSpan().toSeconds(), data.metric("batchDurationMs"),
-                Formats.watermark(m.json().path("watermark").asText(""), zone), m.metric("stateRows"),
+                Formats.watermark(m.text("watermark"), zone), m.metric("stateRows"),
                 m.metric("rowsDroppedByWatermark"), m.metric("rejectedTotal"));
         if (s.lastDataNanos() >= 0) {
             line += " │ last records " + Formats.uptime(f.now() - s.lastDataNanos()) + " ago";

@@ -17,9 +17,11 @@ import java.util.List;
  * @param historyLoaded true once the results topic's history has been read
  * @param now           {@code System.nanoTime()} of this drawing, for spinners and elapsed times
  * @param cluster       the cluster under the pipeline, for the cluster view and the status area
+ * @param help          the help's lines, shown while {@link ViewState#help} is set
  */
 record Frame(WindowCounts counts, PipelineStatus status, ViewState view, PipelineSettings pipeline,
-             List<LogSource> logs, boolean historyLoaded, long now, ClusterState cluster) {
+             List<LogSource> logs, boolean historyLoaded, long now, ClusterState cluster,
+             List<HelpView.Entry> help) {
     /** A log file's name and its last lines. */
     record LogSource(String name, List<String> lines) {
     }

@@ -7,25 +7,9 @@ import java.util.List;
 
 /** The help screen: every key, in a bordered box that hides the dashboard under it. */
 final class HelpView {
-    private static final String[][] KEYS = {
-        {"", "While typing (the default)"},
-        {"Enter", "send the line, one record (pasted: one record per line)"},
-        {"Esc", "keys mode: single keys below act as commands"},
-        {"←/→ Home/End", "move in the line; Ctrl-U deletes to its start"},
-        {"", "Always"},
-        {"PgUp/PgDn", "older / newer window"},
-        {"Tab", "switch the focused dimension: words, letters, lengths"},
-        {"F1 / F2", "this help / the cluster view"},
-        {"Ctrl-C", "quit: stops the job and the broker"},
-        {"", "Keys mode"},
-        {"←/→", "older / newer window; End/Home: newest / oldest kept"},
-        {"r / c", "restart the job from its checkpoint (asks) / clear"},
-        {"l / v / p", "logs / cluster view / PDF report of the windows shown"},
-        {"/ t s", "find a word · top words over a range · stop words"},
-        {"w / W", "add a Spark worker / stop the newest (--local-cluster)"},
-        {"? / i Enter", "this help / back to typing"},
-        {"q", "quit: stops the job and the broker"},
-    };
+    /** A line of the help: keys and what they do, or (keys empty) a heading. */
+    record Entry(String keys, String text) {
+    }
 
     private static final int KEY_COLUMNS = 14;
     private static final String TITLE = "─ wordstream keys ";
@@ -36,10 +20,10 @@ final class HelpView {
     }
 
     /** Draws the help over everything but the status line: a bordered box, its text wrapped to fit. */
-    static void draw(Pen pen) {
+    static void draw(Pen pen, List<Entry> entries) {
         int width = Math.min(pen.cols - 4, 84);
         int inner = width - 4;
-        List<String> lines = lines(inner);
+        List<String> lines = lines(entries, inner);
         // Everything under the box's rows is hidden, so no chart shows beside it.
         for (int r = 1; r < pen.rows; r++) {
             pen.put(0, r, " ".repeat(pen.cols), Integer.MAX_VALUE, TextColor.ANSI.DEFAULT, TextColor.ANSI.DEFAULT);
@@ -68,17 +52,17 @@ final class HelpView {
     }
 
     /** The help's lines at {@code inner} columns: headings, then each key with its words wrapped beside it. */
-    static List<String> lines(int inner) {
+    static List<String> lines(List<Entry> entries, int inner) {
         List<String> out = new ArrayList<>();
         int textColumns = inner - KEY_COLUMNS - 3;
-        for (String[] k : KEYS) {
-            if (k[0].isEmpty()) {
-                out.add(k[1]);
+        for (Entry e : entries) {
+            if (e.keys().isEmpty()) {
+                out.add(e.text());
                 continue;
             }
-            List<String> words = wrap(k[1], textColumns);
+            List<String> words = wrap(e.text(), textColumns);
             for (int i = 0; i < words.size(); i++) {
-                out.add("  " + Text.pad(i == 0 ? k[0] : "", KEY_COLUMNS) + " " + words.get(i));
+                out.add("  " + Text.pad(i == 0 ? e.keys() : "", KEY_COLUMNS) + " " + words.get(i));
             }
         }
         return out;

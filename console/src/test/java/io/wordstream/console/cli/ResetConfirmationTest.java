@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.common.JobConfig;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.settings.Settings;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

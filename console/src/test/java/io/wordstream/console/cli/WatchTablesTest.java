@@ -10,14 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** When 'watch' prints: once per micro-batch, one table per window the batch changed, with all its rows. */
 class WatchTablesTest {
     private static final Instant W = Instant.parse("2026-11-23T12:00:00Z");
-    private static final TopicPartition P0 = new TopicPartition("wordcounts", 0);
-    private static final TopicPartition P1 = new TopicPartition("wordcounts", 1);
+    private static final int P0 = 0;
+    private static final int P1 = 1;
     private static final String SENTENCE = "spark streams words and spark reads records from the stream";
 
     /** The rows one 10-word sentence gives, as the job writes them: word rows first, spread over two tasks. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.report.MailConfig;
 import io.wordstream.console.report.SmtpServer;
+import io.wordstream.testsupport.Poll;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -115,10 +116,7 @@ class WelcomeMailTest {
                 + SmtpServer.USER + "\npassword=" + SmtpServer.PASSWORD + "\nfrom=" + SmtpServer.FROM + "\n");
         try (WelcomeMail mail = new WelcomeMail(MailConfig.load(config), lines::add, clock)) {
             assertEquals(WelcomeMail.Outcome.SENDING, mail.signedUp("Ana", "ana@example.org"));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (lines.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Poll.until(Duration.ofSeconds(30), () -> !lines.isEmpty(), "the line about the server that is down");
             assertEquals(1, lines.size(), lines.toString());
             assertTrue(lines.get(0).startsWith("welcome mail: cannot send mail through 127.0.0.1:" + port
                     + " (none): "), lines.get(0));

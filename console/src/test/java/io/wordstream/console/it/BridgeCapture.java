@@ -1,5 +1,6 @@
 package io.wordstream.console.it;
 
+import io.wordstream.testsupport.Poll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ final class BridgeCapture implements AutoCloseable {
                 file.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         BridgeCapture capture = new BridgeCapture(p, file, log);
         try {
-            ResultsReader.await(Duration.ofSeconds(20), capture::said, s -> s.contains("listening on")
+            Poll.until(Duration.ofSeconds(20), capture::said, s -> s.contains("listening on")
                     || !p.isAlive(), "tcpdump to listen on " + bridge);
         } catch (AssertionError e) {
             capture.close();

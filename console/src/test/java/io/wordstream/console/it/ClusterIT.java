@@ -10,6 +10,7 @@ import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.model.ClusterState;
 import io.wordstream.console.model.MasterSnapshot;
 import io.wordstream.console.settings.Settings;
+import io.wordstream.testsupport.Poll;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,7 @@ class ClusterIT {
                         at + " word spark", 2L, at + " word cluster", 1L, at + " word of", 1L,
                         at + " word workers", 1L, at + " word reads", 1L, at + " word partitions", 1L,
                         at + " letter S", 2L, at + " letter R", 1L, at + " letter P", 1L));
-                assertEquals(expected, ResultsReader.await(Duration.ofSeconds(120), reader::counts,
+                assertEquals(expected, Poll.until(Duration.ofSeconds(120), reader::counts,
                         expected::equals, "the exact counts computed on the cluster"));
                 try (ClusterWatching watch = new ClusterWatching(pipeline, reader)) {
                     theClusterViewListsTheWorkersAndExecutors(watch, pipeline);
@@ -77,7 +78,7 @@ class ClusterIT {
         }
         for (ProcessHandle p : processes) {
             // An exited child may stay visible for a moment until it is reaped: poll, do not race.
-            ResultsReader.await(Duration.ofSeconds(15), p::isAlive, alive -> !alive,
+            Poll.until(Duration.ofSeconds(15), p::isAlive, alive -> !alive,
                     "pid " + p.pid() + " " + p.info().command().orElse("") + " to be gone");
         }
         assertEquals(List.of(), ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
@@ -85,7 +86,7 @@ class ClusterIT {
 
     /** The cluster view's model under --local-cluster 2: the master, its two workers, the job's two executors. */
     private static void theClusterViewListsTheWorkersAndExecutors(ClusterWatching watch, StartedPipeline pipeline) {
-        ClusterState c = ResultsReader.await(Duration.ofSeconds(30), watch::refresh,
+        ClusterState c = Poll.until(Duration.ofSeconds(30), watch::refresh,
                 s -> s.master().map(MasterSnapshot::alive).orElse(0L) == 2 && workerExecutors(s).size() == 2
                         && s.lag().isPresent(), "two workers and two executors in the cluster view's model");
         MasterSnapshot m = c.master().orElseThrow();
@@ -109,7 +110,7 @@ class ClusterIT {
 
     private static void lagRisesWhileTheDriverIsStoppedAndFallsToZeroAfter(ClusterWatching watch,
             StartedPipeline pipeline, SentenceSender sender, Instant w) throws Exception {
-        ResultsReader.await(Duration.ofSeconds(60), () -> watch.refresh().lag(), l -> l.equals(OptionalLong.of(0)),
+        Poll.until(Duration.ofSeconds(60), () -> watch.refresh().lag(), l -> l.equals(OptionalLong.of(0)),
                 "the job caught up before the stop");
         ProcessHandle driver = pipeline.driver();
         signal("STOP", driver);
@@ -117,13 +118,13 @@ class ClusterIT {
             for (int i = 0; i < 20; i++) {
                 sender.send("lagging sentence " + i, w.plusSeconds(3).toEpochMilli()).get();
             }
-            OptionalLong lag = ResultsReader.await(Duration.ofSeconds(15), () -> watch.refresh().lag(),
+            OptionalLong lag = Poll.until(Duration.ofSeconds(15), () -> watch.refresh().lag(),
                     l -> l.isPresent() && l.getAsLong() >= 20, "the lag to rise while the driver is stopped");
             assertEquals(OptionalLong.of(20), lag, "exactly the records sent while it was stopped");
         } finally {
             signal("CONT", driver);
         }
-        ResultsReader.await(Duration.ofSeconds(60), () -> watch.refresh().lag(), l -> l.equals(OptionalLong.of(0)),
+        Poll.until(Duration.ofSeconds(60), () -> watch.refresh().lag(), l -> l.equals(OptionalLong.of(0)),
                 "the lag to fall to 0 after SIGCONT");
         assertEquals(ClusterState.Trend.CAUGHT_UP, watch.refresh().trend());
     }
@@ -132,11 +133,11 @@ class ClusterIT {
             StartedPipeline pipeline) {
         List<ClusterState.Broker> before = watch.refresh().brokers();
         pipeline.broker().handle().destroyForcibly();
-        List<ClusterState.Broker> down = ResultsReader.await(Duration.ofSeconds(30), () -> watch.refresh().brokers(),
+        List<ClusterState.Broker> down = Poll.until(Duration.ofSeconds(30), () -> watch.refresh().brokers(),
                 l -> l.stream().noneMatch(ClusterState.Broker::up), "the killed broker to show down");
         assertEquals(before.stream().map(b -> new ClusterState.Broker(b.id(), b.address(), false, false)).toList(),
                 down);
-        ResultsReader.await(Duration.ofSeconds(90), () -> watch.refresh().brokers(), before::equals,
+        Poll.until(Duration.ofSeconds(90), () -> watch.refresh().brokers(), before::equals,
                 "the broker to show up again once the console has restarted it");
     }
 

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.wordstream.console.launch.LogTail;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Settings;
+import io.wordstream.testsupport.Poll;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -80,7 +82,7 @@ class ConsoleTmuxIT {
         assertEquals(202, signUp.statusCode(), signUp.body());
         Pattern omegaBar = Pattern.compile("(?m)^ +omega +█+ +2( |$)");
         awaitScreen("the sign-up's words", s -> omegaBar.matcher(s).find(), Duration.ofSeconds(60));
-        String windows = ResultsReader.await(Duration.ofSeconds(30), () -> {
+        String windows = Poll.until(Duration.ofSeconds(30), () -> {
             try {
                 return client.send(HttpRequest.newBuilder(gateway.resolve("windows?last=360")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
@@ -189,7 +191,7 @@ class ConsoleTmuxIT {
         Properties kafka = new Properties();
         kafka.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
-            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+            Map<String, Long> counts = Poll.until(Duration.ofSeconds(90), reader::counts,
                     c -> ItSettings.total(c, "mu") == 1, "the sentence typed after the relaunch");
             // Each sentence counted once: nothing lost to the crash, nothing counted twice by the relaunch.
             assertEquals(3, ItSettings.total(counts, "kappa"), counts.toString());
@@ -248,7 +250,7 @@ class ConsoleTmuxIT {
             tmux("send-keys", "-t", "ws", "i");
             tmux("send-keys", "-t", "ws", "-l", "nu nu xi");
             tmux("send-keys", "-t", "ws", "Enter");
-            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+            Map<String, Long> counts = Poll.until(Duration.ofSeconds(90), reader::counts,
                     c -> ItSettings.total(c, "nu") >= 2 && ItSettings.total(c, "xi") >= 1,
                     "the sentence counted on two workers");
             assertEquals(2, ItSettings.total(counts, "nu"), counts.toString());
@@ -265,7 +267,7 @@ class ConsoleTmuxIT {
             tmux("send-keys", "-t", "ws", "i");
             tmux("send-keys", "-t", "ws", "-l", "nu omicron");
             tmux("send-keys", "-t", "ws", "Enter");
-            counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+            counts = Poll.until(Duration.ofSeconds(90), reader::counts,
                     c -> ItSettings.total(c, "omicron") >= 1 && ItSettings.total(c, "nu") >= 3,
                     "the sentence counted after a worker stopped");
             assertEquals(1, ItSettings.total(counts, "omicron"), counts.toString());
@@ -276,14 +278,14 @@ class ConsoleTmuxIT {
             // A worker added and quit at once: the console stops it by its handle like the others.
             keysMode();
             tmux("send-keys", "-t", "ws", "w");
-            ResultsReader.await(Duration.ofSeconds(60), () -> ProcessHandle.allProcesses().filter(this::ours)
+            Poll.until(Duration.ofSeconds(60), () -> ProcessHandle.allProcesses().filter(this::ours)
                     .anyMatch(p -> p.info().commandLine().orElse("").contains("worker-3")), started -> started,
                     "worker 3 started");
             List<ProcessHandle> all = new ArrayList<>(consoleJvm().descendants().toList());
             all.addAll(twoWorkers);
             quit("q");
             for (ProcessHandle p : all) {
-                ResultsReader.await(Duration.ofSeconds(15), p::isAlive, alive -> !alive,
+                Poll.until(Duration.ofSeconds(15), p::isAlive, alive -> !alive,
                         "pid " + p.pid() + " " + p.info().commandLine().orElse("") + " to be gone");
             }
         }
@@ -399,18 +401,10 @@ class ConsoleTmuxIT {
         tmux("kill-session", "-t", "ws");
     }
 
-    private void awaitNoProcessLeft() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<String> left = List.of();
-        while (System.nanoTime() < deadline) {
-            left = ProcessHandle.allProcesses().filter(this::ours)
-                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        fail("processes left after quitting: " + left);
+    private void awaitNoProcessLeft() {
+        Poll.until(Duration.ofSeconds(30), () -> ProcessHandle.allProcesses().filter(this::ours)
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList(), List::isEmpty,
+                "no process left after quitting");
     }
 
     /**
@@ -428,31 +422,34 @@ class ConsoleTmuxIT {
         return screen.lines().filter(l -> l.startsWith(" Window ")).findFirst().orElse("");
     }
 
-    private String awaitScreen(String what, Predicate<String> done, Duration timeout) throws Exception {
+    private String awaitScreen(String what, Predicate<String> done, Duration timeout) {
         return awaitPane("ws", what, done, timeout);
     }
 
-    private String awaitPane(String session, String what, Predicate<String> done, Duration timeout)
-            throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String screen = "";
-        while (System.nanoTime() < deadline) {
-            screen = capture(session);
-            if (done.test(screen)) {
-                return screen;
-            }
-            if (!failedStartExpected && screen.contains("did not start")) {
-                break; // the console says why: no point waiting
-            }
-            Thread.sleep(250);
+    private String awaitPane(String session, String what, Predicate<String> done, Duration timeout) {
+        // When the console says its start failed, there is no point waiting out the timeout.
+        Predicate<String> failedStart = s -> !failedStartExpected && s.contains("did not start");
+        String screen = Poll.until(timeout, () -> capture(session), s -> done.test(s) || failedStart.test(s),
+                () -> "the screen to show " + what + brokerLog());
+        if (!done.test(screen)) {
+            fail("the screen did not show " + what + ":\n" + screen + brokerLog());
         }
-        fail("the screen did not show " + what + " within " + timeout.toSeconds() + " s:\n" + screen
-                + "\nbroker.log:\n" + String.join("\n", LogTail.lastLines(dataDir.resolve("logs/broker.log"), 30)));
         return screen;
     }
 
-    private String capture(String session) throws Exception {
-        return tmux("capture-pane", "-p", "-t", session);
+    private String brokerLog() {
+        return "\nbroker.log:\n" + String.join("\n", LogTail.lastLines(dataDir.resolve("logs/broker.log"), 30));
+    }
+
+    private String capture(String session) {
+        try {
+            return tmux("capture-pane", "-p", "-t", session);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted reading the screen", e);
+        }
     }
 
     private String tmux(String... args) throws IOException, InterruptedException {

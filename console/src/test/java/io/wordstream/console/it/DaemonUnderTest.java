@@ -1,16 +1,14 @@
 package io.wordstream.console.it;
 
-import java.io.BufferedReader;
+import io.wordstream.testsupport.ProcessOutput;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A wordstream command started by a test as its own process: its stdout lines kept, its stderr in a file. */
@@ -18,24 +16,13 @@ final class DaemonUnderTest {
     private final String name;
     private final Process process;
     private final Path stderr;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final ProcessOutput stdout;
 
     private DaemonUnderTest(String name, Process process, Path stderr) {
         this.name = name;
         this.process = process;
         this.stderr = stderr;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, name + "-stdout");
-        reader.setDaemon(true);
-        reader.start();
+        this.stdout = ProcessOutput.stdout(process, name + "-stdout");
     }
 
     /** Starts {@code command} with {@code env} added, standard error going to {@code dir/NAME.err}. */
@@ -50,14 +37,12 @@ final class DaemonUnderTest {
 
     /** Waits for the line starting with {@code ready}; fails with what the process said if it exits first. */
     String awaitReady(Duration timeout) throws IOException {
-        String ready = ResultsReader.await(timeout,
-                () -> lines.stream().filter(l -> l.startsWith("ready")).findFirst().orElse(null),
-                l -> l != null || !process.isAlive(), name + "'s ready line");
-        if (ready == null) {
+        Optional<String> ready = stdout.awaitLine(l -> l.startsWith("ready"), timeout, name + "'s ready line");
+        if (ready.isEmpty()) {
             throw new AssertionError(name + " exited with " + process.exitValue() + " before ready: "
                     + Files.readString(stderr));
         }
-        return ready;
+        return ready.get();
     }
 
     boolean alive() {

@@ -14,10 +14,10 @@ import io.wordstream.console.report.MailConfig;
 import io.wordstream.console.report.SmtpServer;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import io.wordstream.testsupport.Poll;
+import io.wordstream.testsupport.ProcessOutput;
 import jakarta.mail.internet.MimeMessage;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,6 +33,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -78,7 +79,7 @@ class GatewayIT {
     private URI gateway;
     /** The gateway 'run --http' serves beside the pipeline. */
     private URI runGateway;
-    private final Map<Process, List<String>> output = new ConcurrentHashMap<>();
+    private final Map<Process, ProcessOutput> output = new ConcurrentHashMap<>();
     /** The SMTP server of run's --welcome-mail. */
     private SmtpServer smtp;
 
@@ -141,7 +142,7 @@ class GatewayIT {
         HttpResponse<String> single = post("sentences", "application/json", "{\"resumo\": \"objeto\"}");
         assertEquals(202, single.statusCode(), single.body());
 
-        Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), () -> windowCounts(runGateway, "word"),
+        Map<String, Long> counts = Poll.until(Duration.ofSeconds(60), () -> windowCounts(runGateway, "word"),
                 c -> c.getOrDefault("alfa", 0L) == 2 && c.getOrDefault("linha", 0L) == 2
                         && c.getOrDefault("objeto", 0L) == 3 && c.getOrDefault("gama", 0L) == 1
                         && c.getOrDefault("delta", 0L) == 1,
@@ -151,11 +152,11 @@ class GatewayIT {
         assertTrue(!counts.containsKey("ana") && !counts.containsKey("resumo"), "only the sentence is counted: "
                 + counts);
         // The standalone gateway's own model of the same results topic says the same.
-        ResultsReader.await(Duration.ofSeconds(30), () -> windowCounts(gateway, "word"), counts::equals,
+        Poll.until(Duration.ofSeconds(30), () -> windowCounts(gateway, "word"), counts::equals,
                 "the other gateway's counts");
         // The results topic itself says the same: every acknowledged sentence counted once.
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
-            Map<String, Long> topic = ResultsReader.await(Duration.ofSeconds(30), reader::counts,
+            Map<String, Long> topic = Poll.until(Duration.ofSeconds(30), reader::counts,
                     c -> total(c, "objeto") == 3, "the results topic");
             assertEquals(2, total(topic, "alfa"));
             assertEquals(2, total(topic, "linha"));
@@ -180,10 +181,10 @@ class GatewayIT {
         });
         reader.setDaemon(true);
         reader.start();
-        ResultsReader.await(Duration.ofSeconds(10), () -> List.copyOf(lines), l -> !l.isEmpty(),
+        Poll.until(Duration.ofSeconds(10), () -> List.copyOf(lines), l -> !l.isEmpty(),
                 "the stream's first comment");
         assertEquals(202, post("sentences", "text/plain", "evento evento").statusCode());
-        ResultsReader.await(Duration.ofSeconds(60), () -> List.copyOf(lines), l -> l.stream().anyMatch(s -> s.matches(
+        Poll.until(Duration.ofSeconds(60), () -> List.copyOf(lines), l -> l.stream().anyMatch(s -> s.matches(
                         "data: \\{\"windowStart\":\"[0-9T:Z-]+\",\"windowEnd\":\"[0-9T:Z-]+\",\"dimension\":\"word\","
                                 + "\"key\":\"evento\",\"count\":2}")) && l.contains("event: row"),
                 "a row event for the posted words");
@@ -237,7 +238,7 @@ class GatewayIT {
                 }
             }
             assertTrue(statuses.contains(429), "a request over the rate was refused: " + statuses);
-            ResultsReader.await(Duration.ofSeconds(10), () -> {
+            Poll.until(Duration.ofSeconds(10), () -> {
                 try {
                     return http.send(HttpRequest.newBuilder(tight.uri().resolve("events")).build(),
                             HttpResponse.BodyHandlers.ofString());
@@ -266,7 +267,7 @@ class GatewayIT {
             signal(broker, "CONT");
         }
         assertEquals(before, inputEnds(), "the input topic holds no record of the refused request");
-        HttpResponse<String> after = ResultsReader.await(Duration.ofSeconds(60),
+        HttpResponse<String> after = Poll.until(Duration.ofSeconds(60),
                 () -> post("sentences", "text/plain", "depois"), r -> r.statusCode() == 202,
                 "a sentence accepted once Kafka answers again");
         assertEquals(1, JSON.readTree(after.body()).get("records").size());
@@ -300,7 +301,7 @@ class GatewayIT {
         Path screenshot = Path.of("target", "gateway-page.png").toAbsolutePath();
         try (HeadlessChromium browser = HeadlessChromium.start(dataDir.resolve("chromium"))) {
             browser.navigate(runGateway.toString());
-            ResultsReader.await(Duration.ofSeconds(30), () -> eval(browser, "document.readyState"),
+            Poll.until(Duration.ofSeconds(30), () -> eval(browser, "document.readyState"),
                     "complete"::equals, "the page to load");
             browser.click("nome");
             browser.type("Beatriz");
@@ -309,11 +310,11 @@ class GatewayIT {
             browser.click("resumo");
             browser.type("navegador envia navegador");
             browser.click("submit");
-            String status = ResultsReader.await(Duration.ofSeconds(30),
+            String status = Poll.until(Duration.ofSeconds(30),
                     () -> eval(browser, "document.getElementById('status').textContent"),
                     s -> s.startsWith("recebido") || browserError(browser), "the form's answer");
             assertTrue(status.matches("recebido \\(partition \\d+, offset \\d+\\)"), status);
-            String bars = ResultsReader.await(Duration.ofSeconds(60), () -> eval(browser,
+            String bars = Poll.until(Duration.ofSeconds(60), () -> eval(browser,
                             "Array.from(document.querySelectorAll('#chart .bar'))"
                                     + ".map(function (b) { return b.dataset.key + '=' + b.dataset.count; }).join(' ')"),
                     b -> b.contains("navegador=2") && b.contains("envia=1"), "the words in the chart");
@@ -360,14 +361,14 @@ class GatewayIT {
             HttpResponse<String> r = post(offline.uri(), "users", "application/json",
                     String.format(Locale.ROOT, davi, "carla@example.org", "servidor ausente"));
             assertEquals(202, r.statusCode(), r.body());
-            ResultsReader.await(Duration.ofSeconds(30), () -> List.copyOf(lines), l -> !l.isEmpty(),
+            Poll.until(Duration.ofSeconds(30), () -> List.copyOf(lines), l -> !l.isEmpty(),
                     "the line of the failed note");
         }
         assertEquals(1, lines.size(), lines.toString());
         assertTrue(lines.get(0).startsWith("welcome mail: cannot send mail through 127.0.0.1:" + closed
                 + " (none): "), lines.get(0));
 
-        Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), () -> windowCounts(runGateway, "word"),
+        Map<String, Long> counts = Poll.until(Duration.ofSeconds(60), () -> windowCounts(runGateway, "word"),
                 c -> c.getOrDefault("vindas", 0L) == 2 && c.getOrDefault("endereço", 0L) == 1
                         && c.getOrDefault("ausente", 0L) == 1, "every sign-up's sentence counted once");
         assertEquals(1L, counts.get("outra"));
@@ -465,14 +466,13 @@ class GatewayIT {
             c.assign(List.of(tp));
             c.seek(tp, record.get("offset").asLong());
             // A first poll may return nothing while the consumer is still finding the partition's leader.
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
+            return Poll.until(Duration.ofSeconds(60), () -> {
                 for (ConsumerRecord<String, String> r : c.poll(Duration.ofSeconds(1))) {
                     return r.value();
                 }
-            }
+                return null;
+            }, v -> v != null, "a record at " + record);
         }
-        throw new AssertionError("no record at " + record);
     }
 
     private Map<TopicPartition, Long> inputEnds() {
@@ -503,33 +503,14 @@ class GatewayIT {
 
     /** Waits for the process's first stdout line starting with {@code prefix} and returns it. */
     private String await(Process p, String prefix, String errFile) throws IOException {
-        List<String> lines = output.computeIfAbsent(p, this::readOutput);
+        ProcessOutput out = output.computeIfAbsent(p, q -> ProcessOutput.stdout(q, "gateway-it-stdout"));
         // Generous: on a machine shared by many builds, the pipeline's start has taken over four minutes.
-        String line = ResultsReader.await(Duration.ofSeconds(480),
-                () -> lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElse(null),
-                l -> l != null || !p.isAlive(), "the line starting with " + prefix);
-        if (line == null) {
+        Optional<String> line = out.awaitLine(l -> l.startsWith(prefix), Duration.ofSeconds(480),
+                "the line starting with " + prefix);
+        if (line.isEmpty()) {
             throw new AssertionError("exited with " + p.exitValue() + " before '" + prefix + "': "
                     + Files.readString(dataDir.resolve(errFile)));
         }
-        return line;
-    }
-
-    /** The process's stdout lines, read as they come by a thread of their own. */
-    private List<String> readOutput(Process p) {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return lines;
+        return line.get();
     }
 }

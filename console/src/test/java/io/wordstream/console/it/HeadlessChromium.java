@@ -3,15 +3,14 @@ package io.wordstream.console.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
+import io.wordstream.testsupport.Poll;
+import io.wordstream.testsupport.ProcessOutput;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +56,7 @@ final class HeadlessChromium implements AutoCloseable {
             String endpoint = devToolsEndpoint(p);
             HttpClient http = HttpClient.newHttpClient();
             URI list = URI.create("http://" + URI.create(endpoint).getAuthority() + "/json/list");
-            String pageSocket = ResultsReader.await(Duration.ofSeconds(30), () -> pageSocket(http, list),
+            String pageSocket = Poll.until(Duration.ofSeconds(30), () -> pageSocket(http, list),
                     s -> s != null, "chromium's page target");
             HeadlessChromium[] self = new HeadlessChromium[1];
             WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create(pageSocket), new WebSocket.Listener() {
@@ -83,27 +82,12 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** The browser's WebSocket address, from the line chromium prints on stderr once it listens. */
-    private static String devToolsEndpoint(Process p) throws Exception {
-        CompletableFuture<String> found = new CompletableFuture<>();
-        StringBuilder seen = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = err.readLine(); line != null; line = err.readLine()) {
-                    if (line.startsWith("DevTools listening on ")) {
-                        found.complete(line.substring("DevTools listening on ".length()).strip());
-                    } else if (!found.isDone()) {
-                        seen.append(line).append('\n');
-                    }
-                }
-            } catch (IOException e) {
-                // chromium ended
-            }
-            found.completeExceptionally(new AssertionError("chromium ended without a DevTools address: " + seen));
-        }, "chromium-stderr");
-        reader.setDaemon(true);
-        reader.start();
-        return found.get(60, TimeUnit.SECONDS);
+    private static String devToolsEndpoint(Process p) {
+        String prefix = "DevTools listening on ";
+        ProcessOutput err = ProcessOutput.stderr(p, "chromium-stderr");
+        return err.awaitLine(l -> l.startsWith(prefix), Duration.ofSeconds(60), "chromium's DevTools address")
+                .orElseThrow(() -> new AssertionError("chromium ended without a DevTools address: " + err.text()))
+                .substring(prefix.length()).strip();
     }
 
     private static String pageSocket(HttpClient http, URI list) {

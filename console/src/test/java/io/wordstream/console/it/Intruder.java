@@ -1,6 +1,7 @@
 package io.wordstream.console.it;
 
 import io.wordstream.console.settings.Install;
+import io.wordstream.testsupport.Poll;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -109,7 +110,7 @@ final class Intruder {
                 masterUrl, "FIFO", "1"), Map.of("SPARK_LOCAL_IP", address, "SPARK_DRIVER_MEMORY", "384m"));
         Path out = dir.resolve("spark-app.out");
         try {
-            return ResultsReader.await(within, () -> read(out), s -> !p.isAlive()
+            return Poll.until(within, () -> read(out), s -> !p.isAlive()
                     || s.contains("All masters are unresponsive") || s.contains("Connected to Spark cluster"),
                     "the intruder's application to be let in or to give up");
         } finally {

@@ -9,6 +9,7 @@ import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Settings;
+import io.wordstream.testsupport.Poll;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -131,11 +132,11 @@ class PipelineIT {
                 }
                 expected.put(c + " length 6", 90_000L);
 
-                Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+                Map<String, Long> counts = Poll.until(Duration.ofSeconds(90), reader::counts,
                         expected::equals, "the exact counts of both windows");
                 assertEquals(expected, counts);
 
-                long rejected = ResultsReader.await(Duration.ofSeconds(30),
+                long rejected = Poll.until(Duration.ofSeconds(30),
                         () -> reader.events().stream().mapToLong(e -> e.metric("rejected")).sum(),
                         n -> n >= 2, "two rejected records in the metrics");
                 assertEquals(2, rejected, "the invalid JSON and the non-UTF-8 record");
@@ -172,7 +173,7 @@ class PipelineIT {
                 // "external" has eight letters: it is counted in the length dimension too.
                 Map<String, Long> expected = new TreeMap<>(Map.of(at + " word external", 2L,
                         at + " word kafka", 1L, at + " length 8", 2L));
-                assertEquals(expected, ResultsReader.await(Duration.ofSeconds(90), reader::counts, expected::equals,
+                assertEquals(expected, Poll.until(Duration.ofSeconds(90), reader::counts, expected::equals,
                         "counts from both input topics"));
                 reportOfWhatWasSent(guest, w, expected);
             }

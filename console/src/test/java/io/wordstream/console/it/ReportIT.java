@@ -20,6 +20,7 @@ import io.wordstream.console.report.ReportSchedule;
 import io.wordstream.console.report.SmtpServer;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import io.wordstream.testsupport.Poll;
 import jakarta.mail.internet.MimeMessage;
 import java.io.PrintWriter;
 import java.io.Reader;
@@ -293,20 +294,16 @@ class ReportIT {
                 ReportSchedule.retry(Duration.ofMillis(300), Duration.ofSeconds(2), 60), log::add,
                 Clock.systemUTC())) {
             ReportMaker.Made made = schedule.reportNow(period).get(120, TimeUnit.SECONDS);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (log.stream().noneMatch(l -> l.contains("Connection refused")) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            String refused = "report: cannot send mail through 127.0.0.1:" + port;
+            Poll.until(Duration.ofSeconds(30), () -> List.copyOf(log),
+                    l -> l.stream().anyMatch(line -> line.startsWith(refused)), refused);
             assertTrue(log.stream().anyMatch(l -> l.startsWith("report: cannot send mail through 127.0.0.1:"
                     + port)), log.toString());
             try (SmtpServer smtp = new SmtpServer(port)) {
                 assertTrue(smtp.mail.waitForIncomingEmail(30_000, 1), log.toString());
                 // The server has the mail a moment before the client logs its success.
                 String mailed = "report: mailed " + made.file().getFileName();
-                long logDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (!log.contains(mailed) && System.nanoTime() < logDeadline) {
-                    Thread.sleep(50);
-                }
+                Poll.until(Duration.ofSeconds(10), () -> List.copyOf(log), l -> l.contains(mailed), mailed);
                 assertTrue(log.contains(mailed), log.toString());
             }
         }

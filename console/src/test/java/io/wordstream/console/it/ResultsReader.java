@@ -3,6 +3,7 @@ package io.wordstream.console.it;
 import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.ResultRow;
+import io.wordstream.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,24 +58,9 @@ final class ResultsReader implements AutoCloseable {
         return List.copyOf(events);
     }
 
-    /** Polls until {@code condition} holds for the value, or fails with the last value after {@code timeout}. */
+    /** {@link Poll#until}, under its old name for ClusterOverHostsIT, which others are changing now. */
     static <T> T await(Duration timeout, Supplier<T> value, Predicate<T> condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        T last = value.get();
-        while (!condition.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
-                        + "; last seen: " + last);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-            last = value.get();
-        }
-        return last;
+        return Poll.until(timeout, value, condition, what);
     }
 
     @Override

@@ -10,9 +10,10 @@ import io.wordstream.console.launch.Ports;
 import io.wordstream.console.security.TestCerts;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
-import java.io.BufferedReader;
+import io.wordstream.testsupport.Poll;
+import io.wordstream.testsupport.ProcessLiveness;
+import io.wordstream.testsupport.ProcessOutput;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +22,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -74,7 +75,7 @@ class RunCommandIT {
         Result fromStdin = wordstreamWithInput("epsilon on stdin\n{\"resumo\": \"epsilon as json\"}\n", "send");
         assertEquals(0, fromStdin.exitCode, fromStdin.stdout);
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
-            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), reader::counts,
+            Map<String, Long> counts = Poll.until(Duration.ofSeconds(60), reader::counts,
                     // Rows of one batch reach the results topic one by one: wait for each word asserted on.
                     c -> total(c, "alpha") == 2 && total(c, "delta") == 2 && total(c, "epsilon") == 2
                             && total(c, "json") == 1,
@@ -101,7 +102,7 @@ class RunCommandIT {
         Running second = run();
         assertEquals(0, wordstream("send", "alpha gamma").exitCode);
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
-            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), reader::counts,
+            Map<String, Long> counts = Poll.until(Duration.ofSeconds(60), reader::counts,
                     c -> total(c, "gamma") == 1 && total(c, "alpha") == 3, "the counts after the restart");
             assertEquals(1, total(counts, "beta"), "nothing counted twice across the restart");
         }
@@ -115,7 +116,7 @@ class RunCommandIT {
         Running running = run();
         assertEquals(0, wordstream("send", "before the crash", "before").exitCode);
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
-            ResultsReader.await(Duration.ofSeconds(60), reader::counts, c -> total(c, "before") == 2,
+            Poll.until(Duration.ofSeconds(60), reader::counts, c -> total(c, "before") == 2,
                     "the counts before the crash");
             ProcessHandle driver = running.process.descendants()
                     .filter(d -> d.info().commandLine().orElse("").contains("org.apache.spark.deploy.SparkSubmit"))
@@ -124,12 +125,12 @@ class RunCommandIT {
             // Sent while no job runs: Kafka keeps it, the relaunched job reads it from its checkpointed offsets.
             assertEquals(0, wordstream("send", "during the outage").exitCode);
             Path err = dataDir.resolve("run.err");
-            ResultsReader.await(Duration.ofSeconds(120), () -> read(err),
+            Poll.until(Duration.ofSeconds(120), () -> read(err),
                     e -> e.contains("relaunching the job from its checkpoint in 1 s (attempt 1 of 5)")
                             && e.lines().filter(l -> l.contains("completed its first micro-batch")).count() == 2,
                     "run to say the job ended and to relaunch it");
             assertEquals(0, wordstream("send", "after the crash").exitCode);
-            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), reader::counts,
+            Map<String, Long> counts = Poll.until(Duration.ofSeconds(60), reader::counts,
                     // Rows of one batch reach the results topic one by one: wait for each word asserted on.
                     c -> total(c, "after") == 1 && total(c, "outage") == 1 && total(c, "crash") >= 2
                             && total(c, "the") >= 3, "the counts after the relaunch");
@@ -156,10 +157,10 @@ class RunCommandIT {
             for (int i = 0; i < sentences; i++) {
                 acks.add(sender.send("tick probe" + i));
                 if (i == 20) {
-                    ResultsReader.await(Duration.ofSeconds(30), () -> acks.stream().allMatch(
+                    Poll.until(Duration.ofSeconds(30), () -> acks.stream().allMatch(
                             CompletableFuture::isDone), done -> done, "the first sentences acknowledged");
                     broker.destroyForcibly();
-                    ResultsReader.await(Duration.ofSeconds(10), () -> running(broker), alive -> !alive,
+                    Poll.until(Duration.ofSeconds(10), () -> ProcessLiveness.running(broker), alive -> !alive,
                             "the broker to be gone");
                 }
             }
@@ -168,7 +169,7 @@ class RunCommandIT {
             }
         }
         // The producer may be acknowledged a moment before run's own check sees the broker answer.
-        String err = ResultsReader.await(Duration.ofSeconds(60), () -> read(dataDir.resolve("run.err")),
+        String err = Poll.until(Duration.ofSeconds(60), () -> read(dataDir.resolve("run.err")),
                 e -> e.contains("the Kafka broker is back on"), "run to say the broker is back");
         assertTrue(err.contains("the Kafka broker exited (killed (SIGKILL))"), err);
         assertTrue(err.contains("restarting the Kafka broker in 1 s (attempt 1 of 5)"), err);
@@ -176,7 +177,7 @@ class RunCommandIT {
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
             // Rows of one batch reach the results topic one by one: wait for every probe's row too, not only for the
             // "tick" row that may come first (CI once read tick=60 with some probes still on the way).
-            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(120), reader::counts,
+            Map<String, Long> counts = Poll.until(Duration.ofSeconds(120), reader::counts,
                     c -> total(c, "tick") >= sentences && IntStream.range(0, sentences)
                             .allMatch(i -> total(c, "probe" + i) >= 1),
                     "every sentence counted after the broker came back");
@@ -199,13 +200,13 @@ class RunCommandIT {
         try (SentenceSender sender = new SentenceSender(kafka, "sentences");
              ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
             sender.send("before the outage").get(30, TimeUnit.SECONDS);
-            ResultsReader.await(Duration.ofSeconds(60), reader::counts, c -> total(c, "before") == 1,
+            Poll.until(Duration.ofSeconds(60), reader::counts, c -> total(c, "before") == 1,
                     "the count before the outage");
 
             first.destroy(); // SIGTERM: the operator stops their Kafka
             assertTrue(first.waitFor(60, TimeUnit.SECONDS), "the external broker stopped");
             Path err = dataDir.resolve("run.err");
-            ResultsReader.await(Duration.ofSeconds(30), () -> read(err),
+            Poll.until(Duration.ofSeconds(30), () -> read(err),
                     e -> e.contains("Kafka at 127.0.0.1:" + brokerPort + " does not answer"), "run to notice");
             // Sent from another thread, as the console does: with no broker the producer waits for the topic's
             // metadata inside send itself, until the broker is back.
@@ -213,10 +214,10 @@ class RunCommandIT {
                     .thenComposeAsync(x -> sender.send("during the outage"));
 
             externalBroker(kafkaDir, kafka);
-            ResultsReader.await(Duration.ofSeconds(60), () -> read(err),
+            Poll.until(Duration.ofSeconds(60), () -> read(err),
                     e -> e.contains("Kafka at 127.0.0.1:" + brokerPort + " answers again"), "run to notice it back");
             during.get(60, TimeUnit.SECONDS);
-            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(120), reader::counts,
+            Map<String, Long> counts = Poll.until(Duration.ofSeconds(120), reader::counts,
                     c -> total(c, "during") == 1 && total(c, "outage") >= 2,
                     "the sentence sent during the outage, counted");
             assertEquals(1, total(counts, "before"), "nothing counted twice");
@@ -238,7 +239,7 @@ class RunCommandIT {
                 .start();
         started.add(p);
         try (TopicAdmin admin = new TopicAdmin(kafka)) {
-            ResultsReader.await(Duration.ofSeconds(60), () -> admin.reachable(Duration.ofMillis(500)), up -> up,
+            Poll.until(Duration.ofSeconds(60), () -> admin.reachable(Duration.ofMillis(500)), up -> up,
                     "the external broker to answer");
         }
         return p;
@@ -258,7 +259,7 @@ class RunCommandIT {
         Running running = run("--kafka-config", clientFile.toString());
         assertEquals(0, wordstream("send", "--kafka-config", clientFile.toString(), "secured words").exitCode);
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
-            ResultsReader.await(Duration.ofSeconds(60), reader::counts, c -> total(c, "secured") == 1,
+            Poll.until(Duration.ofSeconds(60), reader::counts, c -> total(c, "secured") == 1,
                     "the count, read with the file's credentials");
         }
         // Without the credentials the broker lets nothing through.
@@ -382,7 +383,7 @@ class RunCommandIT {
         Running first = run();
         assertEquals(0, wordstream("send", "kept sentence").exitCode);
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
-            ResultsReader.await(Duration.ofSeconds(60), reader::counts, c -> total(c, "kept") == 1,
+            Poll.until(Duration.ofSeconds(60), reader::counts, c -> total(c, "kept") == 1,
                     "the first run's count");
         }
         first.stop("TERM");
@@ -404,7 +405,7 @@ class RunCommandIT {
         assertTrue(read(dataDir.resolve("run.err")).contains("deleted the checkpoint " + checkpoint));
         assertEquals(0, wordstream("send", "fresh sentence").exitCode);
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
-            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(60), reader::counts,
+            Map<String, Long> counts = Poll.until(Duration.ofSeconds(60), reader::counts,
                     c -> total(c, "fresh") == 1, "the count after the reset");
             // Counted again from the retained input, in a 20 s window; the old 10 s row went with the old topic.
             assertEquals(1, total(counts, "kept"), "counts: " + counts);
@@ -414,10 +415,6 @@ class RunCommandIT {
         reset.stop("TERM");
     }
 
-    /**
-     * True while the process runs. An exited child not yet reaped (a zombie: it holds nothing but its pid) does not
-     * count: once its parent is gone, reaping it is init's job, which this sandbox's init does slowly.
-     */
     /** A following watch prints one table for one 10-word sentence, with all its words, not one per poll. */
     private void oneSentenceGivesOneWatchTable() throws Exception {
         Path out = dataDir.resolve("watch.out");
@@ -425,15 +422,15 @@ class RunCommandIT {
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         started.add(follower);
         try {
-            ResultsReader.await(Duration.ofSeconds(60), () -> read(out), o -> o.contains(" alpha "),
+            Poll.until(Duration.ofSeconds(60), () -> read(out), o -> o.contains(" alpha "),
                     "watch to print the history");
             List<String> words = List.of("kappa", "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "tau");
             assertEquals(0, wordstream("send", String.join(" ", words)).exitCode);
-            ResultsReader.await(Duration.ofSeconds(60), () -> read(out), o -> o.contains(" tau "),
+            Poll.until(Duration.ofSeconds(60), () -> read(out), o -> o.contains(" tau "),
                     "watch to print the sentence's table");
             // A later batch marks the end: any half-built table of the sentence would come before it.
             assertEquals(0, wordstream("send", "zeta").exitCode);
-            String printed = ResultsReader.await(Duration.ofSeconds(60), () -> read(out), o -> o.contains(" zeta "),
+            String printed = Poll.until(Duration.ofSeconds(60), () -> read(out), o -> o.contains(" zeta "),
                     "watch to print the next batch's table");
             List<String> tables = List.of(printed.split("\n\n"));
             int first = 0;
@@ -478,15 +475,6 @@ class RunCommandIT {
                 + " --bootstrap-server 127.0.0.1:" + brokerPort + " to use it"), out);
     }
 
-    static boolean running(ProcessHandle p) {
-        if (!p.isAlive()) {
-            return false;
-        }
-        String stat = read(Path.of("/proc", Long.toString(p.pid()), "stat"));
-        int end = stat.lastIndexOf(')');
-        return end < 0 || end + 2 >= stat.length() || stat.charAt(end + 2) != 'Z';
-    }
-
     private static String read(Path file) {
         try {
             return Files.readString(file);
@@ -506,7 +494,7 @@ class RunCommandIT {
         String last = out.strip().lines().reduce((a, b) -> b).orElse("");
         assertTrue(last.startsWith("wordstream run: the Spark job did not complete a micro-batch within 2 s"), out);
         assertTrue(!out.contains("Exception") && !out.contains("\tat "), out);
-        ResultsReader.await(Duration.ofSeconds(30), () -> ProcessHandle.allProcesses()
+        Poll.until(Duration.ofSeconds(30), () -> ProcessHandle.allProcesses()
                         .filter(h -> h.info().commandLine().orElse("").contains(dataDir.toString())).toList(),
                 List::isEmpty, "no process of the failed start left");
     }
@@ -520,7 +508,7 @@ class RunCommandIT {
                 "broker, driver, master, worker and executor JVMs: " + all);
         running.process.destroyForcibly();
         for (ProcessHandle p : all) {
-            ResultsReader.await(Duration.ofSeconds(30), () -> running(p), alive -> !alive,
+            Poll.until(Duration.ofSeconds(30), () -> ProcessLiveness.running(p), alive -> !alive,
                     "pid " + p.pid() + " " + p.info().command().orElse("") + " to end after the console's SIGKILL");
         }
     }
@@ -559,7 +547,7 @@ class RunCommandIT {
                     + Files.readString(dataDir.resolve("run.err")));
             String stderr = Files.readString(dataDir.resolve("run.err"));
             for (ProcessHandle child : before) {
-                ResultsReader.await(Duration.ofSeconds(10), () -> running(child), r -> !r,
+                Poll.until(Duration.ofSeconds(10), () -> ProcessLiveness.running(child), r -> !r,
                         "pid " + child.pid() + " (" + child.info().commandLine().orElse("?") + ") to be gone after SIG"
                                 + signal + "; stderr: " + stderr);
             }
@@ -582,27 +570,13 @@ class RunCommandIT {
         try (var in = p.getOutputStream()) {
             in.write(input.getBytes(StandardCharsets.UTF_8));
         }
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        String ready = ResultsReader.await(Duration.ofSeconds(240),
-                () -> lines.stream().filter(l -> l.startsWith("ready")).findFirst().orElse(null),
-                l -> l != null || !p.isAlive(), "the ready line");
-        if (ready == null) {
+        Optional<String> ready = ProcessOutput.stdout(p, "run-stdout").awaitLine(l -> l.startsWith("ready"),
+                Duration.ofSeconds(240), "the ready line");
+        if (ready.isEmpty()) {
             throw new AssertionError("run exited with " + p.exitValue() + " before ready: "
                     + Files.readString(dataDir.resolve("run.err")));
         }
-        return new Running(p, ready, List.of(options).contains("--bootstrap-server"));
+        return new Running(p, ready.get(), List.of(options).contains("--bootstrap-server"));
     }
 
     private record Result(int exitCode, String stdout) {

@@ -10,6 +10,7 @@ import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.ClusterId;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import io.wordstream.testsupport.Poll;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ class SaslBrokersIT {
         Properties withFile = KafkaClients.of(bootstrap, Optional.of(file));
         try (Admin admin = Admin.create(withFile)) {
             assertEquals(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
-            ResultsReader.await(Duration.ofSeconds(60), () -> ReplicatedTopic.inSync(admin, TOPIC), n -> n == 3,
+            Poll.until(Duration.ofSeconds(60), () -> ReplicatedTopic.inSync(admin, TOPIC), n -> n == 3,
                     "three in-sync replicas of every partition of " + TOPIC);
         }
         assertEquals(List.of("sasl across brokers"), ReplicatedTopic.values(withFile, TOPIC));
@@ -121,7 +122,7 @@ class SaslBrokersIT {
             List<ProcessHandle> tree = broker.process().descendants().toList();
             assertEquals(0, broker.stop(Duration.ofSeconds(60)), broker + ": " + broker.stderr());
             for (ProcessHandle p : tree) {
-                ResultsReader.await(Duration.ofSeconds(15), p::isAlive, alive -> !alive, p.pid() + " to be gone");
+                Poll.until(Duration.ofSeconds(15), p::isAlive, alive -> !alive, p.pid() + " to be gone");
             }
         }
     }

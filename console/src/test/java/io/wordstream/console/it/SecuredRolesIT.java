@@ -14,6 +14,7 @@ import io.wordstream.console.security.TestCerts;
 import io.wordstream.console.security.TlsContexts;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import io.wordstream.testsupport.Poll;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,7 +115,7 @@ class SecuredRolesIT {
         Properties client = TestCerts.kafkaClient(operator, bootstrap);
         try (Admin admin = Admin.create(client)) {
             assertEquals(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
-            ResultsReader.await(Duration.ofSeconds(60), () -> ReplicatedTopic.inSync(admin, TOPIC), n -> n == 3,
+            Poll.until(Duration.ofSeconds(60), () -> ReplicatedTopic.inSync(admin, TOPIC), n -> n == 3,
                     "three in-sync replicas of every partition of " + TOPIC);
         }
         assertEquals(List.of("tls across brokers"), ReplicatedTopic.values(client, TOPIC));
@@ -149,7 +150,7 @@ class SecuredRolesIT {
             stream.get(180, TimeUnit.SECONDS);
         }
         try (Admin admin = Admin.create(client)) {
-            ResultsReader.await(Duration.ofSeconds(60), () -> ReplicatedTopic.inSync(admin, TOPIC), n -> n == 3,
+            Poll.until(Duration.ofSeconds(60), () -> ReplicatedTopic.inSync(admin, TOPIC), n -> n == 3,
                     "three in-sync replicas again after the rotation");
         }
         List<String> read = new ArrayList<>(ReplicatedTopic.values(client, TOPIC, sent.size()));
@@ -200,7 +201,7 @@ class SecuredRolesIT {
             List<ProcessHandle> tree = d.process().descendants().toList();
             assertEquals(0, d.stop(Duration.ofSeconds(60)), d + ": " + d.stderr());
             for (ProcessHandle p : tree) {
-                ResultsReader.await(Duration.ofSeconds(15), p::isAlive, alive -> !alive, p.pid() + " to be gone");
+                Poll.until(Duration.ofSeconds(15), p::isAlive, alive -> !alive, p.pid() + " to be gone");
             }
         }
     }

@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
-import io.wordstream.console.PipelineFailure;
+import io.wordstream.console.errors.PipelineFailure;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.settings.Settings;
+import io.wordstream.testsupport.Poll;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,12 +47,12 @@ class SocketSourceIT {
                 OutputStream typed = netcat.getOutputStream();
                 typed.write("spark streaming with netcat\nnetcat serves lines\n\n".getBytes(StandardCharsets.UTF_8));
                 typed.flush();
-                Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+                Map<String, Long> counts = Poll.until(Duration.ofSeconds(90), reader::counts,
                         c -> ItSettings.total(c, "netcat") == 2 && ItSettings.total(c, "lines") == 1,
                         "the lines' words");
                 assertEquals(1, ItSettings.total(counts, "spark"));
                 assertEquals(1, ItSettings.total(counts, "serves"));
-                long rejected = ResultsReader.await(Duration.ofSeconds(30),
+                long rejected = Poll.until(Duration.ofSeconds(30),
                         () -> reader.events().stream().mapToLong(e -> e.metric("rejected")).sum(), n -> n >= 1,
                         "the blank line counted as rejected");
                 assertEquals(1, rejected);
@@ -70,7 +71,7 @@ class SocketSourceIT {
             assertEquals(1, pipeline.lineServer().connections(), "the job's socket source is connected");
             pipeline.lineServer().send("typed without netcat");
             pipeline.lineServer().send("typed again");
-            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+            Map<String, Long> counts = Poll.until(Duration.ofSeconds(90), reader::counts,
                     c -> ItSettings.total(c, "typed") == 2 && ItSettings.total(c, "again") == 1, "the typed words");
             assertEquals(1, ItSettings.total(counts, "netcat"));
         }

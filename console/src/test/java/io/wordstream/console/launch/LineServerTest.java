@@ -2,6 +2,7 @@ package io.wordstream.console.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.wordstream.testsupport.Poll;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -22,10 +23,7 @@ class LineServerTest {
                          StandardCharsets.UTF_8))) {
                 client.setSoTimeout((int) Duration.ofSeconds(10).toMillis());
                 assertEquals("before connect", in.readLine(), "a line never splits into two records");
-                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-                while (server.connections() == 0 && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
-                }
+                Poll.until(Duration.ofSeconds(10), () -> server.connections() > 0, "the server to count the client");
                 server.send("live");
                 assertEquals("live", in.readLine());
             }

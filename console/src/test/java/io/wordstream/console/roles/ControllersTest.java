@@ -3,7 +3,7 @@ package io.wordstream.console.roles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

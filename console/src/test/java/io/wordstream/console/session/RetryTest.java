@@ -3,8 +3,8 @@ package io.wordstream.console.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wordstream.console.PipelineFailure;
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.PipelineFailure;
+import io.wordstream.console.errors.UserError;
 import io.wordstream.console.launch.RelaunchPolicy;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.UserError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

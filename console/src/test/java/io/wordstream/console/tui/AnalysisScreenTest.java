@@ -97,7 +97,7 @@ class AnalysisScreenTest {
         c.type("Fox and cat");
         c.press(KeyType.Enter);
         c.show();
-        c.controller.sendAcked("Fox and cat", "p-0@7");
+        c.events.sendAcked("Fox and cat", "p-0@7");
         c.clock.addAndGet(400_000_000L);
         c.results(row(W2, "word", "fox", 3), row(W2, "word", "and", 1));
         assertEquals(at(" ✓ acknowledged 'Fox and cat' (p-0@7)", 63) + "sent 1 · acked 1", c.show().get(22));

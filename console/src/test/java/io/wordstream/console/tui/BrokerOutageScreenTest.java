@@ -29,7 +29,7 @@ class BrokerOutageScreenTest {
         assertEquals(" metrics: no micro-batch yet", c.show().get(STATUS));
 
         // The watch reports the loss at its second missed check, 2 s after the first.
-        c.controller.brokerChanged(new BrokerChange.Lost(TWO, Duration.ofSeconds(2)));
+        c.events.brokerChanged(new BrokerChange.Lost(TWO, Duration.ofSeconds(2)));
         List<String> rows = c.show();
         assertEquals(" ⚠ Kafka broker 2 (127.0.0.1:44093) down 2s: counting waits for a new leader", rows.get(STATUS));
         assertEquals(" Kafka broker 2 (127.0.0.1:44093) does not answer: counting waits until Kafka …",
@@ -40,7 +40,7 @@ class BrokerOutageScreenTest {
         assertEquals(" ⚠ Kafka broker 2 (127.0.0.1:44093) down 7s: counting waits for a new leader",
                 c.show().get(STATUS));
         seconds(c, 5);
-        c.controller.brokerChanged(new BrokerChange.StillDown(TWO, Duration.ofSeconds(12), true));
+        c.events.brokerChanged(new BrokerChange.StillDown(TWO, Duration.ofSeconds(12), true));
         rows = c.show();
         assertEquals(" ⚠ Kafka broker 2 (127.0.0.1:44093) down 12s: counting waits for a new leader",
                 rows.get(STATUS));
@@ -48,7 +48,7 @@ class BrokerOutageScreenTest {
                 rows.get(FEEDBACK));
 
         seconds(c, 1);
-        c.controller.brokerChanged(new BrokerChange.CountingResumed(TWO, Duration.ofMillis(12_800)));
+        c.events.brokerChanged(new BrokerChange.CountingResumed(TWO, Duration.ofMillis(12_800)));
         rows = c.show();
         assertEquals(" ⚠ Kafka broker 2 (127.0.0.1:44093) down 13s; counting resumed after 12.8 s", rows.get(STATUS));
         assertEquals(" counting resumed 12.8 s after Kafka broker 2 (127.0.0.1:44093) was lost", rows.get(FEEDBACK));
@@ -57,7 +57,7 @@ class BrokerOutageScreenTest {
         assertEquals(" ⚠ Kafka broker 2 (127.0.0.1:44093) down 1m13s; counting resumed after 12.8 s",
                 c.show().get(STATUS));
 
-        c.controller.brokerChanged(new BrokerChange.Back(TWO, Duration.ofSeconds(73)));
+        c.events.brokerChanged(new BrokerChange.Back(TWO, Duration.ofSeconds(73)));
         rows = c.show();
         assertEquals(" metrics: no micro-batch yet", rows.get(STATUS));
         assertEquals(" Kafka broker 2 (127.0.0.1:44093) answers again after 73.0 s", rows.get(FEEDBACK));
@@ -66,20 +66,20 @@ class BrokerOutageScreenTest {
     @Test
     void aSecondBrokerDownIsCountedAndANewLossWaitsAgain() throws Exception {
         TestConsole c = TestConsole.running(100, 24);
-        c.controller.brokerChanged(new BrokerChange.Lost(TWO, Duration.ofSeconds(2)));
-        c.controller.brokerChanged(new BrokerChange.CountingResumed(TWO, Duration.ofSeconds(9)));
-        c.controller.brokerChanged(new BrokerChange.Lost(THREE, Duration.ofSeconds(2)));
+        c.events.brokerChanged(new BrokerChange.Lost(TWO, Duration.ofSeconds(2)));
+        c.events.brokerChanged(new BrokerChange.CountingResumed(TWO, Duration.ofSeconds(9)));
+        c.events.brokerChanged(new BrokerChange.Lost(THREE, Duration.ofSeconds(2)));
         // The broker lost last is named: a new loss may take leaders away again, so counting waits again.
         assertEquals(" ⚠ Kafka broker 3 (127.0.0.1:44095) down 2s: counting waits for a new leader · 2 brokers down",
                 c.show().get(STATUS));
-        c.controller.brokerChanged(new BrokerChange.CountingResumed(THREE, Duration.ofSeconds(8)));
+        c.events.brokerChanged(new BrokerChange.CountingResumed(THREE, Duration.ofSeconds(8)));
         assertEquals(" ⚠ Kafka broker 3 (127.0.0.1:44095) down 2s; counting resumed after 8.0 s · 2 brokers down",
                 c.show().get(STATUS));
 
-        c.controller.brokerChanged(new BrokerChange.Back(THREE, Duration.ofSeconds(20)));
+        c.events.brokerChanged(new BrokerChange.Back(THREE, Duration.ofSeconds(20)));
         assertEquals(" ⚠ Kafka broker 2 (127.0.0.1:44093) down 2s; counting resumed after 8.0 s",
                 c.show().get(STATUS));
-        c.controller.brokerChanged(new BrokerChange.Back(TWO, Duration.ofSeconds(20)));
+        c.events.brokerChanged(new BrokerChange.Back(TWO, Duration.ofSeconds(20)));
         assertEquals(" metrics: no micro-batch yet", c.show().get(STATUS));
     }
 }

@@ -43,12 +43,12 @@ class ClusterScreenTest {
     /** A running console told of two Kafka readings 5 s apart, a batch, the executors and the master. */
     private static TestConsole told() throws Exception {
         TestConsole c = TestConsole.running(100, 40);
-        c.controller.jobEvent(progress(7, 100, 80));
-        c.controller.kafkaCluster(kafka(120, 80));
+        c.events.jobEvent(progress(7, 100, 80));
+        c.events.kafkaCluster(kafka(120, 80));
         c.clock.addAndGet(5 * SECOND);
-        c.controller.kafkaCluster(kafka(130, 80));
-        c.controller.jobEvent(JobEvent.parse(EXECUTORS).orElseThrow());
-        c.controller.sparkMaster(MasterSnapshot.parse("http://127.0.0.1:8181/json/",
+        c.events.kafkaCluster(kafka(130, 80));
+        c.events.jobEvent(JobEvent.parse(EXECUTORS).orElseThrow());
+        c.events.sparkMaster(MasterSnapshot.parse("http://127.0.0.1:8181/json/",
                 new ObjectMapper().readTree(MASTER)));
         return c;
     }
@@ -97,9 +97,9 @@ class ClusterScreenTest {
     @Test
     void aMasterThatDoesNotAnswerAndKafkaGoneAreOneLineEachAndVTogglesTheViewInKeysMode() throws Exception {
         TestConsole c = told();
-        c.controller.sparkMaster(MasterSnapshot.unanswered("http://127.0.0.1:1/json/", "Connection refused"));
+        c.events.sparkMaster(MasterSnapshot.unanswered("http://127.0.0.1:1/json/", "Connection refused"));
         c.clock.addAndGet(2 * SECOND);
-        c.controller.kafkaCluster(KafkaSnapshot.unanswered("Timed out waiting for a node assignment"));
+        c.events.kafkaCluster(KafkaSnapshot.unanswered("Timed out waiting for a node assignment"));
         c.press(KeyType.Escape);
         c.press('v');
         List<String> rows = c.show();
@@ -124,7 +124,7 @@ class ClusterScreenTest {
 
     @Test
     void theHelpNamesTheClusterViewKeys() {
-        List<String> help = HelpView.lines(80);
+        List<String> help = HelpView.lines(Keys.help(), 80);
         assertEquals(1, help.stream().filter(l -> l.startsWith("  F1 / F2 ")).count(), String.join("\n", help));
         assertEquals(1, help.stream().filter(l -> l.startsWith("  l / v / p ")).count(), String.join("\n", help));
     }

@@ -163,10 +163,10 @@ class DashboardScreenTest {
         TestConsole c = new TestConsole(80, 24);
         long t0 = c.clock.get();
         c.clock.set(t0 + 300_000_000L);
-        c.controller.step("starting the Kafka broker on 127.0.0.1:9092");
+        c.events.step("starting the Kafka broker on 127.0.0.1:9092");
         c.clock.set(t0 + 4_600_000_000L);
-        c.controller.step("Kafka is ready at 127.0.0.1:9092");
-        c.controller.jobState("SUBMITTED", null);
+        c.events.step("Kafka is ready at 127.0.0.1:9092");
+        c.events.jobState("SUBMITTED", null);
         List<String> rows = c.show(); // 4.7 s after the start: the spinner's 47th frame is the 8th (index 7)
         assertEquals(" wordstream ● STARTING (job SUBMITTED) ⠧ 4.7 s │ up 4s │ kafka 127.0.0.1:9092 │…",
                 rows.get(0));
@@ -180,7 +180,7 @@ class DashboardScreenTest {
     void aLongStopSaysWhatItWaitsForWithTheElapsedTime() throws Exception {
         TestConsole c = TestConsole.running(100, 24);
         c.controller.quit();
-        c.controller.step("stopping the Spark job, which saves its JVM class archive (first run after a build)");
+        c.events.step("stopping the Spark job, which saves its JVM class archive (first run after a build)");
         c.clock.addAndGet(4_000_000_000L);
         List<String> rows = c.show();
         assertTrue(rows.stream().anyMatch(r -> r.startsWith(" stopping the Spark job, which saves its JVM class archive"
@@ -192,8 +192,8 @@ class DashboardScreenTest {
     @Test
     void aFailedStartSaysWhyInPlainWords() throws Exception {
         TestConsole c = new TestConsole(80, 24);
-        c.controller.step("starting the Kafka broker on 127.0.0.1:9092");
-        c.controller.startFailed("port 9092 on 127.0.0.1 is in use; pass --broker-port");
+        c.events.step("starting the Kafka broker on 127.0.0.1:9092");
+        c.events.startFailed("port 9092 on 127.0.0.1 is in use; pass --broker-port");
         List<String> rows = c.show();
         assertEquals(" The pipeline did not start", rows.get(3));
         assertEquals(" ✗ port 9092 on 127.0.0.1 is in use; pass --broker-port", rows.get(6));
@@ -388,15 +388,15 @@ class DashboardScreenTest {
     @Test
     void ratesAreAveragedOverTenSecondsAndFallToZero() throws Exception {
         TestConsole c = TestConsole.running(150, 24);
-        c.controller.inputTotal(500); // what the input topics held before: not a rate
+        c.events.inputTotal(500); // what the input topics held before: not a rate
         c.clock.addAndGet(1_000_000_000L);
-        c.controller.inputTotal(501); // one sentence typed
-        c.controller.jobEvent(JobEvent.parse("{\"type\":\"progress\",\"inputRows\":1,\"inputRowsPerSecond\":76.9,"
+        c.events.inputTotal(501); // one sentence typed
+        c.events.jobEvent(JobEvent.parse("{\"type\":\"progress\",\"inputRows\":1,\"inputRowsPerSecond\":76.9,"
                 + "\"processedRowsPerSecond\":5.2,\"batchDurationMs\":190,\"stateRows\":12}").orElseThrow());
         assertTrue(c.show().get(1).startsWith(" input 0.1/s │ counted 0.1/s (last 10 s) │ batch 190 ms │"),
                 c.rows().get(1));
         c.clock.addAndGet(19_000_000_000L);
-        c.controller.inputTotal(501);
+        c.events.inputTotal(501);
         assertTrue(c.show().get(1).startsWith(" input 0.0/s │ counted 0.0/s (last 10 s) │ batch 190 ms │"),
                 c.rows().get(1));
     }

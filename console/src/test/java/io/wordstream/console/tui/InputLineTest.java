@@ -24,7 +24,7 @@ class InputLineTest {
         assertEquals("› next", rows.get(21), "typing goes on while the send is in flight");
         assertTrue(rows.get(22).startsWith(" sending 'the quick brown fox'"), rows.get(22));
 
-        c.controller.sendAcked("the quick brown fox", "partition 1, offset 7");
+        c.events.sendAcked("the quick brown fox", "partition 1, offset 7");
         rows = c.show();
         assertEquals(at(" ✓ acknowledged 'the quick brown fox' (partition 1, offset 7)", 63) + "sent 1 · acked 1",
                 rows.get(22));
@@ -52,7 +52,7 @@ class InputLineTest {
         c.type("lost words");
         c.press(KeyType.Enter);
         c.show();
-        c.controller.sendFailed("lost words", "Topic sentences not present in metadata after 10000 ms.");
+        c.events.sendFailed("lost words", "Topic sentences not present in metadata after 10000 ms.");
         String row = c.show().get(22);
         assertTrue(row.startsWith(" ✗ not sent 'lost words': Topic sentences not pres"), row);
         assertTrue(row.endsWith("sent 1 · acked 0 · failed 1"), row);
@@ -81,7 +81,7 @@ class InputLineTest {
         c.press(KeyType.Enter);
         c.show();
         assertEquals(List.of("early bird"), c.backend.sent, "the backend holds it until it can send");
-        c.controller.sendQueued("early bird");
+        c.events.sendQueued("early bird");
         String row = c.show().get(22);
         assertTrue(row.startsWith(" queued until the pipeline is ready: 'early bird'"), row);
     }
@@ -98,10 +98,10 @@ class InputLineTest {
         List<String> rows = c.show();
         assertEquals(1, c.backend.quits);
         assertTrue(rows.get(0).startsWith(" wordstream ● STOPPING"), rows.get(0));
-        c.controller.step("stopping the Kafka broker");
+        c.events.step("stopping the Kafka broker");
         // A stop names what it waits for, with the seconds it has taken so far.
         assertEquals(" stopping the Kafka broker (0 s)", c.show().get(22));
-        c.controller.stopped();
+        c.events.stopped();
         assertTrue(c.controller.finished());
 
         TestConsole d = TestConsole.running(80, 24);
@@ -126,7 +126,7 @@ class InputLineTest {
         List<String> rows = c.show();
         assertEquals(1, c.backend.restarts);
         assertTrue(rows.get(0).startsWith(" wordstream ● RESTARTING (job RUNNING) "), rows.get(0));
-        c.controller.restarted("local-2");
+        c.events.restarted("local-2");
         assertTrue(c.show().get(0).startsWith(" wordstream ● RUNNING │"));
     }
 
@@ -146,26 +146,26 @@ class InputLineTest {
     @Test
     void aJobThatEndsWhileRunningIsShownFailedThenRelaunched() throws Exception {
         TestConsole c = TestConsole.running(80, 24);
-        c.controller.jobState("LOST", "local-1");
-        c.controller.jobEnded("LOST", "driver exited with code 137");
+        c.events.jobState("LOST", "local-1");
+        c.events.jobEnded("LOST", "driver exited with code 137");
         List<String> rows = c.show();
         assertTrue(rows.get(0).startsWith(" wordstream ● FAILED (job LOST)"), rows.get(0));
         assertEquals(" ✗ the Spark job ended (LOST): driver exited with code 137", rows.get(1));
         assertEquals(" the Spark job ended (LOST)", rows.get(22));
 
-        c.controller.relaunching();
-        c.controller.step("relaunching the job from its checkpoint in 1 s (attempt 1 of 5)");
+        c.events.relaunching();
+        c.events.step("relaunching the job from its checkpoint in 1 s (attempt 1 of 5)");
         rows = c.show();
         assertTrue(rows.get(0).startsWith(" wordstream ● RESTARTING (job LOST) "), rows.get(0));
         assertEquals(" relaunching the job from its checkpoint in 1 s (attempt 1 of 5)", rows.get(22));
-        c.controller.restarted("local-2");
+        c.events.restarted("local-2");
         rows = c.show();
         assertTrue(rows.get(0).startsWith(" wordstream ● RUNNING"), rows.get(0));
         assertTrue(rows.get(0).contains("app local-2") || rows.get(0).endsWith("…"), rows.get(0));
 
-        c.controller.jobEnded("FAILED", "again");
-        c.controller.relaunching();
-        c.controller.restartFailed("the job ended 5 times in a row; press Esc then r to try again");
+        c.events.jobEnded("FAILED", "again");
+        c.events.relaunching();
+        c.events.restartFailed("the job ended 5 times in a row; press Esc then r to try again");
         rows = c.show();
         assertEquals(" ✗ the job ended 5 times in a row; press Esc then r to try again", rows.get(1));
     }
@@ -173,25 +173,25 @@ class InputLineTest {
     @Test
     void aBrokerThatExitsIsShownRestartingThenBackOrFailed() throws Exception {
         TestConsole c = TestConsole.running(80, 24);
-        c.controller.brokerLost("the Kafka broker exited");
-        c.controller.step("restarting the Kafka broker in 1 s (attempt 1 of 5); what is sent meanwhile waits and is"
+        c.events.brokerLost("the Kafka broker exited");
+        c.events.step("restarting the Kafka broker in 1 s (attempt 1 of 5); what is sent meanwhile waits and is"
                 + " retried");
         List<String> rows = c.show();
         assertTrue(rows.get(0).startsWith(" wordstream ● RESTARTING"), rows.get(0));
         assertTrue(rows.get(22).startsWith(" restarting the Kafka broker in 1 s (attempt 1 of 5)"), rows.get(22));
 
-        c.controller.brokerBack();
+        c.events.brokerBack();
         rows = c.show();
         assertTrue(rows.get(0).startsWith(" wordstream ● RUNNING"), rows.get(0));
         assertTrue(rows.get(22).startsWith(" Kafka is back on "), rows.get(22));
 
-        c.controller.kafkaUnreachable("Kafka at 127.0.0.1:9092 does not answer: what is sent meanwhile waits");
+        c.events.kafkaUnreachable("Kafka at 127.0.0.1:9092 does not answer: what is sent meanwhile waits");
         rows = c.show();
         assertTrue(rows.get(0).startsWith(" wordstream ● RESTARTING"), rows.get(0));
         assertTrue(rows.get(22).startsWith(" Kafka at 127.0.0.1:9092 does not answer"), rows.get(22));
 
-        c.controller.brokerLost("the Kafka broker exited");
-        c.controller.brokerRestartFailed("the Kafka broker did not come back after 5 attempts; see broker.log");
+        c.events.brokerLost("the Kafka broker exited");
+        c.events.brokerRestartFailed("the Kafka broker did not come back after 5 attempts; see broker.log");
         rows = c.show();
         assertTrue(rows.get(0).startsWith(" wordstream ● FAILED"), rows.get(0));
         assertEquals(" ✗ the Kafka broker did not come back after 5 attempts; see broker.log", rows.get(1));
@@ -200,9 +200,9 @@ class InputLineTest {
     @Test
     void kafkaNewsDoesNotOverwriteTheJobsOwnState() throws Exception {
         TestConsole c = TestConsole.running(80, 24);
-        c.controller.jobEnded("FAILED", "boom");
-        c.controller.kafkaUnreachable("Kafka at 127.0.0.1:9092 does not answer");
-        c.controller.brokerBack();
+        c.events.jobEnded("FAILED", "boom");
+        c.events.kafkaUnreachable("Kafka at 127.0.0.1:9092 does not answer");
+        c.events.brokerBack();
         List<String> rows = c.show();
         assertTrue(rows.get(0).startsWith(" wordstream ● FAILED"), rows.get(0));
         assertTrue(rows.get(22).startsWith(" Kafka is back on "), rows.get(22));

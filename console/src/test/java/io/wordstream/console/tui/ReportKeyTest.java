@@ -33,7 +33,7 @@ class ReportKeyTest {
                 c.backend.reports);
         assertEquals(" writing a report of the 2 windows shown... (0 s)", rows.get(FEEDBACK));
 
-        c.loop.execute(() -> c.controller.reportWritten(Path.of("/data/reports/wordstream-1.pdf")));
+        c.loop.execute(() -> c.events.reportWritten(Path.of("/data/reports/wordstream-1.pdf")));
         assertEquals(" report written: /data/reports/wordstream-1.pdf", c.show().get(FEEDBACK));
     }
 
@@ -44,7 +44,7 @@ class ReportKeyTest {
         c.press('p');
         c.show();
         String file = "wordstream-20261129T170000Z-20261129T180000Z.pdf";
-        c.loop.execute(() -> c.controller.reportWritten(Path.of("/home/operator/.local/share/wordstream/reports",
+        c.loop.execute(() -> c.events.reportWritten(Path.of("/home/operator/.local/share/wordstream/reports",
                 file)));
         // 80 columns: the line keeps 78, the start of the directory gives way.
         assertEquals(" report written: …ream/reports/" + file, c.show().get(FEEDBACK));
@@ -56,7 +56,7 @@ class ReportKeyTest {
         c.press(KeyType.Escape);
         c.press('p');
         c.show();
-        c.loop.execute(() -> c.controller.reportFailed("Kafka is not ready yet"));
+        c.loop.execute(() -> c.events.reportFailed("Kafka is not ready yet"));
         assertEquals(" no report: Kafka is not ready yet", c.show().get(FEEDBACK));
 
         c.press('i');
@@ -87,9 +87,9 @@ class ReportKeyTest {
     @Test
     void scheduledReportAndAlertLinesShowOnTheFeedbackLine() throws Exception {
         TestConsole c = twoWindows();
-        c.loop.execute(() -> c.controller.reportNotice("report: wrote /data/reports/wordstream-2.pdf"));
+        c.loop.execute(() -> c.events.reportNotice("report: wrote /data/reports/wordstream-2.pdf"));
         assertEquals(" report: wrote /data/reports/wordstream-2.pdf", c.show().get(FEEDBACK));
-        c.loop.execute(() -> c.controller.reportNotice("alert: 'spark' counted 12 times in the window 12:00:00"));
+        c.loop.execute(() -> c.events.reportNotice("alert: 'spark' counted 12 times in the window 12:00:00"));
         assertEquals(" alert: 'spark' counted 12 times in the window 12:00:00", c.show().get(FEEDBACK));
     }
 

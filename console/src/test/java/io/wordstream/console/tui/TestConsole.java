@@ -76,6 +76,8 @@ final class TestConsole {
     final PipelineStatus status;
     final RecordingBackend backend = new RecordingBackend();
     final ConsoleController controller;
+    /** Where the test plays the pipeline's reports, as the bridge does. */
+    final PipelineEvents events;
     final UiLoop loop;
 
     TestConsole(int columns, int rows) throws IOException {
@@ -84,15 +86,16 @@ final class TestConsole {
         screen.startScreen();
         status = new PipelineStatus(clock.get(), "127.0.0.1:9092", "local[2]");
         controller = new ConsoleController(counts, status, PipelineSettings.defaults(), backend, clock::get);
+        events = controller.events();
         loop = new UiLoop(screen, controller, ZoneId.of("UTC"), clock::get);
     }
 
     /** A console whose pipeline is running, as after its first batch. */
     static TestConsole running(int columns, int rows) throws IOException {
         TestConsole c = new TestConsole(columns, rows);
-        c.controller.jobState("RUNNING", "local-1");
-        c.controller.ready("127.0.0.1:9092", "local[2]", "local-1");
-        c.controller.results(List.of(), true);
+        c.events.jobState("RUNNING", "local-1");
+        c.events.ready("127.0.0.1:9092", "local[2]", "local-1");
+        c.events.results(List.of(), true);
         return c;
     }
 
@@ -103,7 +106,7 @@ final class TestConsole {
     }
 
     void results(ResultRow... rows) {
-        controller.results(List.of(rows), true);
+        events.results(List.of(rows), true);
     }
 
     void type(String text) {

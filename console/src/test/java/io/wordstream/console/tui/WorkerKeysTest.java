@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class WorkerKeysTest {
     private static TestConsole onLocalCluster(int workers) throws Exception {
         TestConsole c = TestConsole.running(100, 24);
-        c.controller.workers(workers, workers, "the job runs on " + workers + " executors");
+        c.events.workers(workers, workers, "the job runs on " + workers + " executors");
         c.press(KeyType.Escape);
         return c;
     }
@@ -25,9 +25,9 @@ class WorkerKeysTest {
         assertEquals(1, c.backend.workersAdded);
         assertTrue(String.join("\n", rows).contains("adding a Spark worker (now 1)..."), String.join("\n", rows));
 
-        c.controller.workers(2, 1, "Spark worker 2 started, but after 120 s 2 workers, the job on 1 executor");
+        c.events.workers(2, 1, "Spark worker 2 started, but after 120 s 2 workers, the job on 1 executor");
         assertTrue(c.show().get(0).contains("│ workers 2 · executors 1 │"), c.rows().get(0));
-        c.controller.workers(2, 2, "Spark worker 2 added: 2 workers, the job on 2 executors");
+        c.events.workers(2, 2, "Spark worker 2 added: 2 workers, the job on 2 executors");
         rows = c.show();
         assertTrue(rows.get(0).contains("│ workers 2 · executors 2 │"), rows.get(0));
         assertTrue(String.join("\n", rows).contains("Spark worker 2 added: 2 workers, the job on 2 executors"));
@@ -41,7 +41,7 @@ class WorkerKeysTest {
         assertEquals(1, c.backend.workersStopped);
         assertTrue(screen.contains("stopping the newest of 2 Spark workers..."), screen);
 
-        c.controller.workers(1, 1, "Spark worker 2 stopped: 1 worker, the job on 1 executor");
+        c.events.workers(1, 1, "Spark worker 2 stopped: 1 worker, the job on 1 executor");
         c.press('W');
         screen = String.join("\n", c.show());
         assertEquals(1, c.backend.workersStopped, "the last worker is not asked to stop");

@@ -1,4 +1,4 @@
-package io.wordstream.console;
+package io.wordstream.console.errors;
 
 /**
  * A problem the operator can fix, with a message that says what is wrong and what to do. The CLI prints the
@@ -9,9 +9,5 @@ public class UserError extends RuntimeException {
 
     public UserError(String message) {
         super(message);
-    }
-
-    public UserError(String message, Throwable cause) {
-        super(message, cause);
     }
 }

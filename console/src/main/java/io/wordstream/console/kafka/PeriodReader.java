@@ -1,7 +1,9 @@
-package io.wordstream.console.report;
+package io.wordstream.console.kafka;
 
-import io.wordstream.console.UserError;
+import io.wordstream.console.errors.PipelineFailure;
+import io.wordstream.console.errors.UserError;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads the part of the results topic that can hold a period's rows, once, into a {@link ResultAggregate}. Rows are
+ * Reads the part of the results topic that can hold a period's rows, once, handing on each record's value. Rows are
  * written after the words they count, so each partition is read from the first record written at the period's
  * start (less a minute for clocks that disagree) up to the end it had when reading began, or to the first record
  * written more than {@code grace} after the period, whichever comes first.
@@ -47,9 +49,8 @@ public final class PeriodReader {
         this.progress = progress;
     }
 
-    /** Reads the period's rows into {@code into}. */
-    public void read(ResultAggregate into) {
-        ReportPeriod period = into.period();
+    /** Reads the rows that can belong to the period from {@code from} to {@code to} into {@code into}. */
+    public void read(Instant from, Instant to, Consumer<String> into) {
         Properties p = new Properties();
         p.putAll(clientProperties);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -69,7 +70,7 @@ public final class PeriodReader {
             consumer.assign(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             Map<TopicPartition, Long> since = new HashMap<>();
-            partitions.forEach(tp -> since.put(tp, period.from().minus(CLOCK_SKEW).toEpochMilli()));
+            partitions.forEach(tp -> since.put(tp, from.minus(CLOCK_SKEW).toEpochMilli()));
             Map<TopicPartition, OffsetAndTimestamp> start = consumer.offsetsForTimes(since);
             Set<TopicPartition> open = new HashSet<>();
             long total = 0;
@@ -83,7 +84,7 @@ public final class PeriodReader {
                 }
             }
             consumer.pause(partitions.stream().filter(tp -> !open.contains(tp)).toList());
-            long stopAfter = period.to().plus(grace).toEpochMilli();
+            long stopAfter = to.plus(grace).toEpochMilli();
             long read = 0;
             long nextReport = System.nanoTime() + PROGRESS_EVERY.toNanos();
             while (!open.isEmpty()) {
@@ -115,7 +116,7 @@ public final class PeriodReader {
                 }
             }
         } catch (KafkaException e) {
-            throw new ReportFailure("cannot read topic '" + topic + "' on Kafka at " + bootstrap + ": "
+            throw new PipelineFailure("cannot read topic '" + topic + "' on Kafka at " + bootstrap + ": "
                     + e.getMessage());
         }
     }

@@ -1,7 +1,5 @@
-package io.wordstream.console.gateway;
+package io.wordstream.console.kafka;
 
-import io.wordstream.console.kafka.SentenceSender;
-import io.wordstream.console.kafka.TopicAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,13 +17,13 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  * knows the topic, then appends every record to one partition and sends them as one batch, which Kafka appends
  * to its log as a unit. Requests are written one at a time, so no other request's flush splits a batch.
  */
-final class RecordWriter implements AutoCloseable {
+public final class RecordWriter implements AutoCloseable {
     /** Where one record landed. */
-    record Written(int partition, long offset) {
+    public record Written(int partition, long offset) {
     }
 
     /** Kafka did not take the request: why, and whether some of it may have been written anyway. */
-    static final class Unavailable extends Exception {
+    public static final class Unavailable extends Exception {
         private static final long serialVersionUID = 1L;
 
         Unavailable(String reason) {
@@ -42,7 +40,7 @@ final class RecordWriter implements AutoCloseable {
     private final String bootstrap;
     private int next;
 
-    RecordWriter(Properties clientProperties, String topic, int batchBytes) {
+    public RecordWriter(Properties clientProperties, String topic, int batchBytes) {
         this.bootstrap = clientProperties.getProperty("bootstrap.servers");
         this.admin = new TopicAdmin(clientProperties);
         this.sender = new SentenceSender(clientProperties, topic, Map.of(
@@ -58,7 +56,7 @@ final class RecordWriter implements AutoCloseable {
     }
 
     /** Writes {@code records} in one batch and returns where each landed, in order, once Kafka acknowledged them. */
-    synchronized List<Written> write(List<String> records) throws Unavailable, InterruptedException {
+    public synchronized List<Written> write(List<String> records) throws Unavailable, InterruptedException {
         if (!admin.reachable(REACHABLE_WITHIN)) {
             throw new Unavailable("Kafka at " + bootstrap + " did not answer within " + REACHABLE_WITHIN.toSeconds()
                     + " s; nothing was written, send it again later");

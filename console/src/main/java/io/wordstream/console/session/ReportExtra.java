@@ -1,35 +1,26 @@
-package io.wordstream.console.cli;
+package io.wordstream.console.session;
 
+import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.report.ReportMaker;
 import io.wordstream.console.report.ReportPeriod;
 import io.wordstream.console.report.ReportServices;
-import io.wordstream.console.session.SessionEvent;
-import io.wordstream.console.session.SessionListener;
 import io.wordstream.console.settings.Settings;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * Starts the reports and alerts of {@link ReportOptions} once Kafka is ready, and passes them the supervisor's
- * events: the job given up, Kafka silent or back. It never throws into the supervisor: a failure is a log line.
+ * The report schedule and the alerts beside a pipeline: they start once Kafka is ready, and hear the session's
+ * events: the job given up, Kafka silent or back. It never throws into the session: a failure is a line.
  */
-final class ReportHook implements SessionListener, AutoCloseable {
+final class ReportExtra implements PipelineExtras.Extra {
     private final ReportServices.Plan plan;
     private final Consumer<String> log;
     private ReportServices services;
     private String bootstrap = "";
 
-    ReportHook(ReportServices.Plan plan, Consumer<String> log) {
+    ReportExtra(ReportServices.Plan plan, Consumer<String> log) {
         this.plan = plan;
         this.log = log;
-    }
-
-    /** The listener that tells {@code first} each event, then this hook. */
-    SessionListener after(SessionListener first) {
-        return event -> {
-            first.onEvent(event);
-            onEvent(event);
-        };
     }
 
     @Override
@@ -38,7 +29,7 @@ final class ReportHook implements SessionListener, AutoCloseable {
             if (event instanceof SessionEvent.KafkaReady ready && services == null) {
                 Settings s = ready.settings();
                 bootstrap = s.bootstrap();
-                services = ReportOptions.start(plan, s, log);
+                services = ReportServices.start(plan, KafkaClients.base(s), s.resultsTopic(), s.dataDir(), log);
             } else if (services == null) {
                 return;
             } else if (event instanceof SessionEvent.GaveUp gaveUp && gaveUp.part() == SessionEvent.Part.JOB) {
