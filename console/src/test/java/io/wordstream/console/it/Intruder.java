@@ -56,9 +56,11 @@ final class Intruder {
             settings.store(out, null);
         }
         String java = ProcessHandle.current().info().command().orElse("java");
+        // A plaintext client reads a TLS server's first bytes as the length of a reply of some 350 MB and allocates
+        // it: the heap lets it fail by the refusal, not by running out of memory first.
         // Surefire names the tests' class path apart when java.class.path is its one-manifest jar.
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-cp", classPath,
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", classPath,
                 KafkaProbe.class.getName(), file.toString(), topic, controllers));
         command.addAll(List.of(tries));
         String said = run(name, command, Map.of(), Duration.ofSeconds(180));

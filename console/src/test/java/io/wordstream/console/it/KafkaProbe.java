@@ -43,7 +43,8 @@ public final class KafkaProbe {
             String outcome;
             try {
                 outcome = "in " + attempt(attempt, settings, topic, controllers);
-            } catch (Exception e) {
+            } catch (Exception | OutOfMemoryError e) {
+                // Out of memory: a plaintext client took a TLS alert for the length of a reply and could not hold it.
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 outcome = "refused " + cause.getClass().getSimpleName() + ": " + firstLine(cause.getMessage());
             }
