@@ -59,6 +59,7 @@ public final class ClusterState {
     private MasterSnapshot master;
     private List<Executor> executors = List.of();
     private Query query;
+    private boolean secured;
 
     /** A reading of Kafka at {@code now}. */
     public void kafka(KafkaSnapshot s, long now) {
@@ -81,6 +82,18 @@ public final class ClusterState {
     }
 
     /** A reading of the Spark master's JSON. */
+    /**
+     * The session's links are secured (--certs-dir): every broker it reaches speaks TLS and took its client
+     * certificate, and every worker of a master that ran its job authenticated with the cluster's secret.
+     */
+    public void secured(boolean secured) {
+        this.secured = secured;
+    }
+
+    public boolean secured() {
+        return secured;
+    }
+
     public void master(MasterSnapshot s) {
         master = s;
     }

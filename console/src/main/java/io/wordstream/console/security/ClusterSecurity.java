@@ -86,6 +86,16 @@ public final class ClusterSecurity {
         };
     }
 
+    /** The console header's word on it: secured and how, or NOT secured; nothing on loopback. */
+    public String badge() {
+        return switch (mode) {
+            case CERTS -> credentials.map(c -> c.hasSparkSecret() ? "secured: TLS+certificates, Spark auth"
+                    : "secured: TLS+certificates").orElse("secured");
+            case INSECURE -> "NOT secured (--insecure)";
+            case LOOPBACK -> "";
+        };
+    }
+
     @Override
     public String toString() {
         return "ClusterSecurity[" + mode + credentials.map(c -> " " + c.dir()).orElse("") + "]";

@@ -40,6 +40,7 @@ class SecureModeTest {
         assertEquals(Optional.empty(), d.warning());
         assertEquals(Map.of(), d.security().kafkaClient());
         assertEquals(Map.of(), d.security().sparkConf());
+        assertEquals("", d.security().badge(), "the console's header says nothing of security on loopback");
     }
 
     @Test
@@ -60,6 +61,7 @@ class SecureModeTest {
         assertEquals("warning: --insecure: the links of 10.0.0.1 (--host) are neither encrypted nor authenticated;"
                 + " anyone who reaches them can read the counts and run code on the workers", d.warning().get());
         assertTrue(!d.security().secured());
+        assertEquals("NOT secured (--insecure)", d.security().badge());
     }
 
     @Test
@@ -76,6 +78,7 @@ class SecureModeTest {
                 false, new CertsDir.Needs(List.of(), false, true, true)), Instant.now());
         assertTrue(d.security().secured());
         assertEquals(Optional.empty(), d.warning());
+        assertEquals("secured: TLS+certificates, Spark auth", d.security().badge());
         var kafka = d.security().kafkaClient();
         assertEquals("SSL", kafka.get("security.protocol"));
         assertEquals("PEM", kafka.get("ssl.keystore.type"));
