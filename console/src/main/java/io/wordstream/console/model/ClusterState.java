@@ -81,7 +81,6 @@ public final class ClusterState {
         });
     }
 
-    /** A reading of the Spark master's JSON. */
     /**
      * The session's links are secured (--certs-dir): every broker it reaches speaks TLS and took its client
      * certificate, and every worker of a master that ran its job authenticated with the cluster's secret.
@@ -94,6 +93,7 @@ public final class ClusterState {
         return secured;
     }
 
+    /** A reading of the Spark master's JSON. */
     public void master(MasterSnapshot s) {
         master = s;
     }
