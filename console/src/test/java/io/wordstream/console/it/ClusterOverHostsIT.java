@@ -12,6 +12,7 @@ import io.wordstream.console.security.CertsDir;
 import io.wordstream.console.security.TestCerts;
 import io.wordstream.console.security.TlsContexts;
 import io.wordstream.console.settings.Install;
+import io.wordstream.testsupport.Poll;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -170,13 +171,13 @@ class ClusterOverHostsIT {
                     pause(40);
                 }
             });
-            ResultsReader.await(Duration.ofSeconds(120), () -> reader.counts().keySet().stream()
+            Poll.until(Duration.ofSeconds(120), () -> reader.counts().keySet().stream()
                     .anyMatch(k -> k.startsWith(ResultsReader.label(w2, "", "").strip())), found -> found,
                     "the stream's first counts");
             Instant killed = Instant.now();
             hosts.killEverything(3);
             assertEquals(List.of(), hosts.processes(3), "every process on host 3 is gone");
-            ResultsReader.await(Duration.ofSeconds(300), reader::lastRowAt, at -> at.isAfter(killed),
+            Poll.until(Duration.ofSeconds(300), reader::lastRowAt, at -> at.isAfter(killed),
                     "a result row after the kill");
             System.out.println("cluster-it: from killing host 3 to the next result row: "
                     + Duration.between(killed, reader.lastRowAt()).toMillis() + " ms");
@@ -198,7 +199,7 @@ class ClusterOverHostsIT {
                     "host 3's broker shows its new certificate");
             assertTrue(!renewed.getSerialNumber().equals(old.getSerialNumber()), "host 3's certificate was replaced");
             try (Admin admin = Admin.create(kafka)) {
-                assertEquals(3, ResultsReader.await(Duration.ofSeconds(120), () -> clusterSize(admin),
+                assertEquals(3, Poll.until(Duration.ofSeconds(120), () -> clusterSize(admin),
                         n -> n == 3, "three brokers again"));
             }
             awaitApplicationCores(hosts, 2);
@@ -216,7 +217,7 @@ class ClusterOverHostsIT {
         }
         for (int host = 1; host <= 3; host++) {
             int h = host;
-            ResultsReader.await(Duration.ofSeconds(30), () -> processCount(hosts, h), n -> n == 0,
+            Poll.until(Duration.ofSeconds(30), () -> processCount(hosts, h), n -> n == 0,
                     "no process left on host " + h);
         }
     }
@@ -250,7 +251,7 @@ class ClusterOverHostsIT {
     }
 
     private void awaitApplicationCores(NetworkHosts hosts, int cores) {
-        ResultsReader.await(Duration.ofSeconds(180), () -> {
+        Poll.until(Duration.ofSeconds(180), () -> {
             JsonNode status = masterStatus(hosts);
             return status.path("activeapps").isEmpty() ? -1 : status.path("activeapps").get(0).path("cores").asInt();
         }, n -> n == cores, "the application to hold " + cores + " single-core executors");
@@ -366,7 +367,7 @@ class ClusterOverHostsIT {
     }
 
     private static void awaitExact(ResultsReader reader, Map<String, Long> expected, String what) {
-        assertEquals(expected, ResultsReader.await(Duration.ofSeconds(300), reader::counts, expected::equals, what));
+        assertEquals(expected, Poll.until(Duration.ofSeconds(300), reader::counts, expected::equals, what));
     }
 
     private static void report(String what, long sinceNanos) {

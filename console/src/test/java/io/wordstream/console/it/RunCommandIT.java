@@ -308,7 +308,7 @@ class RunCommandIT {
         Result sent = wordstream(send.toArray(String[]::new));
         assertEquals(0, sent.exitCode, sent.stdout);
         try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
-            Map<String, Long> counts = ResultsReader.await(Duration.ofSeconds(90), reader::counts,
+            Map<String, Long> counts = Poll.until(Duration.ofSeconds(90), reader::counts,
                     c -> total(c, "tls") >= 40 && IntStream.range(0, 20).allMatch(i -> total(c, "probe" + i) >= 1),
                     "every sentence counted over TLS");
             assertEquals(40, total(counts, "tls"), "counts: " + counts);
@@ -322,7 +322,7 @@ class RunCommandIT {
                 }
             }
             Path brokerLog = dataDir.resolve("logs").resolve("broker.log");
-            ResultsReader.await(Duration.ofSeconds(30), () -> read(brokerLog).lines()
+            Poll.until(Duration.ofSeconds(30), () -> read(brokerLog).lines()
                     .filter(l -> l.contains("Failed authentication with /127.0.0.1")).count(), n -> n >= 3,
                     "the broker to log the three strangers");
             Result anonymous = wordstream("watch", "--timeout", "3s");
@@ -330,7 +330,7 @@ class RunCommandIT {
 
             // The pipeline counts on.
             assertEquals(0, wordstream("send", "--certs-dir", operator.toString(), "after strangers").exitCode);
-            ResultsReader.await(Duration.ofSeconds(60), reader::counts, c -> total(c, "strangers") == 1,
+            Poll.until(Duration.ofSeconds(60), reader::counts, c -> total(c, "strangers") == 1,
                     "a sentence sent after the strangers");
         }
 
