@@ -4,14 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.wordstream.bench.curve.Curve;
 import io.wordstream.bench.failover.FailoverBench;
-import io.wordstream.bench.subject.KafkaStreamsSubject;
-import io.wordstream.bench.subject.OriginalDesignSubject;
-import io.wordstream.bench.subject.PeersKafka;
-import io.wordstream.bench.subject.PlainConsumerSubject;
-import io.wordstream.bench.subject.WordstreamSubject;
+import io.wordstream.bench.failover.FailoverRun;
+import io.wordstream.bench.hostloss.HostCluster;
+import io.wordstream.bench.hostloss.HostLossBench;
 import io.wordstream.common.Durations;
 import io.wordstream.console.launch.ChildProcesses;
-import io.wordstream.console.launch.Ports;
 import io.wordstream.console.launch.Scratch;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
@@ -25,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,25 +39,57 @@ import picocli.CommandLine.Option;
 /** {@code ./wordstream bench}: every system on the same data, in one run, and the table and RESULT line. */
 @Command(name = "wordstream bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures wordstream against the original design (three Spark queries in Complete mode),"
-                + " Kafka Streams and a plain Kafka consumer, on the same generated text, in one run: start-up,"
-                + " latency at steady rates climbing until each system no longer keeps up (the latency-throughput"
-                + " curve and its sustainable throughput), throughput of bursts, peak memory.",
-            "Prints a table and, last, a line starting with RESULT."})
+                + " Kafka Streams (exactly-once, and at-least-once as kstreams-alos) and a plain Kafka consumer, on the"
+                + " same generated text and one broker, in one run: start-up, latency at steady rates climbing until"
+                + " each system no longer keeps up (the latency-throughput curve, its sustainable throughput and its"
+                + " p99 <= 1 s throughput), throughput of bursts, peak memory.",
+            "Prints tables and, last, a line starting with RESULT."})
 public final class BenchCommand implements Callable<Integer> {
     /** The systems, in the order they run. */
-    enum Contender { wordstream, original, kstreams, limit }
+    enum Contender {
+        WORDSTREAM("wordstream"), ORIGINAL("original"), KSTREAMS("kstreams"), KSTREAMS_ALOS("kstreams-alos"),
+        LIMIT("limit");
+
+        private final String id;
+
+        Contender(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+
+        static Contender of(String id) {
+            for (Contender c : values()) {
+                if (c.id.equals(id)) {
+                    return c;
+                }
+            }
+            throw new CommandLine.TypeConversionException("no system '" + id + "'; the systems are "
+                    + Arrays.toString(values()));
+        }
+    }
 
     @Option(names = "--quick", description = "a smaller run of under two minutes")
     boolean quick;
 
     @Option(names = "--failover", description = "instead: wordstream on a three-node Kafka cluster whose nodes are"
-            + " killed in turn; how long counting stalls after each kill, and whether every count stays exact")
+            + " killed in turn, then on three hosts (network namespaces; needs root) each lost in turn; how long"
+            + " counting stalls after each loss, and whether every count stays exact")
     boolean failover;
 
-    @Option(names = "--secured", description = "also measure wordstream secured, right after the plain one: run"
-            + " --certs-dir with certificates for 127.0.0.1 made here (Kafka over TLS with client certificates,"
-            + " Spark authentication and encryption), named " + WordstreamSubject.SECURED)
-    boolean secured;
+    /** The failover drills. */
+    enum Drill { brokers, hosts }
+
+    @Option(names = "--failover-drills", split = ",", description = "with --failover: which drills (default:"
+            + " ${COMPLETION-CANDIDATES})")
+    List<Drill> drills = new ArrayList<>(List.of(Drill.values()));
+
+    @Option(names = "--failover-runs", split = ",", description = "with --failover: which runs of each drill, with"
+            + " Kafka's and Spark's defaults (before) or wordstream's settings (after) (default: before,after)")
+    List<FailoverRun> failoverRuns = new ArrayList<>(List.of(FailoverRun.values()));
 
     @Option(names = "--seed", defaultValue = "42",
             description = "seed of the generated text (default ${DEFAULT-VALUE})")
@@ -75,12 +106,18 @@ public final class BenchCommand implements Callable<Integer> {
     int rate;
 
     @Option(names = "--rates", split = ",", description = "the curve's further steady rates, sentences per second,"
-            + " climbed until a system's p99 passes 1 s or its backlog grows (default 1000,5000,10000,20000,50000,"
-            + "100000,150000,200000,300000,500000; --quick 1000,10000,50000,150000,300000)")
+            + " climbed until a system's backlog grows (default 1000,2000,5000,10000,20000,40000,80000,160000,"
+            + "320000; --quick 1000,10000,50000,150000,300000)")
     List<Integer> rates;
 
-    @Option(names = "--step-time", description = "length of each further step of the curve (default 10s, --quick 3s)")
+    @Option(names = "--step-time", description = "length of each further step of the curve (default 30s, --quick 3s;"
+            + " a sustainable rate needs at least 30s)")
     String stepTime;
+
+    @Option(names = "--repeat", defaultValue = "1", description = "run the whole comparison this many times, the"
+            + " systems' order rotated each time, and report each figure as the median and range (default"
+            + " ${DEFAULT-VALUE})")
+    int repeat;
 
     @Option(names = "--plot", description = "also draw the latency-throughput curve as a PNG image to this file")
     Path plot;
@@ -99,12 +136,21 @@ public final class BenchCommand implements Callable<Integer> {
             + " --quick 1)")
     Integer warmupBursts;
 
-    @Option(names = "--repeats", description = "bursts per system, the median reported (default 5, --quick 1)")
+    @Option(names = {"--bursts", "--repeats"}, description = "counted bursts per system, the median reported"
+            + " (default 5, --quick 1)")
     Integer repeats;
 
-    @Option(names = "--systems", split = ",", description = "which systems, in order (default: all of"
-            + " ${COMPLETION-CANDIDATES})")
+    @Option(names = "--systems", split = ",", converter = ContenderConverter.class, description = "which systems, in"
+            + " order (default: all of wordstream, original, kstreams, kstreams-alos, limit)")
     List<Contender> systems = new ArrayList<>(List.of(Contender.values()));
+
+    /** picocli's converter for the systems' names, which are not Java names. */
+    static final class ContenderConverter implements CommandLine.ITypeConverter<Contender> {
+        @Override
+        public Contender convert(String value) {
+            return Contender.of(value);
+        }
+    }
 
     @Option(names = "--conf", description = "a Spark setting for wordstream's job and the original design's,"
             + " repeatable (to compare a tuning)")
@@ -155,7 +201,10 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--warmup-bursts must be 0 or more");
         }
         Duration warm = Durations.parse(warmup != null ? warmup : quick ? "5s" : "15s");
-        Duration step = Durations.parse(stepTime != null ? stepTime : quick ? "3s" : "10s");
+        Duration step = Durations.parse(stepTime != null ? stepTime : quick ? "3s" : "30s");
+        if (repeat < 1) {
+            throw new IllegalArgumentException("--repeat must be at least 1");
+        }
         if (step.toSeconds() < 1 || (rates != null && rates.stream().anyMatch(r -> r < 1))) {
             throw new IllegalArgumentException("--rates must be at least 1 sentence per second and --step-time"
                     + " at least 1s");
@@ -185,8 +234,23 @@ public final class BenchCommand implements Callable<Integer> {
         Path work = temporary ? Files.createTempDirectory("wordstream-bench-") : workDir.toAbsolutePath();
         Files.createDirectories(work);
         if (failover) {
+            if (drills.contains(Drill.hosts) && !HostCluster.available()) {
+                err.println("wordstream bench: the host-loss drill makes its hosts as network namespaces, which needs"
+                        + " root and ip (iproute2); run it as root, or pass --failover-drills brokers");
+                return 2;
+            }
             try {
-                return FailoverBench.run(install, work, sparkConf, plan.timeout(), out, err);
+                Set<FailoverRun> runs = EnumSet.copyOf(failoverRuns);
+                int status = 0;
+                if (drills.contains(Drill.brokers)) {
+                    status = FailoverBench.run(install, work.resolve("brokers"), sparkConf, plan.timeout(), runs, out,
+                            err);
+                }
+                if (drills.contains(Drill.hosts)) {
+                    status = Math.max(status, HostLossBench.run(install, work.resolve("hosts"), sparkConf,
+                            plan.timeout(), runs, out, err));
+                }
+                return status;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return 1;
@@ -198,56 +262,35 @@ public final class BenchCommand implements Callable<Integer> {
         }
         err.println("bench: " + describe(plan) + "; work dir " + work);
         ClientClassesWarmUp.run();
-        Benchmark benchmark = new Benchmark(plan, err);
-        List<SubjectResult> results = new ArrayList<>();
+        Comparison comparison = new Comparison(plan, install, sparkConf, driverMemory(install), err);
+        List<Run> runs = new ArrayList<>();
         try {
-            List<Integer> ports = Ports.freePorts(Settings.LOOPBACK, 3, Set.of());
-            if (systems.contains(Contender.wordstream)) {
-                List<String> args = new ArrayList<>();
-                sparkConf.forEach((k, v) -> args.addAll(List.of("--conf", k + "=" + v)));
-                results.add(benchmark.measure(new WordstreamSubject(install.home(), work.resolve("wordstream"),
-                        ports.get(0), args)));
-                if (secured) {
-                    Path certs = WordstreamSubject.certsFor(work.resolve("pki"));
-                    results.add(benchmark.measure(new WordstreamSubject(install.home(),
-                            work.resolve(WordstreamSubject.SECURED), ports.get(2), args, Optional.of(certs))));
-                }
-            }
-            List<Contender> peers = systems.stream().filter(s -> s != Contender.wordstream).toList();
-            if (!peers.isEmpty()) {
-                err.println("bench: starting the Kafka broker of the other systems");
-                try (PeersKafka kafka = PeersKafka.start(install, work.resolve("peers-kafka"), ports.get(1),
-                        plan.timeout())) {
-                    for (Contender s : peers) {
-                        results.add(switch (s) {
-                            case original -> benchmark.measure(new OriginalDesignSubject(kafka,
-                                    work.resolve("original"), driverMemory(install), sparkConf));
-                            case kstreams -> benchmark.measure(new KafkaStreamsSubject(kafka,
-                                    work.resolve("kstreams")));
-                            case limit -> benchmark.measure(new PlainConsumerSubject(kafka));
-                            case wordstream -> throw new IllegalStateException("measured first");
-                        });
-                    }
-                    err.printf("bench: peak RSS of the other systems' broker: %d MB%n",
-                            kafka.peakRssBytes() / (1024 * 1024));
-                }
+            for (int i = 1; i <= repeat; i++) {
+                Run run = comparison.run(i, repeat, systems, work.resolve("repetition-" + i));
+                runs.add(run);
+                Report report = new Report(run.results());
+                out.printf("%nrepetition %d of %d, started %s UTC; the broker answered %.1f s after its launch%n",
+                        run.index(), repeat, run.startedUtc(), run.brokerStartSeconds());
+                out.print(report.table());
+                out.print(report.curveTable());
+                out.print(report.batchTable());
+                out.flush();
             }
         } finally {
             if (temporary) {
                 Scratch.deleteTree(work);
             }
         }
-        Report report = new Report(results);
-        out.print(report.table());
-        out.print(report.curveTable());
-        out.print(report.batchTable());
-        out.print(report.curvePlot());
+        Summary summary = new Summary(runs);
+        List<SubjectResult> curves = summary.medianCurves();
+        out.print(TextPlot.draw(curves));
+        out.print(summary.table());
         if (plot != null) {
-            CurveChart.write(results, plot);
+            CurveChart.write(curves, plot);
             err.println("bench: the latency-throughput curve is drawn in " + plot);
         }
-        out.println(report.resultLine());
-        return results.stream().anyMatch(r -> r.failure().isPresent()) ? 1 : 0;
+        out.println(summary.resultLine());
+        return runs.stream().flatMap(r -> r.results().stream()).anyMatch(r -> r.failure().isPresent()) ? 1 : 0;
     }
 
     /** The driver heap wordstream's job gets by default, so that the original design gets the same. */
@@ -264,11 +307,11 @@ public final class BenchCommand implements Callable<Integer> {
     private String describe(Plan plan) {
         return String.format(Locale.ROOT, "%s; latency %d sentences/s for %d s after %d s of warm-up, a probe in"
                         + " every %d; then up the rates %s for %d s each; bursts of %,d words, %d not counted, then"
-                        + " %d; systems %s",
+                        + " %d; systems %s; %d repetition(s)",
                 plan.file().map(f -> "lines of " + f).orElse("generated text (seed " + plan.seed() + ", "
                         + plan.vocabulary() + " words, Zipf)"),
                 plan.rate(), plan.latencyTime().toSeconds(), plan.warmup().toSeconds(), plan.probeEvery(),
                 plan.rates().stream().filter(r -> r > plan.rate()).sorted().toList(),
-                plan.stepTime().toSeconds(), plan.burstWords(), plan.warmupBursts(), plan.repeats(), systems);
+                plan.stepTime().toSeconds(), plan.burstWords(), plan.warmupBursts(), plan.repeats(), systems, repeat);
     }
 }

@@ -8,6 +8,7 @@ import io.wordstream.bench.measure.Latency;
 import io.wordstream.bench.measure.Probes;
 import io.wordstream.bench.measure.ResultTotals;
 import io.wordstream.bench.measure.SentLedger;
+import io.wordstream.bench.subject.SharedBroker;
 import io.wordstream.bench.subject.Subject;
 import io.wordstream.bench.subject.WordstreamSubject;
 import io.wordstream.common.Dimension;
@@ -15,6 +16,7 @@ import io.wordstream.common.PipelineSettings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,7 +38,12 @@ final class Benchmark {
         this.progress = progress;
     }
 
-    SubjectResult measure(Subject subject) {
+    /**
+     * Measures {@code subject} on {@code kafka}, which is already running. Start-up is measured the same way for
+     * every system: a sentence waits in its input topic when the system is launched, and the clock runs from the
+     * launch to that sentence's first result row.
+     */
+    SubjectResult measure(Subject subject, SharedBroker kafka) {
         Corpus corpus = plan.corpus();
         SentLedger ledger = new SentLedger(PipelineSettings.defaults());
         ResultTotals totals = new ResultTotals();
@@ -48,24 +55,21 @@ final class Benchmark {
         int lost = 0;
         List<RateStep> curve = new ArrayList<>();
         List<Double> throughput = new ArrayList<>();
-        Map<String, Long> memory = Map.of();
+        Map<String, Long> memory = new LinkedHashMap<>();
         Optional<String> failure = Optional.empty();
         try {
-            long launched = System.nanoTime();
-            subject.start((count, at) -> {
-                totals.accept(count, at);
-                if (count.dimension().equals(Dimension.WORD.id())) {
-                    probes.seen(count.key(), at);
-                }
-            });
-            subject.awaitReady(plan.timeout());
-            if (subject instanceof WordstreamSubject w) {
-                launched = w.launchedAtNanos();
-                ready = Optional.of(w.readyAfterNanos() / 1e9);
-                say(subject, "ready after %.1f s", ready.get());
-            }
+            subject.prepare();
             try (SentenceLoad steady = new SentenceLoad(subject.kafka(), subject.inputTopic(),
                     SentenceLoad.Shape.STEADY)) {
+                steady.awaitTopic(plan.timeout());
+                kafka.resetPeakRss();
+                long launched = System.nanoTime();
+                subject.start((count, at) -> {
+                    totals.accept(count, at);
+                    if (count.dimension().equals(Dimension.WORD.id())) {
+                        probes.seen(count.key(), at);
+                    }
+                });
                 long sentAt = System.nanoTime();
                 sendProbe(steady, corpus.next(), names, ledger, probes, sentAt);
                 if (probes.awaitAll(plan.timeout()) > 0) {
@@ -74,6 +78,11 @@ final class Benchmark {
                 }
                 firstRow = Optional.of((sentAt + probes.drain().get(0) - launched) / 1e9);
                 say(subject, "first result row %.1f s after launch", firstRow.get());
+                subject.awaitReady(plan.timeout());
+                if (subject instanceof WordstreamSubject w) {
+                    ready = Optional.of(w.readyAfterNanos() / 1e9);
+                    say(subject, "ready after %.1f s", ready.get());
+                }
 
                 // Warm-up at the same rate: what a system does in its first seconds (class loading, JIT) is start-up,
                 // reported above; the curve measures it as it runs all day.
@@ -105,7 +114,7 @@ final class Benchmark {
                 // As for latency, the measured bursts see the system warm: the first large batches of a JVM run
                 // in the interpreter and cold caches, which is start-up cost, not throughput. A Spark driver on two
                 // cores needs several bursts: its JIT compilers were still busy with the large batches' code paths
-                // after the first (docs/benchmarks.md, "Two measurement fixes").
+                // after the first (docs/benchmarks-history.md, "Two measurement fixes").
                 for (int i = 0; i < plan.warmupBursts(); i++) {
                     say(subject, "warm-up burst %d of %d (not counted): %,.0f words/s", i + 1, plan.warmupBursts(),
                             burst(subject, burst, corpus, ledger, totals));
@@ -116,15 +125,16 @@ final class Benchmark {
                     say(subject, "burst %d of %d: %,.0f words/s", i + 1, plan.repeats(), wps);
                 }
             }
-            memory = subject.peakMemory();
+            memory.putAll(subject.peakMemory());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = Optional.of("interrupted");
         } catch (RuntimeException e) {
-            failure = Optional.of(e.getMessage());
+            failure = Optional.of(e.getMessage() + subject.ended().map(why -> " (" + why + ")").orElse(""));
             say(subject, "stopped measuring: %s", e.getMessage());
-            memory = subject.peakMemory();
+            memory.putAll(subject.peakMemory());
         } finally {
+            kafka.peakRssBytes().ifPresent(b -> memory.put("broker", b));
             say(subject, "stopping");
             subject.close();
         }

@@ -71,7 +71,7 @@ final class CurveChart {
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         ValueMarker bound = new ValueMarker(RateStep.P99_LIMIT_MS, Color.GRAY, new BasicStroke(1f));
-        bound.setLabel("p99 bound of a sustainable rate (1 s)");
+        bound.setLabel("p99 bound of the latency-bounded throughput (1 s)");
         bound.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         bound.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(bound);

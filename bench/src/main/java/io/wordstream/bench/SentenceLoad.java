@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Sends sentences as an operator's producer would: acknowledged by all replicas, idempotent, never blocking. */
@@ -50,6 +52,21 @@ public final class SentenceLoad implements AutoCloseable {
                 firstFailure.compareAndSet(null, error.toString());
             }
         });
+    }
+
+    /** Fetches the topic's metadata now, so that the first send does not wait for it. */
+    public void awaitTopic(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (!producer.partitionsFor(topic).isEmpty()) {
+                    return;
+                }
+            } catch (TimeoutException e) {
+                // Not there yet: the call itself waited.
+            }
+            LockSupport.parkNanos(100_000_000L);
+        }
     }
 
     public void flush() {

@@ -22,10 +22,11 @@ import org.apache.kafka.common.Uuid;
  *
  * <p>Arguments: {@code --dir DIR --port PORT --controller-port PORT [--host HOST] [--watch-pid PID]
  * [--client-config FILE] [--ssl-ca FILE --ssl-cert FILE --ssl-key FILE] [--node-id N --controllers
- * 1@A:9093,2@B:9093,... --cluster-id ID]}: with the Kafka client properties file the console uses, a SASL/PLAIN one
- * makes the client listener require its user (the secret is read from the file, never passed as an argument); with
- * the PEM files of a certs dir, every listener speaks TLS and requires a certificate of that CA; with a node id and
- * controllers, the node is one member of a quorum of several hosts, formatted with the given cluster id.
+ * 1@A:9093,2@B:9093,... --cluster-id ID [--session-timeout-ms MS]]}: with the Kafka client properties file the console
+ * uses, a SASL/PLAIN one makes the client listener require its user (the secret is read from the file, never passed
+ * as an argument); with the PEM files of a certs dir, every listener speaks TLS and requires a certificate of that
+ * CA; with a node id and controllers, the node is one member of a quorum of several hosts, formatted with the given
+ * cluster id, which fences a node that stopped beating after the session timeout.
  */
 public final class EmbeddedBroker {
     private EmbeddedBroker() {
@@ -66,6 +67,7 @@ public final class EmbeddedBroker {
         }
         Quorum quorum = a.containsKey("--controllers")
                 ? Quorum.of(Integer.parseInt(a.getOrDefault("--node-id", "1")), a.get("--controllers"))
+                        .withSessionTimeout(Long.parseLong(a.getOrDefault("--session-timeout-ms", "0")))
                 : Quorum.single(host, controllerPort);
         Path config = writeConfig(dir, host, port, controllerPort, security, tls, quorum);
         if (a.containsKey("--cluster-id")) {
@@ -122,6 +124,12 @@ public final class EmbeddedBroker {
         p.put("default.replication.factor", replicas);
         p.put("min.insync.replicas", minInSync);
         p.put("num.partitions", "1");
+        if (quorum.size() > 1 && quorum.sessionTimeoutMs() > 0) {
+            // A node of several that dies is fenced, and its partitions led elsewhere, after this long without a
+            // heartbeat: the floor of what losing a host costs (docs/failover.md, "Losing a host").
+            p.put("broker.session.timeout.ms", Long.toString(quorum.sessionTimeoutMs()));
+            p.put("broker.heartbeat.interval.ms", Long.toString(quorum.heartbeatIntervalMs()));
+        }
         // Consumers of a single operator should not wait three seconds for a group of one to settle.
         p.put("group.initial.rebalance.delay.ms", "0");
         // The console creates the topics it needs; a typo in a topic name should fail, not create a new topic.

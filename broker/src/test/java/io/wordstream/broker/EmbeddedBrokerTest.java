@@ -49,13 +49,25 @@ class EmbeddedBrokerTest {
     }
 
     @Test
-    void oneNodeKeepsOneCopy() throws Exception {
+    void aQuorumMemberFencesASilentNodeAfterItsSessionTimeoutBeatingAsOftenRelativeToItAsKafka() throws Exception {
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(EmbeddedBroker.writeConfig(dir, "10.1.0.2", 19092, 19093,
+                Optional.empty(), Quorum.of(2, "1@10.1.0.1:19093,2@10.1.0.2:19093").withSessionTimeout(6000)))) {
+            p.load(in);
+        }
+        assertEquals("6000", p.getProperty("broker.session.timeout.ms"));
+        assertEquals("1333", p.getProperty("broker.heartbeat.interval.ms"));
+    }
+
+    @Test
+    void oneNodeKeepsOneCopyAndKafkasSession() throws Exception {
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(EmbeddedBroker.writeConfig(dir, "127.0.0.1", 19092, 19093))) {
             p.load(in);
         }
         assertEquals("1", p.getProperty("default.replication.factor"));
         assertEquals("1", p.getProperty("min.insync.replicas"));
+        assertNull(p.getProperty("broker.session.timeout.ms"), "nothing to fence a node of one from");
     }
 
     @Test

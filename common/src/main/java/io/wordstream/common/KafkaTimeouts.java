@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The request, API and metadata timeouts of wordstream's Kafka clients (the job's source, sink and metrics
- * publisher; the console's producer, consumers and admin), each set once here with its reason. Kafka's defaults suit
- * batch clients: a client that asks a dead broker waits up to a minute, and counting with it. Each method returns
+ * The request, API, metadata and connection set-up timeouts of wordstream's Kafka clients (the job's source, sink and
+ * metrics publisher; the console's producer, consumers and admin), each set once here with its reason. Kafka's defaults
+ * suit batch clients: a client that asks a dead broker waits up to a minute, and counting with it. Each method returns
  * only what the operator's client properties (--kafka-config) leave unset, so the operator's file always wins; where
  * Kafka requires one timeout to cover another, the default gives way to the operator's value.
  */
@@ -16,6 +16,8 @@ public final class KafkaTimeouts {
     public static final String METADATA_MAX_AGE = "metadata.max.age.ms";
     public static final String DELIVERY_TIMEOUT = "delivery.timeout.ms";
     public static final String LINGER = "linger.ms";
+    public static final String CONNECTION_SETUP = "socket.connection.setup.timeout.ms";
+    public static final String CONNECTION_SETUP_MAX = "socket.connection.setup.timeout.max.ms";
 
     // Every client learns of new partition leaders within 5 s, not Kafka's 5 minutes, even before a request fails.
     static final long METADATA_MAX_AGE_MS = 5_000;
@@ -29,6 +31,11 @@ public final class KafkaTimeouts {
     // The console's admin checks and consumer look-ups fail within seconds, so a status line can say so.
     static final long CONSOLE_ADMIN_API_MS = 5_000;
     static final long CONSOLE_CONSUMER_API_MS = 10_000;
+    // A connection to a host that does not answer at all (it lost power: no refusal comes back) is given up after 3 s,
+    // 5 s at most when attempts keep failing, not Kafka's 10 s growing to 30 s: measured, clients kept trying a silent
+    // broker for a minute before they asked another for the new leader (docs/failover.md, "Losing a host").
+    static final long CONNECTION_SETUP_MS = 3_000;
+    static final long CONNECTION_SETUP_MAX_MS = 5_000;
     // A producer's patience for a sentence: a broker restart (5-15 s measured) and a new leader are waited out.
     static final long PRODUCER_DELIVERY_MS = 120_000;
 
@@ -53,6 +60,7 @@ public final class KafkaTimeouts {
         t.put(METADATA_MAX_AGE, Long.toString(METADATA_MAX_AGE_MS));
         t.put(REQUEST_TIMEOUT, Long.toString(CONSOLE_REQUEST_MS));
         t.keySet().removeAll(operator.keySet());
+        connectionSetup(operator, t);
         long request = effective(operator, t, REQUEST_TIMEOUT);
         // Kafka refuses a delivery timeout shorter than linger plus request timeout.
         if (!operator.containsKey(DELIVERY_TIMEOUT)) {
@@ -85,6 +93,7 @@ public final class KafkaTimeouts {
         t.put(REQUEST_TIMEOUT, Long.toString(requestMs));
         t.put(API_TIMEOUT, Long.toString(apiMs));
         t.keySet().removeAll(operator.keySet());
+        connectionSetup(operator, t);
         // Kafka's admin client refuses an API timeout below the request timeout: the default gives way to the
         // operator's either way.
         long request = effective(operator, t, REQUEST_TIMEOUT);
@@ -97,6 +106,25 @@ public final class KafkaTimeouts {
             }
         }
         return t;
+    }
+
+    /** The connection set-up timeouts, unless the operator set them; ours give way to keep Kafka's min <= max. */
+    private static void connectionSetup(Map<String, String> operator, Map<String, String> t) {
+        if (!operator.containsKey(CONNECTION_SETUP)) {
+            t.put(CONNECTION_SETUP, Long.toString(CONNECTION_SETUP_MS));
+        }
+        if (!operator.containsKey(CONNECTION_SETUP_MAX)) {
+            t.put(CONNECTION_SETUP_MAX, Long.toString(CONNECTION_SETUP_MAX_MS));
+        }
+        long min = effective(operator, t, CONNECTION_SETUP);
+        long max = effective(operator, t, CONNECTION_SETUP_MAX);
+        if (min > max) {
+            if (t.containsKey(CONNECTION_SETUP_MAX)) {
+                t.put(CONNECTION_SETUP_MAX, Long.toString(min));
+            } else if (t.containsKey(CONNECTION_SETUP)) {
+                t.put(CONNECTION_SETUP, Long.toString(max));
+            }
+        }
     }
 
     private static long effective(Map<String, String> operator, Map<String, String> defaults, String key) {

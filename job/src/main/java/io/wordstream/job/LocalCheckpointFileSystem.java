@@ -14,7 +14,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * sets the permission of every file it creates by starting a {@code chmod} process: three per micro-batch (offset
  * log, commit log, state delta), about a tenth of a small batch's time. Java sets the same bits without a process.
  *
- * <p>The console configures it as {@code fs.file.impl} for local checkpoints only; see docs/benchmarks.md.
+ * <p>The console configures it as {@code fs.file.impl} for local checkpoints only; see docs/benchmarks-history.md.
  */
 public class LocalCheckpointFileSystem extends RawLocalFileSystem {
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -77,6 +78,8 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
     public void onQueryIdle(QueryIdleEvent event) {
         ObjectNode e = event("idle");
         e.put("runId", event.runId().toString());
+        // The trigger's start: an idle trigger started after a loss shows the job reads its input again.
+        e.put("batchTime", event.timestamp());
         publish(e);
         publishExecutors();
     }
@@ -96,6 +99,13 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
         } catch (RuntimeException ex) {
             LOG.debug("no executor figures this time: {}", ex.toString());
         }
+    }
+
+    /** Publishes an event another listener of the job observed (the scheduler's), as one of this publisher's. */
+    void publish(String type, Consumer<ObjectNode> fields) {
+        ObjectNode e = event(type);
+        fields.accept(e);
+        publish(e);
     }
 
     @Override

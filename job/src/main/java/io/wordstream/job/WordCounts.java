@@ -51,6 +51,17 @@ public final class WordCounts {
      *         the rows whose count changed in each micro-batch
      */
     public static Dataset<Row> count(Dataset<Row> sentences, PipelineSettings settings) {
+        return count(sentences, settings, false);
+    }
+
+    /**
+     * As {@link #count(Dataset, PipelineSettings)}; with {@code oneStatePartition}, for a query whose state has a
+     * single partition, the whole micro-batch runs as one task: the input's partitions are read one after the other
+     * and go to the state store without a shuffle, one stage instead of two. Spark adds the exchange back wherever
+     * the plan needs one (a state of more partitions; sliding windows, whose expansion forgets the partitioning), so
+     * the counts never depend on it.
+     */
+    public static Dataset<Row> count(Dataset<Row> sentences, PipelineSettings settings, boolean oneStatePartition) {
         DimensionRules rules = new DimensionRules(settings);
         long sliceMicros = sliceMicros(settings);
         // Each partition of a micro-batch first counts its own entries per (time slice, dimension, key): a burst
@@ -60,9 +71,11 @@ public final class WordCounts {
                 .select(col(TEXT).cast(DataTypes.BinaryType), unix_micros(col(TIMESTAMP)))
                 .mapPartitions(new SliceCounter(rules, sliceMicros, watermarkStepMicros(settings)),
                         Encoders.row(ENTRY));
-        return entries
-                // The watermark is what lets Update mode drop a window's state once no record can still reach it.
-                .withWatermark(TIMESTAMP, Durations.toSparkInterval(settings.watermark()))
+        // The watermark is what lets Update mode drop a window's state once no record can still reach it.
+        Dataset<Row> watermarked = entries.withWatermark(TIMESTAMP, Durations.toSparkInterval(settings.watermark()));
+        // Above the watermark's node, which does not pass on its input's partitioning, and narrow: the task that
+        // reads the input also aggregates and writes.
+        return (oneStatePartition ? watermarked.coalesce(1) : watermarked)
                 .groupBy(
                         window(col(TIMESTAMP), Durations.toSparkInterval(settings.window()),
                                 Durations.toSparkInterval(settings.slide())),

@@ -26,7 +26,8 @@ import scala.Tuple2;
  * The Spark application: sentences from Kafka, counted per window by {@link WordCounts}, results to Kafka. This
  * class only wires configuration, I/O and lifecycle around that function.
  *
- * <p>Exit codes: 0 after a requested stop, 1 when the query failed, 2 for arguments it cannot read.
+ * <p>Exit codes: 0 after a requested stop, 1 when the query failed, 2 for arguments it cannot read and for Spark
+ * settings Spark cannot start with.
  */
 public final class WordStreamJob {
     private static final Logger LOG = LoggerFactory.getLogger(WordStreamJob.class);
@@ -34,6 +35,8 @@ public final class WordStreamJob {
     private static final Duration TOPIC_WAIT = Duration.ofSeconds(120);
     private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     private static final String KAFKA_PROVIDER = "org.apache.spark.sql.kafka010.KafkaSourceProvider";
+    /** {@code false} keeps the shuffle before a one-partition state (to measure the difference). */
+    static final String ONE_STAGE = "spark.wordstream.job.oneStage";
 
     /**
      * Settings the job needs for low latency on a small machine, applied only where the operator set nothing, so
@@ -46,7 +49,7 @@ public final class WordStreamJob {
             "spark.sql.streaming.noDataProgressEventInterval", "1000ms",
             // Spark 3.5 re-plans the whole query to describe it for the SQL UI at every SQL execution, and the
             // Kafka sink's V2 writer nests a second execution inside each micro-batch's; the V1 sink writes the
-            // same records with the same at-least-once guarantee inside the batch's own (docs/benchmarks.md).
+            // same records with the same at-least-once guarantee inside the batch's own (docs/benchmarks-history.md).
             "spark.sql.streaming.disabledV2Writers", KAFKA_PROVIDER);
 
     private WordStreamJob() {
@@ -65,7 +68,16 @@ public final class WordStreamJob {
     }
 
     static int run(JobConfig config) {
-        SparkSession spark = SparkSession.builder().appName("wordstream").getOrCreate();
+        SparkSession spark;
+        try {
+            spark = SparkSession.builder().appName("wordstream").getOrCreate();
+        } catch (IllegalArgumentException e) {
+            // A setting Spark cannot start with, such as a heap under 1.5 times the margin it keeps out of its
+            // memory pool: Spark's own words name the setting; the console shows this last line of the log.
+            System.err.println("wordstream job: Spark did not start: "
+                    + MetricsPublisher.firstLine(String.valueOf(e.getMessage())));
+            return 2;
+        }
         applyDefaults(spark.conf());
         KafkaClientConfig kafka = new KafkaClientConfig(config);
         int code;
@@ -73,6 +85,7 @@ public final class WordStreamJob {
                 spark.sparkContext().applicationId())) {
             metrics.describe(Durations.format(config.trigger()), new ExecutorFigures(spark.sparkContext()));
             spark.streams().addListener(metrics);
+            spark.sparkContext().addSparkListener(SchedulerEvents.of(spark.sparkContext(), metrics::publish));
             StopSignals stop = new StopSignals(config);
             Optional<String> notReady = TopicWait.await(kafka.clientProperties(), topicsNeeded(config),
                     TOPIC_WAIT, stop::reason);
@@ -126,16 +139,23 @@ public final class WordStreamJob {
     /**
      * State store partitions of a new checkpoint (an existing one keeps its own). Each is a task and a state
      * commit in every batch, and after the partial aggregation the state stage is small: on one machine one
-     * partition keeps batches shortest (the measured before and after are in docs/benchmarks.md); a cluster gets
-     * two, spread over executors. Spark's 200 would mean 200 commits per batch.
+     * partition keeps batches shortest (the measured before and after are in docs/benchmarks-history.md), and lets
+     * a batch run as one stage ({@link #oneStage}); a cluster gets two, spread over executors. Spark's 200 would mean
+     * 200 commits per batch.
      */
     static String shufflePartitions(String master) {
         return master.startsWith("local") ? "1" : "2";
     }
 
+    /** Whether a micro-batch runs as one stage: the state has one partition and the operator did not say no. */
+    static boolean oneStage(RuntimeConfig conf) {
+        return "1".equals(conf.get(SHUFFLE_PARTITIONS, "")) && !"false".equals(conf.get(ONE_STAGE, "true"));
+    }
+
     static StreamingQuery start(SparkSession spark, JobConfig config, KafkaClientConfig kafka)
             throws TimeoutException {
-        Dataset<Row> counts = WordCounts.count(sentences(spark, config, kafka), config.pipeline());
+        Dataset<Row> counts = WordCounts.count(sentences(spark, config, kafka), config.pipeline(),
+                oneStage(spark.conf()));
         return ResultRecords.toKafkaRecords(counts)
                 .writeStream()
                 .queryName(QUERY_NAME)

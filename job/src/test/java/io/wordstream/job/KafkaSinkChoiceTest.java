@@ -20,7 +20,7 @@ import scala.Tuple2;
 
 /**
  * The job writes through Spark's V1 Kafka sink unless the operator chose otherwise: the V2 writer costs every
- * micro-batch a second SQL execution, planned once more only to be described (docs/benchmarks.md). A misspelt
+ * micro-batch a second SQL execution, planned once more only to be described (docs/benchmarks-history.md). A misspelt
  * provider name would silently bring the V2 writer back, so the sink the query really got is checked.
  */
 class KafkaSinkChoiceTest {

@@ -2,6 +2,7 @@ package io.wordstream.job;
 
 import static io.wordstream.job.LocalSpark.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.common.PipelineSettings;
 import io.wordstream.common.TokenizerMode;
@@ -18,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
+import org.apache.spark.sql.execution.streaming.StreamingQueryWrapper;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -25,6 +27,7 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import scala.Option;
 import scala.Tuple2;
 
 class WordCountsTest {
@@ -173,6 +176,44 @@ class WordCountsTest {
         } finally {
             query.stop();
         }
+    }
+
+    @Test
+    void withOneStatePartitionABatchRunsWithoutAShuffleAndCountsTheSame() throws Exception {
+        SparkSession onePartition = spark.newSession();
+        onePartition.conf().set("spark.sql.shuffle.partitions", "1");
+        Map<String, String> plans = new TreeMap<>();
+        for (boolean oneStage : List.of(true, false)) {
+            String sink = "one-stage-" + oneStage;
+            // Two input partitions, as the job's input topic has: the one-stage plan reads both in its one task.
+            MemoryStream<Tuple2<String, Timestamp>> stream = new MemoryStream<>(1, onePartition.sqlContext(),
+                    Option.apply(2), Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP()));
+            Dataset<Row> input = stream.toDF().toDF(WordCounts.TEXT, WordCounts.TIMESTAMP);
+            StreamingQuery query = WordCounts.count(input, PipelineSettings.defaults(), oneStage)
+                    .writeStream().outputMode(OutputMode.Update()).foreachBatch(LatestCounts.sink(sink)).start();
+            try {
+                LocalSpark.add(stream, new Tuple2<>("Spark streams words", at(1)),
+                        new Tuple2<>("spark reads records", at(2)), new Tuple2<>("Spark again", at(12)));
+                query.processAllAvailable();
+                LocalSpark.add(stream, new Tuple2<>("spark", at(3)), new Tuple2<>("records", at(13)));
+                query.processAllAvailable();
+                Map<String, Long> counts = LatestCounts.of(sink);
+                assertEquals(3L, counts.get("19:30:00 word spark"), sink);
+                assertEquals(1L, counts.get("19:30:10 word spark"), sink);
+                assertEquals(1L, counts.get("19:30:10 word records"), sink);
+                assertEquals(4L, counts.get("19:30:00 letter S"), sink);
+                assertEquals(2L, counts.get("19:30:00 letter R"), sink);
+                assertEquals(12, counts.size(), sink + ": " + counts);
+                plans.put(sink, ((StreamingQueryWrapper) query).streamingQuery().lastExecution().executedPlan()
+                        .toString());
+            } finally {
+                query.stop();
+            }
+        }
+        assertEquals(LatestCounts.of("one-stage-false"), LatestCounts.of("one-stage-true"));
+        assertTrue(!plans.get("one-stage-true").contains("Exchange"), plans.get("one-stage-true"));
+        assertTrue(plans.get("one-stage-true").contains("Coalesce 1"), plans.get("one-stage-true"));
+        assertTrue(plans.get("one-stage-false").contains("Exchange hashpartitioning"), plans.get("one-stage-false"));
     }
 
     private MemoryStream<Tuple2<String, Timestamp>> sentenceStream() {

@@ -11,9 +11,13 @@ import java.util.TreeMap;
  *
  * @param batches  batches with input during the step
  * @param medianMs phase name to its median milliseconds, by name
+ * @param p95Ms    the 95th percentile of a whole batch's time ({@code triggerExecution}), NaN without batches
+ * @param maxMs    the longest batch, NaN without batches
  */
-public record BatchProfile(int batches, Map<String, Double> medianMs) {
-    public static final BatchProfile EMPTY = new BatchProfile(0, Map.of());
+public record BatchProfile(int batches, Map<String, Double> medianMs, double p95Ms, double maxMs) {
+    public static final BatchProfile EMPTY = new BatchProfile(0, Map.of(), Double.NaN, Double.NaN);
+    /** The phase that spans the whole batch. */
+    public static final String WHOLE = "triggerExecution";
 
     /** The phases Spark 3.5 reports, in the order a batch runs them. */
     public static final List<String> PHASES = List.of("latestOffset", "queryPlanning", "getBatch", "addBatch",
@@ -29,7 +33,10 @@ public record BatchProfile(int batches, Map<String, Double> medianMs) {
         }
         Map<String, Double> medians = new TreeMap<>();
         byPhase.forEach((phase, values) -> medians.put(phase, median(values)));
-        return new BatchProfile(batches.size(), Map.copyOf(medians));
+        List<Long> whole = byPhase.getOrDefault(WHOLE, List.of()).stream().sorted().toList();
+        return new BatchProfile(batches.size(), Map.copyOf(medians),
+                whole.isEmpty() ? Double.NaN : whole.get(Math.max(0, (int) Math.ceil(0.95 * whole.size()) - 1)),
+                whole.isEmpty() ? Double.NaN : whole.get(whole.size() - 1));
     }
 
     /** The middle value, or the mean of the two middle ones. */

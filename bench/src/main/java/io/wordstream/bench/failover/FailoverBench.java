@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -28,10 +30,11 @@ public final class FailoverBench {
     static final Duration PAUSE = Duration.ofSeconds(8);
 
     /** Kafka's own defaults for the settings wordstream shortens (docs/failover.md), as an operator's file. */
-    static final Map<String, String> KAFKA_DEFAULTS = Map.of("request.timeout.ms", "30000",
-            "default.api.timeout.ms", "60000", "metadata.max.age.ms", "300000");
+    public static final Map<String, String> KAFKA_DEFAULTS = Map.of("request.timeout.ms", "30000",
+            "default.api.timeout.ms", "60000", "metadata.max.age.ms", "300000",
+            "socket.connection.setup.timeout.ms", "10000", "socket.connection.setup.timeout.max.ms", "30000");
     /** Spark's own defaults for the source's offset retries, given back through wordstream's source settings. */
-    static final Map<String, String> SPARK_DEFAULTS = Map.of(
+    public static final Map<String, String> SPARK_DEFAULTS = Map.of(
             "spark.wordstream.source.fetchOffset.numRetries", "3",
             "spark.wordstream.source.fetchOffset.retryIntervalMs", "1000");
 
@@ -48,30 +51,43 @@ public final class FailoverBench {
     record Outcome(RecoveryTimes times, Duration pauseStall, boolean exact, long sendFailures) {
     }
 
-    /** @return 0 when counting resumed after every kill and every count is exact, in both runs, else 1 */
+    /** @return 0 when counting resumed after every kill and every count is exact, in every run, else 1 */
     public static int run(Install install, Path work, Map<String, String> sparkConf, Duration timeout,
-                          PrintStream out, PrintStream err) throws InterruptedException {
+                          Set<FailoverRun> runs, PrintStream out, PrintStream err) throws InterruptedException {
         try {
-            Path defaults = kafkaDefaultsFile(work);
-            List<String> before = new ArrayList<>(RUN_OPTIONS);
-            before.addAll(List.of("--kafka-config", defaults.toString()));
-            Map<String, String> beforeConf = new TreeMap<>(SPARK_DEFAULTS);
-            beforeConf.putAll(sparkConf);
-            beforeConf.forEach((k, v) -> before.addAll(List.of("--conf", k + "=" + v)));
-            List<String> after = new ArrayList<>(RUN_OPTIONS);
-            sparkConf.forEach((k, v) -> after.addAll(List.of("--conf", k + "=" + v)));
-
-            err.println("bench: before: Kafka's default timeouts, given back through --kafka-config and --conf");
-            Outcome b = drill(install, work.resolve("before"), before, timeout, err);
-            out.println("before " + line(b));
-            err.println("bench: after: wordstream's timeouts");
-            Outcome a = drill(install, work.resolve("after"), after, timeout, err);
-            out.println("after " + line(a));
-            out.printf(Locale.ROOT, "RESULT failover_median_s=%.1f failover_worst_s=%.1f before_median_s=%.1f"
-                    + " before_worst_s=%.1f exact=%s send_failures=%d%n", seconds(a.times().median()),
-                    seconds(a.times().worst()), seconds(b.times().median()), seconds(b.times().worst()),
-                    a.exact() && b.exact(), a.sendFailures() + b.sendFailures());
-            return a.exact() && b.exact() && a.sendFailures() + b.sendFailures() == 0 ? 0 : 1;
+            Map<FailoverRun, Outcome> outcomes = new EnumMap<>(FailoverRun.class);
+            if (runs.contains(FailoverRun.before)) {
+                List<String> before = new ArrayList<>(RUN_OPTIONS);
+                before.addAll(List.of("--kafka-config", kafkaDefaultsFile(work).toString()));
+                Map<String, String> beforeConf = new TreeMap<>(SPARK_DEFAULTS);
+                beforeConf.putAll(sparkConf);
+                beforeConf.forEach((k, v) -> before.addAll(List.of("--conf", k + "=" + v)));
+                err.println("bench: before: Kafka's default timeouts, given back through --kafka-config and --conf");
+                outcomes.put(FailoverRun.before, drill(install, work.resolve("before"), before, timeout, err));
+                out.println("before " + line(outcomes.get(FailoverRun.before)));
+            }
+            if (runs.contains(FailoverRun.after)) {
+                List<String> after = new ArrayList<>(RUN_OPTIONS);
+                sparkConf.forEach((k, v) -> after.addAll(List.of("--conf", k + "=" + v)));
+                err.println("bench: after: wordstream's timeouts");
+                outcomes.put(FailoverRun.after, drill(install, work.resolve("after"), after, timeout, err));
+                out.println("after " + line(outcomes.get(FailoverRun.after)));
+            }
+            StringBuilder result = new StringBuilder("RESULT");
+            Outcome a = outcomes.get(FailoverRun.after);
+            if (a != null) {
+                result.append(String.format(Locale.ROOT, " failover_median_s=%.1f failover_worst_s=%.1f",
+                        seconds(a.times().median()), seconds(a.times().worst())));
+            }
+            Outcome b = outcomes.get(FailoverRun.before);
+            if (b != null) {
+                result.append(String.format(Locale.ROOT, " before_median_s=%.1f before_worst_s=%.1f",
+                        seconds(b.times().median()), seconds(b.times().worst())));
+            }
+            boolean exact = outcomes.values().stream().allMatch(Outcome::exact);
+            long failures = outcomes.values().stream().mapToLong(Outcome::sendFailures).sum();
+            out.println(result + " exact=" + exact + " send_failures=" + failures);
+            return exact && failures == 0 ? 0 : 1;
         } catch (IllegalStateException | UncheckedIOException e) {
             err.println("wordstream bench: " + e.getMessage());
             return 1;
@@ -85,7 +101,7 @@ public final class FailoverBench {
 
     private static Outcome drill(Install install, Path work, List<String> options, Duration timeout,
                                  PrintStream err) throws InterruptedException {
-        try (FailoverDrill drill = FailoverDrill.start(install, work, options, timeout)) {
+        try (FailoverDrill<KraftCluster> drill = FailoverDrill.start(install, work, options, timeout)) {
             for (int node = 1; node <= 3; node++) {
                 drill.startTicks(Duration.ofMillis(250));
                 Duration recovery = drill.killAndProbe(node, timeout);
@@ -96,9 +112,11 @@ public final class FailoverBench {
             }
             // A slow broker: the leader of the input's first partition stops answering for longer than the
             // clients' timeouts, then goes on. Requests time out and are sent again; no count may change.
-            int leader = drill.cluster().leaders(FailoverDrill.INPUT).get(0);
+            int leader = drill.cluster().topics().leaders(FailoverDrill.INPUT).get(0);
             drill.startTicks(Duration.ofMillis(250));
-            Duration stall = drill.pauseAndProbe(leader, PAUSE, timeout);
+            KraftCluster cluster = drill.cluster();
+            Duration stall = drill.disturbAndProbe("pausing node " + leader, () -> cluster.pause(leader), PAUSE,
+                    () -> cluster.resume(leader), timeout);
             err.printf(Locale.ROOT, "bench: node %d paused for %d s, the probe was counted after %.1f s%n", leader,
                     PAUSE.toSeconds(), seconds(stall));
             drill.awaitInSync(timeout);
@@ -110,7 +128,7 @@ public final class FailoverBench {
     }
 
     /** Kafka's defaults as a client properties file, readable by its owner only (like any --kafka-config). */
-    private static Path kafkaDefaultsFile(Path work) {
+    public static Path kafkaDefaultsFile(Path work) {
         try {
             Files.createDirectories(work);
             Path file = work.resolve("kafka-defaults.properties");
@@ -130,7 +148,7 @@ public final class FailoverBench {
     }
 
     /** Whether every acknowledged sentence came to be counted exactly once within {@code timeout}. */
-    private static boolean awaitExact(FailoverDrill drill, Duration timeout) throws InterruptedException {
+    public static boolean awaitExact(FailoverDrill<?> drill, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (exact(drill)) {
@@ -141,7 +159,7 @@ public final class FailoverBench {
         return false;
     }
 
-    private static boolean exact(FailoverDrill drill) {
+    private static boolean exact(FailoverDrill<?> drill) {
         if (drill.total(FailoverDrill.TICK) != drill.ticksAcked()
                 || drill.total(FailoverDrill.PROBE) != drill.probes()) {
             return false;

@@ -2,15 +2,10 @@ package io.wordstream.bench.failover;
 
 import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.kafka.TopicFeed;
-import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.model.ResultRow;
 import io.wordstream.console.settings.Install;
-import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,20 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * wordstream counting on a three-node Kafka cluster while its nodes are killed one at a time: the cluster, the
- * topics (three replicas, two in sync for a write), {@code wordstream run --bootstrap-server A,B,C} as a process,
- * a steady trickle of sentences, and a reader of the results that notes when each row first arrives. It measures
- * how long counting stalls after a SIGKILL: from the kill to the first row of a probe sentence sent right after it.
+ * wordstream counting on a three-broker Kafka cluster while its parts are killed one at a time (a Kafka node, or a
+ * whole host with its broker and Spark worker): the cluster, the topics (three replicas, two in sync for a write),
+ * {@code wordstream run --bootstrap-server A,B,C} as a process, a steady trickle of sentences, and a reader of the
+ * results that notes when each row first arrives. It measures how long counting stalls after a SIGKILL: from the
+ * kill to the first row of a probe sentence sent right after it.
+ *
+ * @param <C> the cluster, which the drill closes
  */
-public final class FailoverDrill implements AutoCloseable {
+public final class FailoverDrill<C extends DrillCluster> implements AutoCloseable {
     public static final String INPUT = "sentences";
     public static final String RESULTS = "wordcounts";
     public static final String METRICS = "wordstream-metrics";
@@ -41,9 +35,9 @@ public final class FailoverDrill implements AutoCloseable {
     /** A word every probe sentence carries, beside one of its own. */
     public static final String PROBE = "failover";
 
-    private final KraftCluster cluster;
+    private final C cluster;
     private final Path work;
-    private final Process run;
+    private final WordstreamProcess run;
     private final TopicFeed results;
     private final SentenceSender sender;
     private final Map<String, Long> latest = new ConcurrentHashMap<>();
@@ -55,7 +49,7 @@ public final class FailoverDrill implements AutoCloseable {
     private volatile boolean ticking;
     private int probes;
 
-    private FailoverDrill(KraftCluster cluster, Path work, Process run) {
+    private FailoverDrill(C cluster, Path work, WordstreamProcess run) {
         this.cluster = cluster;
         this.work = work;
         this.run = run;
@@ -75,28 +69,37 @@ public final class FailoverDrill implements AutoCloseable {
      * it with {@code runOptions}, returning once run has printed its ready line; each of the cluster and run gets
      * {@code readyTimeout}.
      */
-    public static FailoverDrill start(Install install, Path work, List<String> runOptions, Duration readyTimeout) {
-        KraftCluster cluster = KraftCluster.start(install, work.resolve("kafka"), 3, readyTimeout);
-        Process run = null;
+    public static FailoverDrill<KraftCluster> start(Install install, Path work, List<String> runOptions,
+                                                    Duration readyTimeout) {
+        return on(KraftCluster.start(install, work.resolve("kafka"), 3, readyTimeout), install, work, runOptions,
+                readyTimeout);
+    }
+
+    /**
+     * Creates the topics on {@code cluster}, already started, and starts {@code wordstream run} against it with
+     * {@code runOptions}, returning once run has printed its ready line within {@code readyTimeout}. The drill
+     * closes the cluster, also when this fails.
+     */
+    public static <C extends DrillCluster> FailoverDrill<C> on(C cluster, Install install, Path work,
+                                                               List<String> runOptions, Duration readyTimeout) {
+        WordstreamProcess run = null;
         try {
-            cluster.createTopic(INPUT, 2, Map.of());
-            cluster.createTopic(RESULTS, 1, Map.of("cleanup.policy", "compact"));
-            cluster.createTopic(METRICS, 1, Map.of());
-            List<String> command = new ArrayList<>(List.of(install.home().resolve("wordstream").toString(), "run",
-                    "--bootstrap-server", cluster.bootstrap(), "--data-dir", work.resolve("run").toString()));
-            command.addAll(runOptions);
+            KafkaTopics topics = cluster.topics();
+            topics.create(INPUT, 2, Map.of());
+            topics.create(RESULTS, 1, Map.of("cleanup.policy", "compact"));
+            topics.create(METRICS, 1, Map.of());
+            List<String> args = new ArrayList<>(List.of("run", "--bootstrap-server", cluster.bootstrap(),
+                    "--data-dir", work.resolve("run").toString()));
+            args.addAll(runOptions);
             Files.createDirectories(work.resolve("run"));
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("run.err").toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            pb.environment().put("WORDSTREAM_NO_BUILD", "1");
-            run = pb.start();
-            awaitReadyLine(run, readyTimeout, work.resolve("run.err"));
-            return new FailoverDrill(cluster, work, run);
+            run = WordstreamProcess.start("wordstream run", install, List.of(), args, Map.of(),
+                    work.resolve("run.err"));
+            run.awaitReady(readyTimeout);
+            return new FailoverDrill<>(cluster, work, run);
         } catch (IOException e) {
             stop(run);
             cluster.close();
-            throw new UncheckedIOException("cannot start wordstream run", e);
+            throw new UncheckedIOException("cannot prepare " + work.resolve("run"), e);
         } catch (RuntimeException e) {
             stop(run);
             cluster.close();
@@ -104,35 +107,7 @@ public final class FailoverDrill implements AutoCloseable {
         }
     }
 
-    private static void awaitReadyLine(Process run, Duration timeout, Path err) {
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(run.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (line.startsWith("ready ")) {
-                        ready.complete(line);
-                    }
-                }
-            } catch (IOException e) {
-                // run ended: said below
-            }
-            ready.completeExceptionally(new IllegalStateException("wordstream run ended before it was ready"));
-        }, "drill-run-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("wordstream run was not ready within " + timeout.toSeconds() + " s: "
-                    + lastLines(err, 5), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    public KraftCluster cluster() {
+    public C cluster() {
         return cluster;
     }
 
@@ -177,40 +152,45 @@ public final class FailoverDrill implements AutoCloseable {
     }
 
     /**
-     * Kills node {@code id}, sends a probe sentence with a word of its own, and returns the time from the kill to
-     * the probe's first result row.
+     * Kills part {@code id} of the cluster, sends a probe sentence with a word of its own, and returns the time from
+     * the kill to the probe's first result row; it is among {@link #recoveries}.
      *
      * @throws IllegalStateException when no row came within {@code deadline}
      */
     public Duration killAndProbe(int id, Duration deadline) throws InterruptedException {
-        long killedAt = System.nanoTime();
-        cluster.kill(id);
-        String key = sendProbe();
-        awaitRow(key, killedAt, "killing node " + id, deadline);
-        Duration recovery = Duration.ofNanos(firstSeenNanos.get(key) - killedAt);
+        Duration recovery = disturbAndProbe("killing " + cluster.name(id), () -> cluster.kill(id), Duration.ZERO,
+                () -> { }, deadline);
         recoveries.add(recovery);
         return recovery;
     }
 
     /**
-     * Pauses node {@code id} (SIGSTOP) for {@code pause}, longer than the clients' timeouts, with a probe sentence
-     * sent right after the pause began, then lets the node go on (SIGCONT): a slow broker, not a lost one. Returns,
-     * once the pause is over and the probe counted, the time from the pause to the probe's first result row.
+     * Disturbs the cluster ({@code disturb}: a kill, a pause, a host cut off), sends a probe sentence with a word of
+     * its own right after, lets the disturbance last {@code hold}, ends it ({@code settle}, also on failure), and
+     * returns, once the probe is counted, the time from the disturbance to the probe's first result row.
      *
+     * @param what the disturbance in words, for a failure message ("pausing node 2")
      * @throws IllegalStateException when no row came within {@code deadline}
      */
-    public Duration pauseAndProbe(int id, Duration pause, Duration deadline) throws InterruptedException {
-        long pausedAt = System.nanoTime();
-        cluster.pause(id);
+    public Duration disturbAndProbe(String what, Runnable disturb, Duration hold, Runnable settle,
+                                    Duration deadline) throws InterruptedException {
+        long since = System.nanoTime();
+        disturb.run();
+        boolean settled = false;
         try {
             String key = sendProbe();
-            // The pause is the drill's subject, not a wait for something: it lasts as long as asked.
-            Thread.sleep(pause.toMillis());
-            cluster.resume(id);
-            awaitRow(key, pausedAt, "pausing node " + id, deadline);
-            return Duration.ofNanos(firstSeenNanos.get(key) - pausedAt);
+            if (!hold.isZero()) {
+                // The disturbance is the drill's subject, not a wait for something: it lasts as long as asked.
+                Thread.sleep(hold.toMillis());
+            }
+            settle.run();
+            settled = true;
+            awaitRow(key, since, what, deadline);
+            return Duration.ofNanos(firstSeenNanos.get(key) - since);
         } finally {
-            cluster.resume(id);
+            if (!settled) {
+                settle.run();
+            }
         }
     }
 
@@ -237,15 +217,15 @@ public final class FailoverDrill implements AutoCloseable {
         }
     }
 
-    /** Starts node {@code id} again and returns once every replica of the drill's topics is back in sync. */
+    /** Starts part {@code id} again and returns once every replica of the drill's topics is back in sync. */
     public void restart(int id, Duration timeout) {
-        cluster.startNode(id);
+        cluster.start(id);
         awaitInSync(timeout);
     }
 
     /** Returns once every replica of the drill's topics is in sync (after a node came back or went on). */
     public void awaitInSync(Duration timeout) {
-        cluster.awaitFullIsr(List.of(INPUT, RESULTS, METRICS), timeout);
+        cluster.topics().awaitFullIsr(List.of(INPUT, RESULTS, METRICS), timeout);
     }
 
     /** The latest count of each (window, dimension, key), keyed {@code "windowStart dimension key"}. */
@@ -278,29 +258,18 @@ public final class FailoverDrill implements AutoCloseable {
 
     /** Whether run still runs. */
     public boolean runAlive() {
-        return run.isAlive();
+        return run.alive();
     }
 
     /** The run's standard error so far. */
     public String runOutput() {
-        return lastLines(work.resolve("run.err"), Integer.MAX_VALUE);
+        return run.lastLines(Integer.MAX_VALUE);
     }
 
-    private static String lastLines(Path file, int n) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
-        } catch (IOException e) {
-            return "(no output)";
-        }
-    }
-
-    private static void stop(Process p) {
+    private static void stop(WordstreamProcess p) {
         if (p != null) {
             // SIGTERM: run stops its job; what it started goes with it.
-            List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
-            ChildProcesses.stop(p.toHandle(), Duration.ofSeconds(60));
-            tree.forEach(d -> ChildProcesses.stop(d, Duration.ofSeconds(10)));
+            p.stop(Duration.ofSeconds(60));
         }
     }
 

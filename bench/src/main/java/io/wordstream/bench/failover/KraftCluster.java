@@ -12,24 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.Node;
-import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -37,7 +27,7 @@ import org.apache.kafka.common.Uuid;
  * broker module's jars and Kafka's own main class, as an operator runs one: for failover drills that kill a node
  * and bring it back. Internal topics have three replicas and writes need two in sync, as on a production cluster.
  */
-public final class KraftCluster implements AutoCloseable {
+public final class KraftCluster implements DrillCluster {
     /** One node: its id, client and controller ports on 127.0.0.1, and its directory (settings, data, log). */
     public record NodeSpec(int id, int port, int controllerPort, Path dir) {
         public String address() {
@@ -72,8 +62,8 @@ public final class KraftCluster implements AutoCloseable {
         KraftCluster cluster = new KraftCluster(install, nodes);
         try {
             cluster.format(Uuid.randomUuid().toString(), timeout);
-            nodes.forEach(n -> cluster.startNode(n.id()));
-            cluster.awaitNodes(size, timeout);
+            nodes.forEach(n -> cluster.start(n.id()));
+            cluster.topics().awaitBrokers(timeout);
             return cluster;
         } catch (RuntimeException e) {
             cluster.close();
@@ -165,7 +155,8 @@ public final class KraftCluster implements AutoCloseable {
     }
 
     /** Starts node {@code id} (again) on its formatted storage; it rejoins the cluster a few seconds later. */
-    public synchronized void startNode(int id) {
+    @Override
+    public synchronized void start(int id) {
         NodeSpec n = node(id);
         if (running.containsKey(id)) {
             throw new IllegalStateException("node " + id + " is running");
@@ -174,6 +165,7 @@ public final class KraftCluster implements AutoCloseable {
     }
 
     /** SIGKILL: the node ends at once, without a controlled shutdown, as when its host dies. */
+    @Override
     public synchronized void kill(int id) {
         Process p = running.remove(id);
         p.destroyForcibly();
@@ -225,73 +217,14 @@ public final class KraftCluster implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no node " + id));
     }
 
-    /** Every node's client address, comma-separated, for {@code --bootstrap-server}. */
+    @Override
     public String bootstrap() {
         return nodes.stream().map(NodeSpec::address).collect(Collectors.joining(","));
     }
 
-    /** An admin client of the cluster; the caller closes it. */
-    public Admin admin() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "5000");
-        return Admin.create(p);
-    }
-
-    /** Waits until {@code count} nodes are registered and unfenced. */
-    public void awaitNodes(int count, Duration timeout) {
-        try (Admin admin = admin()) {
-            awaitTrue(timeout, "node(s) of " + count + " to register", () -> {
-                Collection<Node> up = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS);
-                return up.size() == count;
-            }, this::failedNode);
-        }
-    }
-
-    /** Creates a topic with a replica on every node and {@code min.insync.replicas} 2. */
-    public void createTopic(String name, int partitions, Map<String, String> configs) {
-        Map<String, String> all = new LinkedHashMap<>(configs);
-        all.put("min.insync.replicas", "2");
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) nodes.size()).configs(all)))
-                    .all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create topic " + name + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    /** Waits until every partition of {@code topics} has all its replicas in sync again (after a node came back). */
-    public void awaitFullIsr(Collection<String> topics, Duration timeout) {
-        try (Admin admin = admin()) {
-            awaitTrue(timeout, "every replica of " + topics + " to be in sync", () -> {
-                Map<String, TopicDescription> d = admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS);
-                return d.values().stream().flatMap(t -> t.partitions().stream())
-                        .allMatch(KraftCluster::fullyInSync);
-            }, this::failedNode);
-        }
-    }
-
-    /** The leader of each partition of {@code topic}, by partition number. */
-    public Map<Integer, Integer> leaders(String topic) {
-        try (Admin admin = admin()) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic)
-                    .partitions().stream()
-                    .collect(Collectors.toMap(TopicPartitionInfo::partition,
-                            p -> p.leader() == null ? -1 : p.leader().id()));
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot describe topic " + topic + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static boolean fullyInSync(TopicPartitionInfo p) {
-        return p.leader() != null && p.isr().size() == p.replicas().size();
+    @Override
+    public KafkaTopics topics() {
+        return new KafkaTopics(bootstrap(), nodes.size(), this::failedNode, this::logTails);
     }
 
     /** A node that should run but exited, described for a failure message, or null. */
@@ -314,42 +247,6 @@ public final class KraftCluster implements AutoCloseable {
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(no log)";
-        }
-    }
-
-    /** A question to Kafka that may fail while the cluster settles: a failure counts as "not yet". */
-    interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private void awaitTrue(Duration timeout, String what, Check check, Supplier<String> failure) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "";
-        while (true) {
-            try {
-                if (check.holds()) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + what, e);
-            } catch (Exception e) {
-                last = "; last error: " + e;
-            }
-            String failed = failure.get();
-            if (failed != null) {
-                throw new IllegalStateException("while waiting for " + what + ": " + failed);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out after " + timeout.toSeconds() + " s waiting for " + what
-                        + last + logTails());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + what, e);
-            }
         }
     }
 

@@ -33,11 +33,16 @@ public record RecoveryTimes(List<Duration> recoveries, ZonedDateTime at) {
 
     /** One line: {@code failover kills=3 median=9.8s worst=12.1s each=9.8,12.1,8.7 at=2026-11-29 18:40 UTC}. */
     public String line() {
+        return line("failover");
+    }
+
+    /** The same line for drill {@code drill}: {@code hostloss kills=3 median=...}. */
+    public String line(String drill) {
         StringBuilder each = new StringBuilder();
         for (Duration d : recoveries) {
             each.append(each.length() == 0 ? "" : ",").append(seconds(d));
         }
-        return "failover kills=" + recoveries.size() + " median=" + seconds(median()) + "s worst="
+        return drill + " kills=" + recoveries.size() + " median=" + seconds(median()) + "s worst="
                 + seconds(worst()) + "s each=" + each + " at="
                 + at.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)) + " UTC";
     }

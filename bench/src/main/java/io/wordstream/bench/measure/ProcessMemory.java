@@ -29,6 +29,18 @@ public final class ProcessMemory {
         }
     }
 
+    /**
+     * Sets the process's peak back to its current resident size (Linux's {@code clear_refs} value 5), so that
+     * {@link #peakRssBytes} then holds the peak of what follows. Does nothing where that is not possible.
+     */
+    public static void resetPeak(long pid) {
+        try {
+            Files.writeString(Path.of("/proc", Long.toString(pid), "clear_refs"), "5");
+        } catch (IOException | RuntimeException e) {
+            // Not permitted or not Linux: the peak stays the process's whole life's.
+        }
+    }
+
     static OptionalLong parseHwm(String status) {
         return parse(status, "VmHWM:");
     }

@@ -107,7 +107,8 @@ public final class SoakCommand implements Callable<Integer> {
         Files.createDirectories(work);
         err.printf("soak: %d windows of %s at %d sentences/s, one unique word per sentence; work dir %s%n",
                 windows, Durations.format(windowLength), rate, work);
-        try (WordstreamSubject pipeline = new WordstreamSubject(Install.current().home(), work.resolve("wordstream"),
+        try (WordstreamSubject pipeline = WordstreamSubject.withOwnBroker(Install.current().home(),
+                work.resolve("wordstream"),
                 Ports.freePort(Settings.LOOPBACK), List.of("--window", Durations.format(windowLength)))) {
             pipeline.start((count, at) -> { });
             pipeline.awaitReady(startTimeout);

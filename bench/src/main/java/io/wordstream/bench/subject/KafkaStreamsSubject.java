@@ -1,112 +1,104 @@
 package io.wordstream.bench.subject;
 
-import io.wordstream.common.DimensionRules;
-import io.wordstream.common.PipelineSettings;
-import java.nio.charset.StandardCharsets;
+import io.wordstream.bench.measure.ProcessMemory;
+import io.wordstream.console.launch.ChildProcesses;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.TimeWindows;
 
 /**
- * Kafka Streams doing the same three windowed counts, as a Kafka Streams user would write them: entries keyed by
- * (dimension, key), regrouped through a repartition topic, counted per window in its default (RocksDB) store, with
- * a grace period equal to wordstream's watermark. It runs inside the benchmark's JVM, two stream threads for two
- * cores; results go out as wordstream's JSON rows.
+ * Kafka Streams doing the same three windowed counts ({@link KafkaStreamsApp}), launched as a JVM of its own, as a
+ * user runs a Kafka Streams application, with the processing guarantee asked for.
  */
 public final class KafkaStreamsSubject implements Subject {
-    private static final String INPUT = "kstreams-sentences";
-    private static final String RESULTS = "kstreams-counts";
-    private static final char SEPARATOR = '\u001f';
+    /** Kafka Streams' processing guarantees, by the value of {@code processing.guarantee}. */
+    public enum Guarantee {
+        EXACTLY_ONCE_V2("exactly_once_v2", "Kafka Streams", "kstreams"),
+        AT_LEAST_ONCE("at_least_once", "Kafka Streams (ALOS)", "kstreams-alos");
 
-    private final PeersKafka kafka;
-    private final Path stateDir;
-    private final PipelineSettings pipeline = PipelineSettings.defaults();
-    private KafkaStreams streams;
+        private final String config;
+        private final String label;
+        private final String id;
+
+        Guarantee(String config, String label, String id) {
+            this.config = config;
+            this.label = label;
+            this.id = id;
+        }
+
+        public String config() {
+            return config;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final SharedBroker kafka;
+    private final Path dir;
+    private final Guarantee guarantee;
+    private Process process;
     private ResultsReader reader;
 
-    public KafkaStreamsSubject(PeersKafka kafka, Path stateDir) {
+    public KafkaStreamsSubject(SharedBroker kafka, Path dir, Guarantee guarantee) {
         this.kafka = kafka;
-        this.stateDir = stateDir;
+        this.dir = dir;
+        this.guarantee = guarantee;
     }
 
     @Override
     public String name() {
-        return "Kafka Streams";
+        return guarantee.label();
+    }
+
+    private String input() {
+        return guarantee.id + "-sentences";
+    }
+
+    private String results() {
+        return guarantee.id + "-counts";
+    }
+
+    @Override
+    public void prepare() {
+        kafka.createTopics(input(), Optional.of(results()));
     }
 
     @Override
     public void start(ResultSink sink) {
-        kafka.createTopics(INPUT, Optional.of(RESULTS));
-        DimensionRules rules = new DimensionRules(pipeline);
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(INPUT, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
-                .flatMap((k, v) -> {
-                    List<KeyValue<String, String>> out = new ArrayList<>();
-                    if (v != null) {
-                        for (DimensionRules.Entry e : rules.entries(new String(v, StandardCharsets.UTF_8))) {
-                            out.add(KeyValue.pair(e.dimension() + SEPARATOR + e.key(), ""));
-                        }
-                    }
-                    return out;
-                })
-                .groupByKey(Grouped.with(Serdes.String(), Serdes.String()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(pipeline.window(), pipeline.watermark()))
-                .count()
-                .toStream()
-                .map((windowed, count) -> {
-                    String id = windowed.key();
-                    int cut = id.indexOf(SEPARATOR);
-                    String json = row(windowed.window().startTime(), windowed.window().endTime(),
-                            id.substring(0, cut), id.substring(cut + 1), count);
-                    return KeyValue.pair(id + SEPARATOR + windowed.window().start(), json);
-                })
-                .to(RESULTS, Produced.with(Serdes.String(), Serdes.String()));
-
-        Properties p = new Properties();
-        p.putAll(kafka.properties());
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "wordstream-bench-kstreams");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 2);
-        // The default (30 s) would hold every count back for up to 30 s: 100 ms is what the exactly-once default
-        // uses, and fair next to wordstream's back-to-back micro-batches.
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        streams = new KafkaStreams(builder.build(), p);
-        streams.start();
-        reader = new ResultsReader(kafka(), RESULTS, sink);
-    }
-
-    static String row(Instant start, Instant end, String dimension, String key, long count) {
-        return "{\"windowStart\":\"" + start + "\",\"windowEnd\":\"" + end + "\",\"dimension\":\"" + dimension
-                + "\",\"key\":" + jsonString(key) + ",\"count\":" + count + "}";
-    }
-
-    private static String jsonString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
+                KafkaStreamsApp.class.getName(), kafka.bootstrap(), guarantee.config(),
+                "wordstream-bench-" + guarantee.id, dir.resolve("state").toString(), input(), results());
+        try {
+            Files.createDirectories(dir);
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kstreams.log").toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start Kafka Streams with " + java, e);
         }
-        return b.append('"').toString();
+        reader = new ResultsReader(kafka(), results(), sink);
+    }
+
+    @Override
+    public Optional<String> ended() {
+        if (process == null || process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of("Kafka Streams exited with status " + process.exitValue() + "; see "
+                + dir.resolve("kstreams.log"));
     }
 
     @Override
@@ -116,13 +108,16 @@ public final class KafkaStreamsSubject implements Subject {
 
     @Override
     public String inputTopic() {
-        return INPUT;
+        return input();
     }
 
-    /** It runs inside the benchmark's JVM, whose memory is not its own alone. */
     @Override
     public Map<String, Long> peakMemory() {
-        return Map.of();
+        Map<String, Long> m = new LinkedHashMap<>();
+        if (process != null) {
+            ProcessMemory.peakRssBytes(process.pid()).ifPresent(b -> m.put("app", b));
+        }
+        return m;
     }
 
     @Override
@@ -130,9 +125,9 @@ public final class KafkaStreamsSubject implements Subject {
         if (reader != null) {
             reader.close();
         }
-        if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
-            streams.cleanUp();
+        if (process != null) {
+            // SIGTERM: the application closes its streams (and commits) before it exits.
+            ChildProcesses.stop(process.toHandle(), Duration.ofSeconds(40));
         }
     }
 }

@@ -19,12 +19,12 @@ public final class OriginalDesignSubject implements Subject {
     private static final String INPUT = "original-sentences";
     private static final String RESULTS = "original-counts";
 
-    private final PeersKafka kafka;
+    private final SharedBroker kafka;
     private final Settings settings;
     private SparkJob job;
     private ResultsReader reader;
 
-    public OriginalDesignSubject(PeersKafka kafka, Path dataDir, String driverMemory, Map<String, String> sparkConf) {
+    public OriginalDesignSubject(SharedBroker kafka, Path dataDir, String driverMemory, Map<String, String> sparkConf) {
         this.kafka = kafka;
         this.settings = kafka.settingsFor(dataDir, INPUT, RESULTS, driverMemory, sparkConf);
     }
@@ -35,8 +35,12 @@ public final class OriginalDesignSubject implements Subject {
     }
 
     @Override
-    public void start(ResultSink sink) {
+    public void prepare() {
         kafka.createTopics(INPUT, Optional.of(RESULTS));
+    }
+
+    @Override
+    public void start(ResultSink sink) {
         job = SparkJob.launch(settings, kafka.install(), MAIN_CLASS, h -> {
         });
         reader = new ResultsReader(kafka(), RESULTS, sink);

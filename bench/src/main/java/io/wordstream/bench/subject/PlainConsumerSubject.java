@@ -25,13 +25,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class PlainConsumerSubject implements Subject {
     private static final String INPUT = "limit-sentences";
 
-    private final PeersKafka kafka;
+    private final SharedBroker kafka;
     private final PipelineSettings pipeline = PipelineSettings.defaults();
     private volatile boolean running = true;
     private KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
 
-    public PlainConsumerSubject(PeersKafka kafka) {
+    public PlainConsumerSubject(SharedBroker kafka) {
         this.kafka = kafka;
     }
 
@@ -41,8 +41,12 @@ public final class PlainConsumerSubject implements Subject {
     }
 
     @Override
-    public void start(ResultSink sink) {
+    public void prepare() {
         kafka.createTopics(INPUT, Optional.empty());
+    }
+
+    @Override
+    public void start(ResultSink sink) {
         Properties p = new Properties();
         p.putAll(kafka.properties());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());

@@ -9,14 +9,16 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 /**
  * Reads a results topic of wordstream's JSON rows (every system under test writes that format) from its beginning,
- * on a thread of its own, and hands each row to a sink.
+ * on a thread of its own, committed rows only ({@code read_committed}), and hands each row to a sink.
  */
 final class ResultsReader implements AutoCloseable {
     private final TopicTail tail;
 
     ResultsReader(Properties kafka, String topic, ResultSink sink) {
-        // A row is read the moment the broker has it, not after a fetch wait.
-        this.tail = new TopicTail(kafka, Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10"), topic,
+        // A row is read the moment the broker has it, not after a fetch wait; a row of a transaction only once it
+        // is committed, as a downstream reader of an exactly-once application reads (no effect on plain writes).
+        this.tail = new TopicTail(kafka, Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "10",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), topic,
                 TopicTail.From.BEGINNING, Duration.ofMillis(100), "bench-results-" + topic, value -> {
                     long now = System.nanoTime();
                     ResultRow.parse(value).ifPresent(row -> sink.accept(new Count(

@@ -10,6 +10,10 @@ public interface Subject extends AutoCloseable {
     /** The name in the report's table. */
     String name();
 
+    /** Creates what must exist before the system is launched (its input topic), outside the start-up's clock. */
+    default void prepare() {
+    }
+
     /** Starts the system without waiting for it; its result rows reach {@code sink} from then on. */
     void start(ResultSink sink);
 
@@ -19,6 +23,11 @@ public interface Subject extends AutoCloseable {
 
     /** Its micro-batches' phases as it reports them, for systems that do (wordstream); read after ready. */
     default Optional<BatchDurations> batchDurations() {
+        return Optional.empty();
+    }
+
+    /** Why it is no longer running, if one of its processes ended by itself (for a measurement that failed). */
+    default Optional<String> ended() {
         return Optional.empty();
     }
 

@@ -3,9 +3,6 @@ package io.wordstream.bench.subject;
 import io.wordstream.bench.measure.ProcessMemory;
 import io.wordstream.common.JobConfig;
 import io.wordstream.console.launch.ChildProcesses;
-import io.wordstream.console.security.CertsDir;
-import io.wordstream.console.security.CertsTool;
-import io.wordstream.console.security.KafkaTls;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.io.BufferedReader;
@@ -17,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,64 +28,59 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongFunction;
 
 /**
- * wordstream itself, exactly as an operator runs it: {@code ./wordstream run} on a new data dir, with its own
- * embedded broker and its Spark job, as a child process; secured, with {@code --certs-dir} and the bench's clients
- * showing that dir's certificate.
+ * wordstream itself, as an operator runs it, as a child process: {@code ./wordstream run} on a new data dir, either
+ * on a Kafka that is already there ({@code --bootstrap-server}, the benchmark: only the job starts) or with its own
+ * embedded broker (the soak).
  */
 public final class WordstreamSubject implements Subject {
-    public static final String SECURED = "wordstream-secured";
-
     private final Path home;
     private final Path dataDir;
-    private final int brokerPort;
+    private final Optional<SharedBroker> shared;
+    private final int ownBrokerPort;
     private final List<String> extraArgs;
-    private final Optional<Path> certsDir;
     private final CompletableFuture<Long> readyAt = new CompletableFuture<>();
     private Process process;
     private long launchedAtNanos;
     private ResultsReader reader;
     private BatchDurations batches;
-    private ResultSink sink;
 
-    public WordstreamSubject(Path home, Path dataDir, int brokerPort, List<String> extraArgs) {
-        this(home, dataDir, brokerPort, extraArgs, Optional.empty());
-    }
-
-    /** With {@code certsDir}: {@code run --certs-dir certsDir}, named {@value #SECURED}. */
-    public WordstreamSubject(Path home, Path dataDir, int brokerPort, List<String> extraArgs,
-                             Optional<Path> certsDir) {
+    private WordstreamSubject(Path home, Path dataDir, Optional<SharedBroker> shared, int ownBrokerPort,
+                              List<String> extraArgs) {
         this.home = home;
         this.dataDir = dataDir;
-        this.brokerPort = brokerPort;
+        this.shared = shared;
+        this.ownBrokerPort = ownBrokerPort;
         this.extraArgs = List.copyOf(extraArgs);
-        this.certsDir = certsDir;
     }
 
-    /**
-     * A certs dir for a secured run on this machine, made in {@code dir}: a new CA (its key beside the dir, as an
-     * operator keeps it) and a node certificate for 127.0.0.1, which the embedded broker, the job and the bench's
-     * clients all use.
-     */
-    public static Path certsFor(Path dir) {
-        Path certs = dir.resolve("certs");
-        Path caKey = dir.resolve("ca.key");
-        Instant now = Instant.now();
-        new CertsTool(certs, false).createCa(caKey, now);
-        new CertsTool(certs, false).createNode(caKey, List.of(Settings.LOOPBACK), now);
-        return certs;
+    /** {@code run --bootstrap-server} on a broker that is already running. */
+    public static WordstreamSubject onBroker(Path home, Path dataDir, SharedBroker kafka, List<String> extraArgs) {
+        return new WordstreamSubject(home, dataDir, Optional.of(kafka), 0, extraArgs);
+    }
+
+    /** {@code run --broker-port}: with its own embedded broker, as {@code ./wordstream run} starts by default. */
+    public static WordstreamSubject withOwnBroker(Path home, Path dataDir, int brokerPort, List<String> extraArgs) {
+        return new WordstreamSubject(home, dataDir, Optional.empty(), brokerPort, extraArgs);
     }
 
     @Override
     public String name() {
-        return certsDir.isPresent() ? SECURED : "wordstream";
+        return "wordstream";
+    }
+
+    /** The input topic as {@code run} would create it (it keeps one that is there), so a sentence can wait in it. */
+    @Override
+    public void prepare() {
+        shared.ifPresent(k -> k.createTopics(JobConfig.DEFAULT_INPUT_TOPIC, Optional.empty()));
     }
 
     @Override
     public void start(ResultSink sink) {
         List<String> command = new ArrayList<>(List.of(new Install(home).launcher().toString(), "run",
-                "--data-dir", dataDir.toString(), "--broker-port", Integer.toString(brokerPort)));
+                "--data-dir", dataDir.toString()));
+        command.addAll(shared.isPresent() ? List.of("--bootstrap-server", shared.get().bootstrap())
+                : List.of("--broker-port", Integer.toString(ownBrokerPort)));
         command.addAll(extraArgs);
-        certsDir.ifPresent(d -> command.addAll(List.of("--certs-dir", d.toString())));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("run.err").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -105,7 +96,8 @@ public final class WordstreamSubject implements Subject {
         Thread out = new Thread(this::readStdout, "bench-wordstream-stdout");
         out.setDaemon(true);
         out.start();
-        this.sink = sink;
+        reader = new ResultsReader(kafka(), JobConfig.DEFAULT_RESULTS_TOPIC, sink);
+        batches = new BatchDurations(kafka(), JobConfig.DEFAULT_METRICS_TOPIC);
     }
 
     private void readStdout() {
@@ -137,10 +129,6 @@ public final class WordstreamSubject implements Subject {
     public void awaitReady(Duration timeout) throws InterruptedException {
         try {
             readyAt.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            // Only now: the reader's own start (class loading, a consumer retrying an absent broker) would take CPU
-            // from the start-up being measured. It reads the topic from its beginning, so no row is missed.
-            reader = new ResultsReader(kafka(), JobConfig.DEFAULT_RESULTS_TOPIC, sink);
-            batches = new BatchDurations(kafka(), JobConfig.DEFAULT_METRICS_TOPIC);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
@@ -159,16 +147,26 @@ public final class WordstreamSubject implements Subject {
     }
 
     @Override
+    public Optional<String> ended() {
+        if (process == null || process.isAlive()) {
+            return Optional.empty();
+        }
+        return Optional.of("wordstream run exited with status " + process.exitValue() + ": "
+                + lastLine(dataDir.resolve("run.err")));
+    }
+
+    @Override
     public Optional<BatchDurations> batchDurations() {
         return Optional.ofNullable(batches);
     }
 
     @Override
     public Properties kafka() {
+        if (shared.isPresent()) {
+            return shared.get().properties();
+        }
         Properties p = new Properties();
-        p.put("bootstrap.servers", Settings.LOOPBACK + ":" + brokerPort);
-        certsDir.ifPresent(d -> p.putAll(KafkaTls.client(CertsDir.read(d, CertsDir.Needs.clientOnly(),
-                Instant.now()))));
+        p.put("bootstrap.servers", Settings.LOOPBACK + ":" + ownBrokerPort);
         return p;
     }
 
@@ -182,7 +180,7 @@ public final class WordstreamSubject implements Subject {
         return memory(ProcessMemory::peakRssBytes);
     }
 
-    /** Resident memory now of the console, the broker and the driver. */
+    /** Resident memory now of the console, its own broker if it has one, and the driver. */
     public Map<String, Long> currentMemory() {
         return memory(ProcessMemory::currentRssBytes);
     }

@@ -43,13 +43,13 @@ class BenchIT {
     }
 
     @Test
-    void allFourSystemsAreMeasuredOnTheSameDataAndNothingIsLeft() throws Exception {
+    void everySystemIsMeasuredOnTheSameDataTwiceAndNothingIsLeft() throws Exception {
         Path out = work.resolve("out.txt");
         Path err = work.resolve("err.txt");
         Path plot = work.resolve("curve.png");
         ProcessBuilder pb = new ProcessBuilder(HOME.resolve("wordstream").toString(), "bench", "--quick",
                 "--warmup", "2s", "--latency-time", "3s", "--rate", "50", "--burst-words", "30000",
-                "--rates", "1000,5000", "--step-time", "2s", "--plot", plot.toString(),
+                "--rates", "1000", "--step-time", "2s", "--plot", plot.toString(), "--repeat", "2",
                 "--timeout", "120s", "--work-dir", work.resolve("systems").toString())
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile());
@@ -64,21 +64,27 @@ class BenchIT {
         assertTrue(result.startsWith("RESULT "), result);
         Map<String, String> kv = Arrays.stream(result.substring(7).split(" ")).map(p -> p.split("=", 2))
                 .collect(Collectors.toMap(p -> p[0], p -> p[1]));
+        assertEquals("exactly_once_v2", kv.get("kstreams_guarantee"), result);
+        assertEquals("2", kv.get("repeat"), result);
         for (String key : List.of("latency_p50_ms", "latency_p99_ms", "throughput_wps", "seed_ratio",
-                "kstreams_ratio", "limit_ratio", "startup_s", "rss_console_mb", "rss_broker_mb", "rss_driver_mb")) {
+                "kstreams_ratio", "limit_ratio", "startup_s", "startup_kstreams_ratio", "broker_start_s",
+                "rss_console_mb", "rss_broker_mb", "rss_driver_mb")) {
             assertTrue(kv.containsKey(key), key + " missing from " + result);
             double v = Double.parseDouble(kv.get(key));
             assertTrue(v > 0, key + " = " + v + " in " + result);
         }
         // Ratios may be nan (a system with no sustainable rate at this tiny load); each must still be there.
         for (String key : List.of("latency_p999_ms", "sustainable_sps", "sustainable_kstreams_ratio",
-                "sustainable_seed_ratio", "latency_p50_kstreams_ratio", "latency_p99_kstreams_ratio")) {
+                "sustainable_seed_ratio", "p99_bounded_sps", "p99_bounded_kstreams_ratio",
+                "latency_p50_kstreams_ratio", "latency_p99_kstreams_ratio", "curve_p99_kstreams_ratio_max")) {
             assertTrue(kv.containsKey(key), key + " missing from " + result);
             String value = kv.get(key);
             assertTrue(value.equals("nan") || Double.parseDouble(value) > 0, key + " = " + value + " in " + result);
         }
         String table = read(out);
-        for (String system : List.of("wordstream", "original design", "Kafka Streams", "plain consumer (limit)")) {
+        assertTrue(table.contains("repetition 2 of 2") && table.contains("summary of 2 repetitions"), table);
+        for (String system : List.of("wordstream", "original design", "Kafka Streams", "Kafka Streams (ALOS)",
+                "plain consumer (limit)")) {
             assertTrue(table.contains(system), system + " missing from\n" + table);
             assertTrue(table.contains(String.format(Locale.ROOT, "%-24s sustainable: ", system)),
                     system + "'s curve missing from\n" + table);

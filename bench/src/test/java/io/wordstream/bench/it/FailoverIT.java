@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.bench.failover.FailoverDrill;
+import io.wordstream.bench.failover.KraftCluster;
 import io.wordstream.bench.failover.RecoveryTimes;
 import io.wordstream.console.kafka.BrokerChange;
 import io.wordstream.console.kafka.BrokerChange.Broker;
@@ -43,7 +44,7 @@ class FailoverIT {
     void countingResumesAfterEachNodeIsKilledAndEveryCountStaysExact() throws Exception {
         // A probe held by the producer until a new leader takes it keeps its send time: the watermark is wide
         // enough that such a record is never late; lateness is not what this test is about.
-        try (FailoverDrill drill = FailoverDrill.start(Install.current(), work,
+        try (FailoverDrill<KraftCluster> drill = FailoverDrill.start(Install.current(), work,
                 List.of("--watermark", "30s"), Duration.ofSeconds(300));
              Watching watching = new Watching(drill.kafka(), FailoverDrill.METRICS)) {
             // The first kill must not race the watch's first look at the cluster: a broker it never saw, it could
@@ -95,12 +96,12 @@ class FailoverIT {
         }
     }
 
-    private static List<String> linesSince(FailoverDrill drill, int index) {
+    private static List<String> linesSince(FailoverDrill<?> drill, int index) {
         List<String> all = drill.runOutput().lines().toList();
         return all.subList(Math.min(index, all.size()), all.size());
     }
 
-    private static Broker broker(FailoverDrill drill, int node) {
+    private static Broker broker(FailoverDrill<KraftCluster> drill, int node) {
         return new Broker(node, drill.cluster().node(node).address());
     }
 

@@ -1,5 +1,7 @@
 package io.wordstream.console.cli;
 
+import io.wordstream.common.Durations;
+import io.wordstream.console.launch.HostLossTimeouts;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.ClusterId;
 import io.wordstream.console.roles.Controllers;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,6 +52,13 @@ final class BrokerCommand implements Callable<Integer> {
 
     @Option(names = "--cluster-id", paramLabel = "ID", description = "The cluster's id, the same on every node.")
     String clusterId;
+
+    @Option(names = "--session-timeout", paramLabel = "DURATION",
+            defaultValue = HostLossTimeouts.BROKER_SESSION_TIMEOUT, converter = DurationConverter.class,
+            description = "How long the cluster waits for a node that stopped answering before it gives its"
+                    + " partitions other leaders; the same on every node (default: ${DEFAULT-VALUE}; Kafka's own is"
+                    + " 9s).")
+    Duration sessionTimeout;
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
             description = "Kafka client properties; a SASL/PLAIN one makes the client listener require its user.")
@@ -87,6 +97,10 @@ final class BrokerCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port and --controller-port must differ");
         }
         HostAddress.requireLocal(role.host, "--host");
+        if (sessionTimeout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("--session-timeout must be at least 1s, not "
+                    + Durations.format(sessionTimeout));
+        }
         if (kafkaConfig != null && !Files.isReadable(kafkaConfig)) {
             throw new IllegalArgumentException("cannot read --kafka-config " + kafkaConfig);
         }
@@ -99,6 +113,6 @@ final class BrokerCommand implements Callable<Integer> {
                 new CertsDir.Needs(List.of(new CertsDir.HostName(role.host, "--host")), true, true, false),
                 role.command.commandLine().getErr(), "wordstream broker");
         return new KafkaNode(nodeId, role.host, clientPort.port, controllerPort, quorum, clusterId, role.dataDir(),
-                Optional.ofNullable(kafkaConfig), secured);
+                Optional.ofNullable(kafkaConfig), sessionTimeout, secured);
     }
 }

@@ -107,11 +107,12 @@ final class SettingsFactory {
     }
 
     private static final Pattern DRIVER_MEMORY = Pattern.compile("(\\d{1,9})([mMgG])");
-    private static final long MIN_DRIVER_MEMORY_MB = 460;
+    private static final long MIN_DRIVER_MEMORY_MB = 320;
 
     /**
-     * The heap goes to the JVM as -Xmx and -Xms, which take a number and a unit. Spark's memory manager refuses a
-     * heap under 450 MiB, but only once the driver has started: the operator should hear it before anything starts.
+     * The heap goes to the JVM as -Xmx and -Xms, which take a number and a unit. Under 320m the job has not been
+     * measured (its launch lowers Spark's own floor of 450 MiB, launch/JobMemory), and Spark would only say so once
+     * the driver has started: the operator should hear it before anything starts.
      */
     private static String checkDriverMemory(String size) {
         Matcher m = DRIVER_MEMORY.matcher(size);
@@ -121,7 +122,7 @@ final class SettingsFactory {
         long mb = Long.parseLong(m.group(1)) * (m.group(2).equalsIgnoreCase("g") ? 1024 : 1);
         if (mb < MIN_DRIVER_MEMORY_MB) {
             throw new IllegalArgumentException("--driver-memory must be at least " + MIN_DRIVER_MEMORY_MB
-                    + "m (Spark's driver needs 450 MiB), got " + size);
+                    + "m (the smallest heap the Spark job is measured with), got " + size);
         }
         return size;
     }

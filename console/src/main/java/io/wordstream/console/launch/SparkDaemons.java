@@ -40,7 +40,8 @@ public final class SparkDaemons {
         List<String> args = new ArrayList<>(List.of("org.apache.spark.deploy.master.Master", "--host", host,
                 "--port", Integer.toString(port), "--webui-port", Integer.toString(conf.httpPort(uiPort))));
         args.addAll(conf.write());
-        return spawn(sparkHome, conf.uiHost(), log, args);
+        return spawn(sparkHome, conf.uiHost(), log, args, Map.of("SPARK_MASTER_OPTS",
+                HostLossTimeouts.daemonOptions(host)));
     }
 
     /** Starts {@code org.apache.spark.deploy.worker.Worker} on {@code host}, registering with {@code masterUrl}. */
@@ -56,14 +57,18 @@ public final class SparkDaemons {
                 Integer.toString(conf.httpPort(uiPort)), "--work-dir", workDir.toString()));
         args.addAll(conf.write());
         args.add(masterUrl);
-        return spawn(sparkHome, conf.uiHost(), log, args);
+        return spawn(sparkHome, conf.uiHost(), log, args, Map.of("SPARK_WORKER_OPTS",
+                HostLossTimeouts.daemonOptions(host)));
     }
 
     /**
-     * @param uiHost where the web UI binds: SPARK_LOCAL_IP, which for a daemon given {@code --host} decides nothing
-     *               else (its executors are told their host by the worker)
+     * @param uiHost  where the web UI binds: SPARK_LOCAL_IP, which for a daemon given {@code --host} decides nothing
+     *                else (its executors are told their host by the worker)
+     * @param options JVM options by the environment variable Spark's launcher reads them from; the operator's own
+     *                value of that variable comes after ours, so its settings win
      */
-    private static Process spawn(Path sparkHome, String uiHost, Path log, List<String> args) {
+    private static Process spawn(Path sparkHome, String uiHost, Path log, List<String> args,
+                                 Map<String, String> options) {
         List<String> command = new ArrayList<>();
         command.add(sparkHome.resolve("bin/spark-class").toString());
         command.addAll(args);
@@ -77,6 +82,11 @@ public final class SparkDaemons {
         env.put("SPARK_LOCAL_IP", uiHost);
         env.put("SPARK_DAEMON_MEMORY", DAEMON_MEMORY);
         env.put("WORDSTREAM_NEW_SESSION", "1");
+        options.forEach((variable, ours) -> {
+            if (!ours.isEmpty()) {
+                env.merge(variable, ours, (operator, mine) -> mine + " " + operator);
+            }
+        });
         try {
             Files.createDirectories(log.getParent());
             return pb.start();

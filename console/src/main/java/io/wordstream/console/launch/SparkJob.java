@@ -162,6 +162,7 @@ public final class SparkJob implements AutoCloseable {
         conf.put("spark.driver.extraJavaOptions", driverOptions.stream().map(SparkJob::quoted)
                 .collect(Collectors.joining(" ")));
         conf.put("spark.local.dir", settings.dataDir().resolve("spark-tmp").toString());
+        conf.putAll(JobMemory.conf());
         if (settings.localSpark()) {
             // The console is the operator's view of a local job, and the web UI slows small batches
             // (docs/benchmarks.md); --conf spark.ui.enabled=true brings it back.
@@ -192,6 +193,7 @@ public final class SparkJob implements AutoCloseable {
             conf.put("spark.executor.cores", "1");
             conf.put("spark.executor.memory", LocalCluster.EXECUTOR_MEMORY);
         }
+        conf.putAll(HostLossTimeouts.jobConf(settings));
         return conf;
     }
 

@@ -2,6 +2,7 @@ package io.wordstream.console.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wordstream.console.model.MetricHistory.Metric;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -60,6 +61,18 @@ public final class ClusterState {
     private List<Executor> executors = List.of();
     private Query query;
     private boolean secured;
+    /** The hosts lost, fed from the same readings, on the wall clock the job's trigger times are comparable with. */
+    private final HostOutages outages = new HostOutages();
+    private final Clock clock;
+
+    public ClusterState() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock the wall clock that times host losses */
+    public ClusterState(Clock clock) {
+        this.clock = clock;
+    }
 
     /** A reading of Kafka at {@code now}. */
     public void kafka(KafkaSnapshot s, long now) {
@@ -79,6 +92,9 @@ public final class ClusterState {
                 lagReadings.removeFirst();
             }
         });
+        if (s.answered()) {
+            outages.brokers(brokers(), clock.instant());
+        }
     }
 
     /**
@@ -96,10 +112,14 @@ public final class ClusterState {
     /** A reading of the Spark master's JSON. */
     public void master(MasterSnapshot s) {
         master = s;
+        if (s.answered()) {
+            outages.workers(s.workers(), clock.instant());
+        }
     }
 
     /** A record of the job's metrics topic: progress carries the offsets read and the query, executors theirs. */
     public void jobEvent(JobEvent e) {
+        outages.jobEvent(e, clock.instant());
         if (e.type().equals("progress")) {
             e.json().path("offsets").fields().forEachRemaining(topic -> topic.getValue().fields().forEachRemaining(
                     p -> processed.put(key(topic.getKey(), Integer.parseInt(p.getKey())), p.getValue().asLong())));
@@ -211,6 +231,11 @@ public final class ClusterState {
 
     public MetricHistory history() {
         return history;
+    }
+
+    /** The hosts lost, and what of them is back. */
+    public HostOutages outages() {
+        return outages;
     }
 
     private static String key(String topic, int partition) {

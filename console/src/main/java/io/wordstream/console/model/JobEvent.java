@@ -36,11 +36,12 @@ public record JobEvent(String type, String appId, String error, JsonNode json) {
     }
 
     /**
-     * When the micro-batch of a {@code progress} event started, by the driver's clock: a batch started after a
-     * broker was lost shows counting has resumed.
+     * When the trigger of a {@code progress} or {@code idle} event started, by the driver's clock: a micro-batch, or
+     * a look at the input that found nothing new, started after a loss and completed shows the job reads its input
+     * again, whether or not anything new was sent.
      */
     public Optional<Instant> batchStart() {
-        if (!type.equals("progress")) {
+        if (!batchDone()) {
             return Optional.empty();
         }
         try {

@@ -28,11 +28,13 @@ import java.util.Optional;
  * @param clusterId      the id every node's storage is formatted with
  * @param dataDir        the role's data dir: Kafka's storage under {@code kafka/}, the log under {@code logs/}
  * @param kafkaConfig    a client properties file; a SASL/PLAIN one secures the client listener
+ * @param sessionTimeout how long the quorum waits for a node that stopped beating before it fences it
  * @param security       with a certs dir, TLS with certificates on every listener, and the node's own identity
  *                       when it asks the cluster whether it has joined
  */
 public record KafkaNode(int nodeId, String host, int port, int controllerPort, Controllers controllers,
-                        String clusterId, Path dataDir, Optional<Path> kafkaConfig, ClusterSecurity security) {
+                        String clusterId, Path dataDir, Optional<Path> kafkaConfig, Duration sessionTimeout,
+                        ClusterSecurity security) {
 
     public Path kafkaDir() {
         return dataDir.resolve("kafka");
@@ -65,6 +67,7 @@ public record KafkaNode(int nodeId, String host, int port, int controllerPort, C
                 "--node-id", Integer.toString(nodeId),
                 "--controllers", controllers.toString(),
                 "--cluster-id", clusterId,
+                "--session-timeout-ms", Long.toString(sessionTimeout.toMillis()),
                 "--watch-pid", Long.toString(ProcessHandle.current().pid())));
         kafkaConfig.ifPresent(f -> command.addAll(List.of("--client-config", f.toAbsolutePath().toString())));
         command.addAll(security.brokerArguments());

@@ -15,11 +15,6 @@ public final class KafkaTls {
     private KafkaTls() {
     }
 
-    /** As below, for a client outside the console (the bench) with the client identity of {@code credentials}. */
-    public static Map<String, String> client(ClusterCredentials credentials) {
-        return client(credentials, credentials.client());
-    }
-
     /**
      * Settings of a Kafka client that proves who it is with {@code identity} and trusts brokers of the cluster's CA
      * whose certificate names the address it dialled (hostname verification, Kafka's default, kept).

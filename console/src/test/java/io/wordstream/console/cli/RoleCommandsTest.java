@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,15 @@ class RoleCommandsTest {
         err.getBuffer().setLength(0);
         assertRefused("wordstream master: 203.0.113.7 (--host) is not an address of this host",
                 "master", "--host", "203.0.113.7", "--data-dir", dataDir.toString());
+    }
+
+    @Test
+    void aSessionTimeoutUnderASecondIsRefused() {
+        String[] args = broker(1, "1@127.0.0.1:29093", ID);
+        String[] withTimeout = Arrays.copyOf(args, args.length + 2);
+        withTimeout[args.length] = "--session-timeout";
+        withTimeout[args.length + 1] = "500ms";
+        assertRefused("wordstream broker: --session-timeout must be at least 1s, not 500ms", withTimeout);
     }
 
     @Test

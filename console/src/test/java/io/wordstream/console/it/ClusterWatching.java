@@ -5,8 +5,9 @@ import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.MasterPoller;
 import io.wordstream.console.model.ClusterState;
 import io.wordstream.console.model.JobEvent;
-import io.wordstream.console.settings.Settings;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The cluster view's model fed by its real sources, read on the test's thread: Kafka through the admin client, the
@@ -20,9 +21,19 @@ final class ClusterWatching implements AutoCloseable {
     private int eventsSeen;
 
     ClusterWatching(StartedPipeline pipeline, ResultsReader reader) {
-        Settings s = pipeline.settings();
-        this.kafka = ClusterPoller.open(KafkaClients.base(s), s.inputTopics(), s.resultsTopic());
-        this.master = MasterPoller.pageOf(s.master(), pipeline.cluster()).map(MasterPoller::new).orElse(null);
+        this(KafkaClients.base(pipeline.settings()), pipeline.settings().inputTopics(),
+                pipeline.settings().resultsTopic(), MasterPoller.pageOf(pipeline.settings().master(),
+                        pipeline.cluster()).map(MasterPoller::new), reader);
+    }
+
+    /**
+     * As the console watches a pipeline that {@code run} started: its Kafka, its master's page (read as the console
+     * reads it, over TLS with its certificate when secured), its metrics.
+     */
+    ClusterWatching(Properties kafka, List<String> inputTopics, String resultsTopic, Optional<MasterPoller> master,
+                    ResultsReader reader) {
+        this.kafka = ClusterPoller.open(kafka, inputTopics, resultsTopic);
+        this.master = master.orElse(null);
         this.reader = reader;
     }
 

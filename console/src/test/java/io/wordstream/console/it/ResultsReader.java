@@ -3,8 +3,6 @@ package io.wordstream.console.it;
 import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.ResultRow;
-import io.wordstream.testsupport.Poll;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +10,6 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Reads the results and metrics topics for a test: the latest value per result key, in topic order (stricter
@@ -22,16 +18,12 @@ import java.util.function.Supplier;
 final class ResultsReader implements AutoCloseable {
     private final Map<String, Long> latest = new ConcurrentHashMap<>();
     private final List<JobEvent> events = new CopyOnWriteArrayList<>();
-    private volatile Instant lastRowAt = Instant.EPOCH;
     private final TopicFeed results;
     private final TopicFeed metrics;
 
     ResultsReader(Properties kafka, String resultsTopic, String metricsTopic) {
         results = TopicFeed.start(kafka, resultsTopic, TopicFeed.From.BEGINNING, records -> records.forEach(r ->
-                ResultRow.parse(r.value()).ifPresent(row -> {
-                    latest.put(label(row), row.count());
-                    lastRowAt = Instant.now();
-                })));
+                ResultRow.parse(r.value()).ifPresent(row -> latest.put(label(row), row.count()))));
         metrics = TopicFeed.start(kafka, metricsTopic, TopicFeed.From.BEGINNING, records -> records.forEach(r ->
                 JobEvent.parse(r.value()).ifPresent(events::add)));
     }
@@ -49,18 +41,8 @@ final class ResultsReader implements AutoCloseable {
         return new TreeMap<>(latest);
     }
 
-    /** When the last result row arrived here. */
-    Instant lastRowAt() {
-        return lastRowAt;
-    }
-
     List<JobEvent> events() {
         return List.copyOf(events);
-    }
-
-    /** {@link Poll#until}, under its old name for ClusterOverHostsIT, which others are changing now. */
-    static <T> T await(Duration timeout, Supplier<T> value, Predicate<T> condition, String what) {
-        return Poll.until(timeout, value, condition, what);
     }
 
     @Override

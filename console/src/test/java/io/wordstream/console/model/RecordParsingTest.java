@@ -49,12 +49,17 @@ class RecordParsingTest {
     }
 
     @Test
-    void aProgressEventSaysWhenItsBatchStarted() {
+    void aProgressOrIdleEventSaysWhenItsTriggerStarted() {
         JobEvent e = JobEvent.parse("{\"type\":\"progress\",\"appId\":\"a\","
                 + "\"batchTime\":\"2026-11-29T18:20:01.250Z\"}").orElseThrow();
         assertEquals(Optional.of(Instant.parse("2026-11-29T18:20:01.250Z")), e.batchStart());
+        assertEquals(Optional.of(Instant.parse("2026-11-29T18:20:02.250Z")), JobEvent.parse("{\"type\":\"idle\","
+                + "\"appId\":\"a\",\"batchTime\":\"2026-11-29T18:20:02.250Z\"}").orElseThrow().batchStart());
+        // An idle event of a job from before this change names no trigger.
         assertEquals(Optional.empty(), JobEvent.parse("{\"type\":\"idle\",\"appId\":\"a\"}").orElseThrow()
                 .batchStart());
+        assertEquals(Optional.empty(), JobEvent.parse("{\"type\":\"executors\",\"appId\":\"a\","
+                + "\"batchTime\":\"2026-11-29T18:20:02.250Z\"}").orElseThrow().batchStart());
         assertEquals(Optional.empty(), JobEvent.parse("{\"type\":\"progress\",\"batchTime\":\"soon\"}")
                 .orElseThrow().batchStart());
     }

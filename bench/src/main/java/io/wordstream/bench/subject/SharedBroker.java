@@ -12,35 +12,51 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 
 /**
- * The Kafka broker the other systems run on: wordstream's own embedded broker (same build, same settings), started
- * by the benchmark, each system on topics of its own.
+ * The Kafka broker every system runs on: wordstream's own embedded broker (the class and settings {@code run} starts),
+ * started by the benchmark before any system, each system on topics of its own. It is running before a system is
+ * launched, so every system's start-up is measured the same way; its own start is measured once, here.
  */
-public final class PeersKafka implements AutoCloseable {
+public final class SharedBroker implements AutoCloseable {
     private final Install install;
     private final Settings brokerSettings;
     private final BrokerProcess broker;
 
-    private PeersKafka(Install install, Settings brokerSettings, BrokerProcess broker) {
+    private long startNanos;
+
+    private SharedBroker(Install install, Settings brokerSettings, BrokerProcess broker) {
         this.install = install;
         this.brokerSettings = brokerSettings;
         this.broker = broker;
     }
 
-    public static PeersKafka start(Install install, Path dir, int port, Duration timeout) {
+    /** Starts the broker on a new data dir and waits until it answers. */
+    public static SharedBroker start(Install install, Path dir, int port, Duration timeout) {
         Settings s = settings(dir, Optional.empty(), port, "peers-in", "peers-out", Settings.DEFAULT_DRIVER_MEMORY,
                 Map.of());
+        long launched = System.nanoTime();
         BrokerProcess broker = BrokerProcess.start(s, install);
-        PeersKafka kafka = new PeersKafka(install, s, broker);
+        SharedBroker kafka = new SharedBroker(install, s, broker);
         try (TopicAdmin admin = new TopicAdmin(kafka.properties())) {
             broker.awaitReady(admin, timeout);
         } catch (RuntimeException e) {
             kafka.close();
             throw e;
         }
+        kafka.startNanos = System.nanoTime() - launched;
         return kafka;
+    }
+
+    /** From launching the broker's JVM to its first answer to an admin client. */
+    public double startSeconds() {
+        return startNanos / 1e9;
+    }
+
+    public String bootstrap() {
+        return brokerSettings.bootstrap();
     }
 
     /** Settings for a system of this broker: its own data dir and topics, wordstream's defaults otherwise. */
@@ -79,8 +95,14 @@ public final class PeersKafka implements AutoCloseable {
         return install;
     }
 
-    public long peakRssBytes() {
-        return ProcessMemory.peakRssBytes(broker.handle().pid()).orElse(-1);
+    /** The broker's peak resident memory since the last {@link #resetPeakRss}, or since it started. */
+    public OptionalLong peakRssBytes() {
+        return ProcessMemory.peakRssBytes(broker.handle().pid());
+    }
+
+    /** Starts a new peak, so that the next system's is its own. */
+    public void resetPeakRss() {
+        ProcessMemory.resetPeak(broker.handle().pid());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.wordstream.console.it;
+package io.wordstream.netns;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +10,13 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hosts for a test, made on this machine as Linux network namespaces on one bridge: each host has its own address
- * in a private /24 that the test picks and assigns itself, and the root namespace reaches them through the
- * bridge's address. Names are unique per run; {@link #close} kills every process in them and removes everything,
- * also after a failure. Needs root and {@code ip} (iproute2).
+ * Hosts made on this machine as Linux network namespaces on one bridge, for a test or a drill: each host has its own
+ * address in a private /24 picked here and assigned by this class (never an address it did not make), and the root
+ * namespace reaches them through the bridge's address. A process started {@linkplain #on on a host} shares the
+ * filesystem, so a directory is a path every host reaches, like an NFS mount. Names are unique per run; {@link #close}
+ * kills every process in them and removes everything, also after a failure. Needs root and {@code ip} (iproute2).
  */
-final class NetworkHosts implements AutoCloseable {
+public final class NetworkHosts implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String prefix;
@@ -31,7 +32,7 @@ final class NetworkHosts implements AutoCloseable {
     }
 
     /** True when this process may make namespaces: root, with {@code ip} on the path. */
-    static boolean available() {
+    public static boolean available() {
         try {
             return "0".equals(output(List.of("id", "-u")).strip()) && run(List.of("ip", "-V")) == 0;
         } catch (IOException e) {
@@ -40,7 +41,7 @@ final class NetworkHosts implements AutoCloseable {
     }
 
     /** Makes {@code count} hosts, numbered from 1, on a new bridge. */
-    static NetworkHosts create(int count) throws IOException {
+    public static NetworkHosts create(int count) throws IOException {
         // ws + 5 hex digits: short enough for the 15-character limit of interface names, unique per run.
         String prefix = "ws" + String.format(Locale.ROOT, "%05x", RANDOM.nextInt(1 << 20));
         String subnet = freeSubnet();
@@ -76,7 +77,7 @@ final class NetworkHosts implements AutoCloseable {
             String ns = namespace(host);
             exec("ip", "netns", "add", ns);
             made.add(ns);
-            String outside = prefix + "v" + host;
+            String outside = outside(host);
             String inside = prefix + "p" + host;
             exec("ip", "link", "add", outside, "type", "veth", "peer", "name", inside);
             exec("ip", "link", "set", outside, "master", bridge);
@@ -88,34 +89,34 @@ final class NetworkHosts implements AutoCloseable {
         }
     }
 
-    String namespace(int host) {
+    public String namespace(int host) {
         return prefix + "h" + host;
     }
 
     /** Host {@code host}'s address. */
-    String address(int host) {
+    public String address(int host) {
         return subnet + "." + (1 + host);
     }
 
     /** The root namespace's address on the bridge: where processes not in any host run. */
-    String rootAddress() {
+    public String rootAddress() {
         return subnet + ".1";
     }
 
     /** The hosts' bridge, in the root namespace: a capture of it sees every packet between the hosts. */
-    String bridge() {
+    public String bridge() {
         return prefix + "br";
     }
 
     /** {@code command} as run on host {@code host}. */
-    List<String> on(int host, List<String> command) {
+    public List<String> on(int host, List<String> command) {
         List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", namespace(host)));
         c.addAll(command);
         return c;
     }
 
     /** Every process running on host {@code host}. */
-    List<ProcessHandle> processes(int host) throws IOException {
+    public List<ProcessHandle> processes(int host) throws IOException {
         List<ProcessHandle> ps = new ArrayList<>();
         for (String line : output(List.of("ip", "netns", "pids", namespace(host))).split("\\s+")) {
             if (!line.isBlank()) {
@@ -126,12 +127,36 @@ final class NetworkHosts implements AutoCloseable {
     }
 
     /** Loses host {@code host}: SIGKILL to every process on it, waiting until they are gone. */
-    void killEverything(int host) throws IOException {
+    public void killEverything(int host) throws IOException {
         List<ProcessHandle> ps = processes(host);
         ps.forEach(ProcessHandle::destroyForcibly);
         for (ProcessHandle p : ps) {
             p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> p).join();
         }
+    }
+
+    /**
+     * Cuts host {@code host} off the bridge, as a machine that loses power: nothing it sends leaves it and nothing
+     * reaches it, so its peers see no FIN or RST, only silence (then "no route to host" once their neighbour entry
+     * for it expires). Its processes keep running until killed; {@link #reconnect} undoes it.
+     */
+    public void disconnect(int host) throws IOException {
+        exec("ip", "link", "set", outside(host), "down");
+    }
+
+    /** Plugs host {@code host} back into the bridge. */
+    public void reconnect(int host) throws IOException {
+        exec("ip", "link", "set", outside(host), "up");
+    }
+
+    /** How many hosts there are, numbered from 1. */
+    public int count() {
+        return count;
+    }
+
+    /** The veth end on the bridge, in the root namespace. */
+    private String outside(int host) {
+        return prefix + "v" + host;
     }
 
     /** Kills whatever still runs on the hosts, removes the namespaces (their veths go with them) and the bridge. */
@@ -149,7 +174,7 @@ final class NetworkHosts implements AutoCloseable {
         }
         // A veth whose peer never reached its namespace is still here.
         for (int host = 1; host <= count; host++) {
-            quietly("ip", "link", "delete", prefix + "v" + host);
+            quietly("ip", "link", "delete", outside(host));
         }
         if (bridgeMade) {
             quietly("ip", "link", "delete", prefix + "br");
