@@ -109,7 +109,7 @@ final class Intruder {
     String sparkApplication(String masterUrl, Duration within) throws IOException, InterruptedException {
         Path sparkClass = Install.current().sparkHome().resolve("bin").resolve("spark-class");
         Process p = start("spark-app", List.of(sparkClass.toString(), "org.apache.spark.ui.UIWorkloadGenerator",
-                masterUrl, "FIFO", "1"), Map.of("SPARK_LOCAL_IP", address, "SPARK_DRIVER_MEMORY", "384m"));
+                masterUrl, "FIFO", "1"), Map.of("SPARK_LOCAL_IP", address, "SPARK_DRIVER_MEMORY", "512m"));
         Path out = dir.resolve("spark-app.out");
         try {
             return Poll.until(within, () -> read(out), s -> !p.isAlive()
