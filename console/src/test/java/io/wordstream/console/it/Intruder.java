@@ -107,9 +107,11 @@ final class Intruder {
      * has said that the master let it in ({@code Connected to Spark cluster}) or that it gave up; then it is stopped.
      */
     String sparkApplication(String masterUrl, Duration within) throws IOException, InterruptedException {
-        Path sparkClass = Install.current().sparkHome().resolve("bin").resolve("spark-class");
-        Process p = start("spark-app", List.of(sparkClass.toString(), "org.apache.spark.ui.UIWorkloadGenerator",
-                masterUrl, "FIFO", "1"), Map.of("SPARK_LOCAL_IP", address, "SPARK_DRIVER_MEMORY", "512m"));
+        // Through spark-submit, which gives the driver Java 17's module flags; "spark-internal": a class of Spark's.
+        Path sparkSubmit = Install.current().sparkHome().resolve("bin").resolve("spark-submit");
+        Process p = start("spark-app", List.of(sparkSubmit.toString(), "--master", masterUrl, "--driver-memory",
+                "512m", "--class", "org.apache.spark.ui.UIWorkloadGenerator", "spark-internal", masterUrl, "FIFO",
+                "1"), Map.of("SPARK_LOCAL_IP", address));
         Path out = dir.resolve("spark-app.out");
         try {
             return Poll.until(within, () -> read(out), s -> !p.isAlive()
