@@ -22,11 +22,12 @@ import org.apache.kafka.common.Uuid;
  * the process it watches ends. Storage is formatted on first start and reused after.
  *
  * <p>Arguments: {@code --dir DIR --port PORT --controller-port PORT [--host HOST] [--watch-pid PID]
- * [--client-config FILE] [--node-id N --controllers 1@A:9093,2@B:9093,... --cluster-id ID [--session-timeout-ms MS]]}:
- * with the Kafka client properties file the console uses, a SASL/PLAIN one makes the client listener require its user
- * (the secret is read from the file, never passed as an argument); with a node id and controllers, the node is one
- * member of a quorum of several hosts, formatted with the given cluster id, which fences a node that stopped beating
- * after the session timeout.
+ * [--client-config FILE] [--ssl-ca FILE --ssl-cert FILE --ssl-key FILE] [--node-id N --controllers
+ * 1@A:9093,2@B:9093,... --cluster-id ID [--session-timeout-ms MS]]}: with the Kafka client properties file the console
+ * uses, a SASL/PLAIN one makes the client listener require its user (the secret is read from the file, never passed
+ * as an argument); with the PEM files of a certs dir, every listener speaks TLS and requires a certificate of that
+ * CA; with a node id and controllers, the node is one member of a quorum of several hosts, formatted with the given
+ * cluster id, which fences a node that stopped beating after the session timeout.
  */
 public final class EmbeddedBroker {
     private EmbeddedBroker() {
@@ -49,11 +50,27 @@ public final class EmbeddedBroker {
             }
         }
 
+        Optional<BrokerTls> tls = Optional.empty();
+        if (a.containsKey("--ssl-ca")) {
+            if (security.isPresent()) {
+                System.out.println("wordstream broker: --client-config with SASL and the --ssl-* files exclude each"
+                        + " other; secure the node with one of them");
+                System.exit(2);
+            }
+            try {
+                tls = Optional.of(BrokerTls.read(Path.of(a.get("--ssl-ca")), Path.of(a.get("--ssl-cert")),
+                        Path.of(a.get("--ssl-key"))));
+            } catch (IOException | NullPointerException e) {
+                System.out.println("wordstream broker: cannot read the TLS files (--ssl-ca, --ssl-cert, --ssl-key): "
+                        + e.getMessage());
+                System.exit(2);
+            }
+        }
         Quorum quorum = a.containsKey("--controllers")
                 ? Quorum.of(Integer.parseInt(a.getOrDefault("--node-id", "1")), a.get("--controllers"))
                         .withSessionTimeout(Long.parseLong(a.getOrDefault("--session-timeout-ms", "0")))
                 : Quorum.single(host, controllerPort);
-        Path config = writeConfig(dir, host, port, controllerPort, security, quorum);
+        Path config = writeConfig(dir, host, port, controllerPort, security, tls, quorum);
         if (a.containsKey("--cluster-id")) {
             Files.writeString(dir.resolve("cluster.id"), a.get("--cluster-id"));
         }
@@ -62,7 +79,8 @@ public final class EmbeddedBroker {
             watch(watchPid);
         }
         System.out.println("wordstream broker: starting on " + host + ":" + port + " (controller " + host + ":"
-                + controllerPort + "), data in " + dir);
+                + controllerPort + (tls.isPresent() ? ", TLS with client certificates on both" : "") + "), data in "
+                + dir);
         // When the console asks (the first run after a build), the broker records its class data once it serves.
         ClassDataRecording.recordWhenAsked();
         // Kafka's own entry point: it installs the shutdown hook that makes SIGTERM a clean, controlled shutdown.
@@ -75,15 +93,17 @@ public final class EmbeddedBroker {
 
     static Path writeConfig(Path dir, String host, int port, int controllerPort, Optional<ClientSecurity> security)
             throws IOException {
-        return writeConfig(dir, host, port, controllerPort, security, Quorum.single(host, controllerPort));
+        return writeConfig(dir, host, port, controllerPort, security, Optional.empty(),
+                Quorum.single(host, controllerPort));
     }
 
     /**
-     * Writes the broker's settings; with {@code security}, its client listener takes SASL/PLAIN and the file, which
-     * then holds the password, is readable by its owner only.
+     * Writes the broker's settings; with {@code security}, its client listener takes SASL/PLAIN, and with
+     * {@code tls} every listener speaks TLS. The file, which may then hold a password or a key, is readable by its
+     * owner only.
      */
     static Path writeConfig(Path dir, String host, int port, int controllerPort, Optional<ClientSecurity> security,
-                            Quorum quorum) throws IOException {
+                            Optional<BrokerTls> tls, Quorum quorum) throws IOException {
         Files.createDirectories(dir.resolve("data"));
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
@@ -118,6 +138,7 @@ public final class EmbeddedBroker {
         // The console creates the topics it needs; a typo in a topic name should fail, not create a new topic.
         p.put("auto.create.topics.enable", "false");
         security.ifPresent(sec -> sec.configure(p, host, port));
+        tls.ifPresent(t -> t.configure(p, host, port, controllerPort));
         Path file = dir.resolve("server.properties");
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -31,7 +31,7 @@ class EmbeddedBrokerTest {
     @Test
     void aQuorumMemberFormatsWithItsClusterIdAndKeepsThreeCopies() throws Exception {
         Path config = EmbeddedBroker.writeConfig(dir, "10.1.0.2", 19092, 19093, Optional.empty(),
-                Quorum.of(2, "1@10.1.0.1:19093,2@10.1.0.2:19093,3@10.1.0.3:19093"));
+                Optional.empty(), Quorum.of(2, "1@10.1.0.1:19093,2@10.1.0.2:19093,3@10.1.0.3:19093"));
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(config)) {
             p.load(in);
@@ -52,7 +52,8 @@ class EmbeddedBrokerTest {
     void aQuorumMemberFencesASilentNodeAfterItsSessionTimeoutBeatingAsOftenRelativeToItAsKafka() throws Exception {
         Properties p = new Properties();
         try (var in = Files.newBufferedReader(EmbeddedBroker.writeConfig(dir, "10.1.0.2", 19092, 19093,
-                Optional.empty(), Quorum.of(2, "1@10.1.0.1:19093,2@10.1.0.2:19093").withSessionTimeout(6000)))) {
+                Optional.empty(), Optional.empty(),
+                Quorum.of(2, "1@10.1.0.1:19093,2@10.1.0.2:19093").withSessionTimeout(6000)))) {
             p.load(in);
         }
         assertEquals("6000", p.getProperty("broker.session.timeout.ms"));

@@ -103,6 +103,11 @@ public final class NetworkHosts implements AutoCloseable {
         return subnet + ".1";
     }
 
+    /** The hosts' bridge, in the root namespace: a capture of it sees every packet between the hosts. */
+    public String bridge() {
+        return prefix + "br";
+    }
+
     /** {@code command} as run on host {@code host}. */
     public List<String> on(int host, List<String> command) {
         List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", namespace(host)));

@@ -117,7 +117,9 @@ public final class HostLossBench {
                 // what this measures.
                 "--watermark", "120s",
                 // One single-core executor on each host's worker.
-                "--conf", "spark.executor.cores=1", "--conf", "spark.executor.memory=512m"));
+                "--conf", "spark.executor.cores=1", "--conf", "spark.executor.memory=512m",
+                // The drill measures the plain cluster; off loopback that is asked for by name.
+                "--insecure"));
         all.addAll(options);
         try (FailoverDrill<HostCluster> drill = FailoverDrill.on(cluster, install, work, all, timeout);
              SchedulerTally tally = new SchedulerTally(drill.kafka(), FailoverDrill.METRICS,

@@ -7,10 +7,15 @@ import io.wordstream.console.roles.ClusterId;
 import io.wordstream.console.roles.Controllers;
 import io.wordstream.console.roles.HostAddress;
 import io.wordstream.console.roles.KafkaNode;
+import io.wordstream.console.security.CertsDir;
+import io.wordstream.console.security.ClusterSecurity;
+import io.wordstream.console.security.SecureMode;
 import io.wordstream.console.settings.Install;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,7 +104,15 @@ final class BrokerCommand implements Callable<Integer> {
         if (kafkaConfig != null && !Files.isReadable(kafkaConfig)) {
             throw new IllegalArgumentException("cannot read --kafka-config " + kafkaConfig);
         }
+        // Its listeners, and every controller it dials; its node certificate must name its own address.
+        List<SecureMode.Endpoint> endpoints = new ArrayList<>();
+        endpoints.add(new SecureMode.Endpoint(role.host, SecureMode.Link.KAFKA, "--host"));
+        quorum.voters().forEach(v -> endpoints.add(new SecureMode.Endpoint(v.host(), SecureMode.Link.KAFKA,
+                "--controllers")));
+        ClusterSecurity secured = role.security().decide(endpoints, Optional.ofNullable(kafkaConfig),
+                new CertsDir.Needs(List.of(new CertsDir.HostName(role.host, "--host")), true, true, false),
+                role.command.commandLine().getErr(), "wordstream broker");
         return new KafkaNode(nodeId, role.host, clientPort.port, controllerPort, quorum, clusterId, role.dataDir(),
-                Optional.ofNullable(kafkaConfig), sessionTimeout);
+                Optional.ofNullable(kafkaConfig), sessionTimeout, secured);
     }
 }

@@ -10,4 +10,12 @@ import picocli.CommandLine.ArgGroup;
 public final class ClientCommandOptions {
     @ArgGroup(validate = false, heading = "%nKafka%n")
     KafkaOptions kafka = new KafkaOptions();
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "%nSecurity%n")
+    SecurityOptions security;
+
+    /** --certs-dir or --insecure as given, or neither. */
+    SecurityOptions security() {
+        return SecurityOptions.of(security);
+    }
 }

@@ -33,6 +33,7 @@ final class ConsoleCommand implements Callable<Integer> {
             settings = Attach.settings(settings, options.reset());
         }
         GatewayConfig gateway = options.gatewayConfig(settings);
+        settings = options.secured(settings, gateway, attach, "wordstream");
         if (System.console() == null) {
             throw new UserError("the console needs a terminal (standard input and output are not one); run it in a"
                     + " terminal, or use 'wordstream run' for the pipeline without a screen");

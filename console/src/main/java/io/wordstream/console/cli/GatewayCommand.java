@@ -65,7 +65,8 @@ final class GatewayCommand implements Callable<Integer> {
             err.flush();
         });
         SettingsFactory.Client client = SettingsFactory.forClient(shared.kafka, spec.commandLine().getParseResult());
-        Settings settings = client.settings();
+        Settings settings = shared.security().forClient(client.settings(), config, err,
+                "wordstream gateway");
         ConsoleLog.init(settings);
         try (TopicAdmin admin = new TopicAdmin(KafkaClients.base(settings))) {
             admin.requireReachable(REACHABLE_WITHIN, client.origin(), client.wayOut());

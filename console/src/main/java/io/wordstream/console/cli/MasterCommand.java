@@ -3,7 +3,10 @@ package io.wordstream.console.cli;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.HostAddress;
 import io.wordstream.console.roles.SparkMaster;
+import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Install;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,19 +29,28 @@ final class MasterCommand implements Callable<Integer> {
             description = "Port of the master's web UI (default: ${DEFAULT-VALUE}).")
     int uiPort;
 
+    @Option(names = "--tls-ui",
+            description = "With --certs-dir: serve the web UI on --host over TLS, to clients with a certificate of the"
+                    + " cluster's CA (the console's cluster view reads it so). Without it, a secured UI listens on"
+                    + " 127.0.0.1 only.")
+    boolean tlsUi;
+
     @Override
     public Integer call() throws Exception {
         HostAddress.requireLocal(role.host, "--host");
         if (clientPort.port == uiPort) {
             throw new IllegalArgumentException("--port and --ui-port must differ");
         }
-        SparkMaster master = new SparkMaster(role.host, clientPort.port, uiPort, role.dataDir());
+        Path dir = role.dataDir();
+        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, uiPort, tlsUi, List.of(), dir,
+                role.command.commandLine().getErr(), "wordstream master");
+        SparkMaster master = new SparkMaster(role.host, clientPort.port, uiPort, dir, conf);
         ConsoleLog.init(master.dataDir().resolve("logs"));
         RoleRun run = role.foreground(master.dataDir());
         // No deadline while it runs: on a loaded host a master takes minutes to serve, and Ctrl-C still stops it.
         return run.run(() -> {
             Ports.requireFree(role.host, clientPort.port, "pass --port to choose another");
-            Ports.requireFree(role.host, uiPort, "pass --ui-port to choose another");
+            Ports.requireFree(master.conf().uiHost(), uiPort, "pass --ui-port to choose another");
             return master.start(Install.current());
         }, Optional.empty(), "", "ready master " + master.url() + " ui=" + master.webUi() + " log=" + master.log());
     }

@@ -57,6 +57,14 @@ public final class PipelineCommandOptions {
         return SettingsFactory.forRun(client.kafka, pipeline, launch, cluster);
     }
 
+    /**
+     * {@code settings} with their security decided from --certs-dir and --insecure, for {@code command} (its name in
+     * the one line of a refusal); a warning, if any, goes to the command's standard error.
+     */
+    Settings secured(Settings settings, GatewayConfig gateway, boolean attach, String command) {
+        return client.security().forPipeline(settings, gateway, attach, err(), command);
+    }
+
     /** The gateway's settings when --http was given, else null; a port in use is named before anything starts. */
     GatewayConfig gatewayConfig(Settings settings) {
         return http.checkedConfig(settings.pipeline().textField());

@@ -70,7 +70,8 @@ final class ReportCommand implements Callable<Integer> {
         ReportMailer mailer = mail.mailer(err);
         SettingsFactory.Client kafkaClient =
                 SettingsFactory.forClient(shared.kafka, spec.commandLine().getParseResult());
-        Settings settings = kafkaClient.settings();
+        Settings settings = shared.security().forClient(kafkaClient.settings(), null, err,
+                "wordstream report");
         ConsoleLog.init(settings);
         Properties client = KafkaClients.base(settings);
         try (TopicAdmin admin = new TopicAdmin(client)) {

@@ -2,6 +2,7 @@ package io.wordstream.console.cli;
 
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -21,6 +22,14 @@ public final class RoleOptions {
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Where the ${COMMAND-NAME} keeps its files and log (default: ${DEFAULT-VALUE}).")
     Path dataDir = Settings.defaultDataDir();
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "%nSecurity%n")
+    SecurityOptions security;
+
+    /** --certs-dir or --insecure as given, or neither. */
+    SecurityOptions security() {
+        return SecurityOptions.of(security);
+    }
 
     /** The role's life in the foreground, on {@code dataDir} (the role's own place in the data dir). */
     RoleRun foreground(Path dataDir) {

@@ -33,8 +33,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Settings settings = options.settings();
-        GatewayConfig gateway = options.gatewayConfig(settings);
+        Settings given = options.settings();
+        GatewayConfig gateway = options.gatewayConfig(given);
+        Settings settings = options.secured(given, gateway, false, "wordstream run");
         ConsoleLog.init(settings);
         PrintWriter out = options.out();
         PrintWriter err = options.err();

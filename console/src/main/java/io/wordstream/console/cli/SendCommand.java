@@ -76,7 +76,8 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SettingsFactory.Client client = SettingsFactory.forClient(shared.kafka, spec.commandLine().getParseResult());
-        Settings settings = client.settings();
+        Settings settings = shared.security().forClient(client.settings(), null,
+                spec.commandLine().getErr(), "wordstream send");
         ConsoleLog.init(settings);
         if (!sentences.isEmpty() && file != null) {
             throw new IllegalArgumentException("give sentences as arguments or --file, not both");

@@ -67,7 +67,8 @@ final class WatchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--top must be at least 1");
         }
         SettingsFactory.Client client = SettingsFactory.forClient(shared.kafka, spec.commandLine().getParseResult());
-        Settings settings = client.settings();
+        Settings settings = shared.security().forClient(client.settings(), null,
+                spec.commandLine().getErr(), "wordstream watch");
         pipeline = settings.pipeline();
         ConsoleLog.init(settings);
         var props = KafkaClients.base(settings);

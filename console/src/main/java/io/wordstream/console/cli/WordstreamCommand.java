@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + " results back to Kafka.",
         subcommands = {ConsoleCommand.class, RunCommand.class, SendCommand.class, WatchCommand.class,
             ReportCommand.class, GatewayCommand.class, OwnJvmCommands.Soak.class, OwnJvmCommands.Bench.class,
-            BrokerCommand.class, MasterCommand.class, WorkerCommand.class, CompletionCommand.class,
+            BrokerCommand.class, MasterCommand.class, WorkerCommand.class, CertsCommand.class, CompletionCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "'wordstream' alone, in a terminal, starts the console. Without a screen, 'wordstream run' starts"
                 + " the pipeline; 'send' and 'watch' in another terminal use it.",

@@ -3,8 +3,13 @@ package io.wordstream.console.cli;
 import io.wordstream.console.launch.Ports;
 import io.wordstream.console.roles.HostAddress;
 import io.wordstream.console.roles.SparkWorker;
+import io.wordstream.console.security.SecureMode;
+import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Install;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,17 +49,31 @@ final class WorkerCommand implements Callable<Integer> {
             description = "How long to wait for the master to answer before starting (default: ${DEFAULT-VALUE}).")
     Duration masterWait;
 
+    @Option(names = "--tls-ui",
+            description = "With --certs-dir: serve the web UI on --host over TLS, to clients with a certificate of the"
+                    + " cluster's CA (the console's cluster view reads it so). Without it, a secured UI listens on"
+                    + " 127.0.0.1 only.")
+    boolean tlsUi;
+
     @Override
     public Integer call() throws Exception {
         if (master == null) {
             throw new IllegalArgumentException("a worker needs --master spark://HOST:PORT");
         }
-        SparkWorker worker = new SparkWorker(role.host, master, cores, memory, uiPort, role.dataDir());
         HostAddress.requireLocal(role.host, "--host");
+        Path dir = role.dataDir();
+        List<SecureMode.Endpoint> dials = new ArrayList<>();
+        if (master.startsWith("spark://")) {
+            dials.add(new SecureMode.Endpoint(SecurityOptions.host(master.substring("spark://".length())),
+                    SecureMode.Link.SPARK, "--master"));
+        }
+        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, uiPort, tlsUi, dials, dir,
+                role.command.commandLine().getErr(), "wordstream worker");
+        SparkWorker worker = new SparkWorker(role.host, master, cores, memory, uiPort, dir, conf);
         ConsoleLog.init(worker.dataDir().resolve("logs"));
         RoleRun run = role.foreground(worker.dataDir());
         return run.run(() -> {
-            Ports.requireFree(role.host, uiPort, "pass --ui-port to choose another");
+            Ports.requireFree(worker.conf().uiHost(), uiPort, "pass --ui-port to choose another");
             worker.awaitMaster(masterWait);
             return worker.start(Install.current());
         }, Optional.of(masterWait.plus(REGISTRATION)), "the Spark worker was not registered by " + master

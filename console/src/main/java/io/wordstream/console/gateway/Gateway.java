@@ -3,6 +3,8 @@ package io.wordstream.console.gateway;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.wordstream.common.ExecutorStop;
 import io.wordstream.console.errors.UserError;
 import io.wordstream.console.kafka.RecordWriter;
@@ -15,10 +17,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,12 +65,15 @@ public final class Gateway implements AutoCloseable {
     /** As above, and with {@code welcome} (null for none) each sign-up Kafka acknowledged gets a welcome note. */
     public Gateway(GatewayConfig config, Properties clientProperties, String inputTopic, LiveCounts counts,
                    WelcomeMail welcome) {
-        this(config, clientProperties, inputTopic, counts, welcome, GatewayTraffic.NONE);
+        this(config, clientProperties, inputTopic, counts, welcome, GatewayTraffic.NONE, Optional.empty());
     }
 
-    /** As above, reporting each answer and each request's sentences to {@code traffic}. */
+    /**
+     * As above, reporting each answer and each request's sentences to {@code traffic}; with {@code tls} it serves HTTPS
+     * only.
+     */
     public Gateway(GatewayConfig config, Properties clientProperties, String inputTopic, LiveCounts counts,
-                   WelcomeMail welcome, GatewayTraffic traffic) {
+                   WelcomeMail welcome, GatewayTraffic traffic, Optional<SSLContext> tls) {
         this.config = config;
         this.welcome = welcome;
         this.traffic = traffic;
@@ -75,7 +82,14 @@ public final class Gateway implements AutoCloseable {
         this.limiter = new RateLimiter(config.requestsPerSecond(), System::nanoTime);
         this.streams = new EventStreams(counts, config.maxStreams());
         try {
-            this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
+            InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+            if (tls.isPresent()) {
+                HttpsServer https = HttpsServer.create(address, 64);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls.get()));
+                this.server = https;
+            } else {
+                this.server = HttpServer.create(address, 64);
+            }
         } catch (BindException e) {
             throw new UserError("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage()
                     + "); choose another --http port or --http-host");
@@ -101,7 +115,8 @@ public final class Gateway implements AutoCloseable {
     /** Where it listens, as a URL ending in a slash. */
     public URI uri() {
         InetSocketAddress a = server.getAddress();
-        return URI.create("http://" + config.host() + ":" + a.getPort() + "/");
+        String scheme = server instanceof HttpsServer ? "https://" : "http://";
+        return URI.create(scheme + config.host() + ":" + a.getPort() + "/");
     }
 
     /**

@@ -4,10 +4,14 @@ import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.kafka.TopicPlan;
+import io.wordstream.console.security.SecureMode;
+import io.wordstream.console.security.TlsContexts;
 import io.wordstream.console.settings.Settings;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import javax.net.ssl.SSLContext;
 
 /**
  * The gateway together with the counts it serves: either its own feed of the results topic ('gateway', 'run'), or
@@ -51,7 +55,7 @@ public final class GatewayService implements AutoCloseable {
         TopicFeed feed = LiveCounts.follow(clientProperties, settings.resultsTopic(), counts);
         try {
             return new GatewayService(feed, new Gateway(config, clientProperties, inputTopic, counts, welcome,
-                    traffic));
+                    traffic, tls(config, settings)));
         } catch (RuntimeException e) {
             feed.close();
             throw e;
@@ -73,7 +77,15 @@ public final class GatewayService implements AutoCloseable {
     public static GatewayService on(GatewayConfig config, Settings settings, LiveCounts counts,
                                     WelcomeMail welcome, GatewayTraffic traffic) {
         return new GatewayService(null, new Gateway(config, KafkaClients.base(settings),
-                settings.inputTopics().get(0), counts, welcome, traffic));
+                settings.inputTopics().get(0), counts, welcome, traffic, tls(config, settings)));
+    }
+
+    /** Secured and off loopback, the gateway serves HTTPS with this host's node certificate. */
+    static Optional<SSLContext> tls(GatewayConfig config, Settings settings) {
+        if (!settings.security().secured() || SecureMode.isLoopback(config.host())) {
+            return Optional.empty();
+        }
+        return settings.security().credentials().flatMap(c -> c.node()).map(TlsContexts::server);
     }
 
     public URI uri() {

@@ -2,6 +2,7 @@ package io.wordstream.console.kafka;
 
 import io.wordstream.common.KafkaTimeouts;
 import io.wordstream.console.errors.UserError;
+import io.wordstream.console.security.ClusterSecurity;
 import io.wordstream.console.settings.Settings;
 import java.io.IOException;
 import java.io.Reader;
@@ -37,13 +38,22 @@ public final class KafkaClients {
     }
 
     public static Properties base(Settings settings) {
-        return of(settings.bootstrap(), settings.kafkaConfig());
+        return of(settings.bootstrap(), settings.kafkaConfig(), settings.security());
     }
 
     /** Client properties for the Kafka at {@code bootstrap}, with the operator's file when there is one. */
     public static Properties of(String bootstrap, Optional<Path> kafkaConfig) {
+        return of(bootstrap, kafkaConfig, ClusterSecurity.loopback());
+    }
+
+    /**
+     * Client properties for the Kafka at {@code bootstrap}: the operator's file when there is one, then the TLS
+     * settings of {@code security}, which win.
+     */
+    public static Properties of(String bootstrap, Optional<Path> kafkaConfig, ClusterSecurity security) {
         Properties p = new Properties();
         kafkaConfig.ifPresent(file -> p.putAll(load(file)));
+        p.putAll(security.kafkaClient());
         p.put("bootstrap.servers", bootstrap);
         try {
             // The job reads the same file: a timeout it cannot read is refused here, before anything starts.

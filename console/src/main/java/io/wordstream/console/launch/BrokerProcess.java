@@ -64,6 +64,8 @@ public final class BrokerProcess implements AutoCloseable {
         // the secret never appears on a command line.
         settings.kafkaConfig().ifPresent(f -> command.addAll(List.of("--client-config",
                 f.toAbsolutePath().toString())));
+        // With a certs dir, the paths of its CA, node certificate and key: every listener speaks TLS.
+        command.addAll(settings.security().brokerArguments());
         try {
             Files.createDirectories(settings.logDir());
             Process p = new ProcessBuilder(command)

@@ -2,6 +2,7 @@ package io.wordstream.console.launch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wordstream.console.errors.UserError;
+import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.nio.file.Path;
@@ -32,10 +33,12 @@ public final class LocalCluster implements AutoCloseable {
     private final Path sparkHome;
     private final Path workRoot;
     private final int brokerPort;
+    private final SparkDaemonConf conf;
     private int lastNumber;
 
     private LocalCluster(Process master, List<Worker> workers, int port, int uiPort, Settings settings,
-                         Path sparkHome) {
+                         Path sparkHome, SparkDaemonConf conf) {
+        this.conf = conf;
         this.master = master;
         this.workers = workers;
         this.port = port;
@@ -54,9 +57,13 @@ public final class LocalCluster implements AutoCloseable {
         int port = ports.get(0);
         int uiPort = ports.get(1);
         Path sparkHome = install.sparkHome();
+        // With a certs dir, the daemons authenticate with the cluster secret even here: other users of this host
+        // reach loopback too. Their UIs stay on loopback, where the console reads them.
+        SparkDaemonConf conf = SparkDaemonConf.of(settings.security(), Settings.LOOPBACK, uiPort, false,
+                settings.runDir());
         Process master = SparkDaemons.startMaster(sparkHome, Settings.LOOPBACK, port, uiPort,
-                settings.logDir().resolve("spark-master.log"));
-        LocalCluster cluster = new LocalCluster(master, new ArrayList<>(), port, uiPort, settings, sparkHome);
+                settings.logDir().resolve("spark-master.log"), conf);
+        LocalCluster cluster = new LocalCluster(master, new ArrayList<>(), port, uiPort, settings, sparkHome, conf);
         try {
             for (int i = 1; i <= settings.localCluster(); i++) {
                 cluster.startWorker(ports.get(1 + i));
@@ -71,7 +78,7 @@ public final class LocalCluster implements AutoCloseable {
     private synchronized int startWorker(int workerUiPort) {
         int number = ++lastNumber;
         Process p = SparkDaemons.startWorker(sparkHome, Settings.LOOPBACK, masterUrl(), 1, WORKER_MEMORY,
-                workerUiPort, workRoot.resolve("worker-" + number), workerLog(number));
+                workerUiPort, workRoot.resolve("worker-" + number), workerLog(number), conf);
         workers.add(new Worker(number, p));
         return number;
     }

@@ -3,6 +3,7 @@ package io.wordstream.console.launch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordstream.console.errors.UserError;
+import io.wordstream.console.security.SparkDaemonConf;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -30,32 +31,43 @@ public final class SparkDaemons {
     private SparkDaemons() {
     }
 
-    /** Starts {@code org.apache.spark.deploy.master.Master} listening on {@code host}, logging to {@code log}. */
-    public static Process startMaster(Path sparkHome, String host, int port, int uiPort, Path log) {
-        return spawn(sparkHome, host, log, List.of("org.apache.spark.deploy.master.Master", "--host", host,
-                "--port", Integer.toString(port), "--webui-port", Integer.toString(uiPort)),
-                Map.of("SPARK_MASTER_OPTS", HostLossTimeouts.daemonOptions(host)));
+    /**
+     * Starts {@code org.apache.spark.deploy.master.Master} listening on {@code host}, logging to {@code log}; its
+     * security (secret, where its UI listens) comes from {@code conf}.
+     */
+    public static Process startMaster(Path sparkHome, String host, int port, int uiPort, Path log,
+                                      SparkDaemonConf conf) {
+        List<String> args = new ArrayList<>(List.of("org.apache.spark.deploy.master.Master", "--host", host,
+                "--port", Integer.toString(port), "--webui-port", Integer.toString(conf.httpPort(uiPort))));
+        args.addAll(conf.write());
+        return spawn(sparkHome, conf.uiHost(), log, args, Map.of("SPARK_MASTER_OPTS",
+                HostLossTimeouts.daemonOptions(host)));
     }
 
     /** Starts {@code org.apache.spark.deploy.worker.Worker} on {@code host}, registering with {@code masterUrl}. */
     public static Process startWorker(Path sparkHome, String host, String masterUrl, int cores, String memory,
-                                      int uiPort, Path workDir, Path log) {
+                                      int uiPort, Path workDir, Path log, SparkDaemonConf conf) {
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
             throw new UserError("cannot create the Spark worker's directory " + workDir + ": " + e.getMessage());
         }
-        return spawn(sparkHome, host, log, List.of("org.apache.spark.deploy.worker.Worker", "--host", host,
-                "--cores", Integer.toString(cores), "--memory", memory, "--webui-port", Integer.toString(uiPort),
-                "--work-dir", workDir.toString(), masterUrl),
-                Map.of("SPARK_WORKER_OPTS", HostLossTimeouts.daemonOptions(host)));
+        List<String> args = new ArrayList<>(List.of("org.apache.spark.deploy.worker.Worker", "--host", host,
+                "--cores", Integer.toString(cores), "--memory", memory, "--webui-port",
+                Integer.toString(conf.httpPort(uiPort)), "--work-dir", workDir.toString()));
+        args.addAll(conf.write());
+        args.add(masterUrl);
+        return spawn(sparkHome, conf.uiHost(), log, args, Map.of("SPARK_WORKER_OPTS",
+                HostLossTimeouts.daemonOptions(host)));
     }
 
     /**
+     * @param uiHost  where the web UI binds: SPARK_LOCAL_IP, which for a daemon given {@code --host} decides nothing
+     *                else (its executors are told their host by the worker)
      * @param options JVM options by the environment variable Spark's launcher reads them from; the operator's own
      *                value of that variable comes after ours, so its settings win
      */
-    private static Process spawn(Path sparkHome, String host, Path log, List<String> args,
+    private static Process spawn(Path sparkHome, String uiHost, Path log, List<String> args,
                                  Map<String, String> options) {
         List<String> command = new ArrayList<>();
         command.add(sparkHome.resolve("bin/spark-class").toString());
@@ -65,9 +77,9 @@ public final class SparkDaemons {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> env = pb.environment();
-        // The web UI and every other listener bind to this address, not to the 0.0.0.0 Spark picks without it;
-        // a worker's executors inherit it.
-        env.put("SPARK_LOCAL_IP", host);
+        // The web UI binds to this address, not to the 0.0.0.0 Spark picks without it; a worker's executors inherit
+        // it, and bind to the worker's --host.
+        env.put("SPARK_LOCAL_IP", uiHost);
         env.put("SPARK_DAEMON_MEMORY", DAEMON_MEMORY);
         env.put("WORDSTREAM_NEW_SESSION", "1");
         options.forEach((variable, ours) -> {
@@ -85,9 +97,14 @@ public final class SparkDaemons {
 
     /** A daemon's JSON status page ({@code http://host:uiPort/json/}), or null while it does not answer. */
     public static JsonNode status(String host, int uiPort) {
+        return status(URI.create("http://" + host + ":" + uiPort + "/json/"), HTTP);
+    }
+
+    /** The JSON status page at {@code page}, read with {@code http}, or null while it does not answer. */
+    public static JsonNode status(URI page, HttpClient http) {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + uiPort
-                    + "/json/")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
         } catch (IOException e) {
             return null;

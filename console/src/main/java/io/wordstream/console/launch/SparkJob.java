@@ -30,6 +30,7 @@ public final class SparkJob implements AutoCloseable {
     /** Named, not referenced: the console does not depend on the job module, which runs in another JVM. */
     static final String LOCAL_CHECKPOINT_FILE_SYSTEM = "io.wordstream.job.LocalCheckpointFileSystem";
     private static final String DRIVER_BIND_ADDRESS = "spark.driver.bindAddress";
+    private static final String DRIVER_HOST = "spark.driver.host";
     private static final Set<String> JVM_OPTION_LISTS = Set.of("spark.driver.extraJavaOptions");
     /**
      * C2 waits for three times its default counts: each batch runs thousands of planner methods a few times each,
@@ -80,8 +81,10 @@ public final class SparkJob implements AutoCloseable {
             throw new UserError("cannot prepare " + settings.runDir() + ": " + e.getMessage());
         }
         Map<String, String> env = new HashMap<>();
-        if (settings.sparkOnLoopback()) {
+        boolean secured = settings.security().secured();
+        if (settings.sparkOnLoopback() || secured && settings.sparkConf().containsKey(DRIVER_HOST)) {
             // Nothing outside this machine takes part: the driver's block manager and web UI listen on loopback only.
+            // Secured, with its address given, the driver's RPC listens there and its web UI on loopback only.
             env.put("SPARK_LOCAL_IP", Settings.LOOPBACK);
         } else if (settings.sparkConf().containsKey(DRIVER_BIND_ADDRESS)) {
             // The driver's web UI binds to SPARK_LOCAL_IP, else to 0.0.0.0: keep it on the address the driver was
@@ -102,8 +105,14 @@ public final class SparkJob implements AutoCloseable {
         // whose classes are never archived): a rebuilt job keeps the archive.
         ClassDataArchive classData = ClassDataArchive.of(install.classDataPlace(settings.dataDir()), "driver",
                 ClassDataArchive.jarsIn(install.sparkHome().resolve("jars")));
-        withOperatorConf(defaultConf(settings, install, classData), settings.sparkConf()).forEach(launcher::setConf);
-        launcher.addAppArgs(settings.jobConfig(stopFile, ProcessHandle.current().pid()).toArgs()
+        Map<String, String> conf = defaultConf(settings, install, classData);
+        if (secured && !env.containsKey("SPARK_LOCAL_IP")) {
+            // Its web UI would listen on every address: off, unless the operator's --conf asks for it.
+            conf.put("spark.ui.enabled", "false");
+        }
+        withOperatorConf(conf, settings.sparkConf()).forEach(launcher::setConf);
+        JobSecrets.sparkProperties(settings).ifPresent(f -> launcher.setPropertiesFile(f.toString()));
+        launcher.addAppArgs(JobSecrets.forJob(settings).jobConfig(stopFile, ProcessHandle.current().pid()).toArgs()
                 .toArray(String[]::new));
 
         Set<Long> before = childPids();

@@ -61,6 +61,7 @@ public final class ClusterState {
     private MasterSnapshot master;
     private List<Executor> executors = List.of();
     private Query query;
+    private boolean secured;
     /** The hosts lost, fed from the same readings, on the wall clock the job's trigger times are comparable with. */
     private final HostOutages outages = new HostOutages();
     private final Clock clock;
@@ -95,6 +96,18 @@ public final class ClusterState {
         if (s.answered()) {
             outages.brokers(brokers(), clock.instant());
         }
+    }
+
+    /**
+     * The session's links are secured (--certs-dir): every broker it reaches speaks TLS and took its client
+     * certificate, and every worker of a master that ran its job authenticated with the cluster's secret.
+     */
+    public void secured(boolean secured) {
+        this.secured = secured;
+    }
+
+    public boolean secured() {
+        return secured;
     }
 
     /** A reading of the Spark master's JSON. */

@@ -32,6 +32,7 @@ public final class PipelineStatus {
     private String appId = "";
     private String bootstrap = "";
     private String master = "";
+    private String security = "";
     private String error = "";
     private JobEvent lastProgress;
     private JobEvent lastData;
@@ -105,6 +106,15 @@ public final class PipelineStatus {
     /** The span both rates are averaged over. */
     public Duration rateSpan() {
         return counted.span();
+    }
+
+    /** What protects the session's links, for the header; empty on loopback, where nothing needs to. */
+    public void security(String line) {
+        this.security = line;
+    }
+
+    public String security() {
+        return security;
     }
 
     /** The pipeline completed its first batch; {@code master} is the one it runs on (a local cluster's URL). */

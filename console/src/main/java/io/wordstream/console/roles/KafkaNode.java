@@ -5,6 +5,7 @@ import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.KafkaNodes;
 import io.wordstream.console.launch.BrokerProcess;
 import io.wordstream.console.launch.SessionLeader;
+import io.wordstream.console.security.ClusterSecurity;
 import io.wordstream.console.settings.Install;
 import java.io.File;
 import java.io.IOException;
@@ -28,9 +29,12 @@ import java.util.Optional;
  * @param dataDir        the role's data dir: Kafka's storage under {@code kafka/}, the log under {@code logs/}
  * @param kafkaConfig    a client properties file; a SASL/PLAIN one secures the client listener
  * @param sessionTimeout how long the quorum waits for a node that stopped beating before it fences it
+ * @param security       with a certs dir, TLS with certificates on every listener, and the node's own identity
+ *                       when it asks the cluster whether it has joined
  */
 public record KafkaNode(int nodeId, String host, int port, int controllerPort, Controllers controllers,
-                        String clusterId, Path dataDir, Optional<Path> kafkaConfig, Duration sessionTimeout) {
+                        String clusterId, Path dataDir, Optional<Path> kafkaConfig, Duration sessionTimeout,
+                        ClusterSecurity security) {
 
     public Path kafkaDir() {
         return dataDir.resolve("kafka");
@@ -66,6 +70,7 @@ public record KafkaNode(int nodeId, String host, int port, int controllerPort, C
                 "--session-timeout-ms", Long.toString(sessionTimeout.toMillis()),
                 "--watch-pid", Long.toString(ProcessHandle.current().pid())));
         kafkaConfig.ifPresent(f -> command.addAll(List.of("--client-config", f.toAbsolutePath().toString())));
+        command.addAll(security.brokerArguments());
         try {
             Files.createDirectories(log().getParent());
             Process p = new ProcessBuilder(command)
@@ -74,7 +79,8 @@ public record KafkaNode(int nodeId, String host, int port, int controllerPort, C
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
             return new Daemon("the Kafka node", p, log(),
-                    KafkaNodes.listed(KafkaClients.of(address(), kafkaConfig), nodeId), Duration.ofSeconds(30));
+                    KafkaNodes.listed(KafkaClients.of(address(), kafkaConfig, security), nodeId),
+                    Duration.ofSeconds(30));
         } catch (IOException e) {
             throw new UserError("cannot start the Kafka node: " + e.getMessage());
         }

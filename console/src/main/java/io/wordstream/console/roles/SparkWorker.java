@@ -3,11 +3,13 @@ package io.wordstream.console.roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wordstream.console.errors.UserError;
 import io.wordstream.console.launch.SparkDaemons;
+import io.wordstream.console.security.SparkDaemonConf;
 import io.wordstream.console.settings.Install;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -21,9 +23,12 @@ import java.util.regex.Pattern;
  * @param cores     cores offered to executors
  * @param memory    memory offered to executors ({@code 512m}, {@code 2g})
  * @param uiPort    the worker's web UI port
- * @param dataDir   the role's data dir: executors' work dirs under {@code spark-work/}, the log under {@code logs/}
+ * @param dataDir   the role's data dir: executors' work dirs under {@code spark-work/}, the log under {@code logs/},
+ *                  its Spark settings under {@code conf/}
+ * @param conf      its security: secret, and where its web UI listens
  */
-public record SparkWorker(String host, String masterUrl, int cores, String memory, int uiPort, Path dataDir) {
+public record SparkWorker(String host, String masterUrl, int cores, String memory, int uiPort, Path dataDir,
+                          SparkDaemonConf conf) {
     private static final Pattern MASTER = Pattern.compile("spark://[^:/\\s]+:\\d{1,5}");
     private static final Pattern MEMORY = Pattern.compile("\\d+[mMgG]");
 
@@ -45,7 +50,7 @@ public record SparkWorker(String host, String masterUrl, int cores, String memor
     }
 
     public String webUi() {
-        return "http://" + host + ":" + uiPort;
+        return (conf.uiTls() ? "https://" : "http://") + conf.uiHost() + ":" + uiPort;
     }
 
     /**
@@ -73,10 +78,11 @@ public record SparkWorker(String host, String masterUrl, int cores, String memor
     /** Starts the worker; it serves once the master has registered it. */
     public Daemon start(Install install) {
         Process p = SparkDaemons.startWorker(install.sparkHome(), host, masterUrl, cores, memory, uiPort,
-                dataDir.resolve("spark-work"), log());
+                dataDir.resolve("spark-work"), log(), conf);
+        HttpClient http = conf.httpClient();
         return new Daemon("the Spark worker", p, log(), () -> {
             // The worker names its master on its status page once the master has accepted it.
-            JsonNode status = SparkDaemons.status(host, uiPort);
+            JsonNode status = SparkDaemons.status(conf.statusPage(uiPort), http);
             return status != null && !status.path("masterurl").asText("").isEmpty();
         }, Duration.ofSeconds(20));
     }

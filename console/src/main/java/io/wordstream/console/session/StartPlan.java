@@ -114,7 +114,7 @@ final class StartPlan {
                         "check the address, or leave --bootstrap-server out to start the embedded broker");
             }
             step("Kafka is ready at " + settings.bootstrap() + " (" + elapsed() + ")");
-            RecordedKafka.write(settings.dataDir(), settings.bootstrap());
+            RecordedKafka.write(settings.dataDir(), settings.bootstrap(), settings.security().secured());
             if (reset && keepsCheckpoint) {
                 // The topic first: should its deletion fail, the checkpoint is still there to refuse a start
                 // without --reset, instead of new counts landing among the old ones.

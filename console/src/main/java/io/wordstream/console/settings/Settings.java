@@ -4,6 +4,7 @@ import io.wordstream.common.Durations;
 import io.wordstream.common.HostPort;
 import io.wordstream.common.JobConfig;
 import io.wordstream.common.PipelineSettings;
+import io.wordstream.console.security.ClusterSecurity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class Settings {
     private final Duration startTimeout;
     private final Optional<String> checkpoint;
     private final Optional<Duration> resultsRetention;
+    private final ClusterSecurity security;
 
     private Settings(Builder b) {
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
@@ -71,6 +73,7 @@ public final class Settings {
         this.startTimeout = b.startTimeout;
         this.checkpoint = b.checkpoint;
         this.resultsRetention = b.resultsRetention;
+        this.security = b.security;
     }
 
     /** Settings with every default: the embedded broker on 127.0.0.1:9092, Spark in local mode. */
@@ -85,7 +88,7 @@ public final class Settings {
                 .metricsTopic(metricsTopic).inputPartitions(inputPartitions).pipeline(pipeline).trigger(trigger)
                 .master(master).driverMemory(driverMemory).sparkConf(sparkConf).source(source).socket(socket)
                 .localCluster(localCluster).startTimeout(startTimeout).checkpoint(checkpoint)
-                .resultsRetention(resultsRetention);
+                .resultsRetention(resultsRetention).security(security);
     }
 
     /** Where all state lives: broker data, the Spark checkpoint, logs. */
@@ -180,6 +183,11 @@ public final class Settings {
     /** How long the results topic keeps rows; empty for what the console's history needs (see ResultsHistory). */
     public Optional<Duration> resultsRetention() {
         return resultsRetention;
+    }
+
+    /** How this run's links are secured: the Kafka, Spark and HTTPS settings every part asks of it. */
+    public ClusterSecurity security() {
+        return security;
     }
 
     /** Where the Kafka pipeline's checkpoint is when not under the data dir: a shared path or an hdfs:// URI. */
@@ -281,6 +289,7 @@ public final class Settings {
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
         private Optional<String> checkpoint = Optional.empty();
         private Optional<Duration> resultsRetention = Optional.empty();
+        private ClusterSecurity security = ClusterSecurity.loopback();
 
         private Builder() {
         }
@@ -376,6 +385,11 @@ public final class Settings {
 
         public Builder resultsRetention(Optional<Duration> value) {
             this.resultsRetention = value;
+            return this;
+        }
+
+        public Builder security(ClusterSecurity value) {
+            this.security = value;
             return this;
         }
 

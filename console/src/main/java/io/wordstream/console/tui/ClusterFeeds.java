@@ -4,6 +4,7 @@ import io.wordstream.console.kafka.ClusterPoller;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.LocalCluster;
 import io.wordstream.console.launch.MasterPoller;
+import io.wordstream.console.security.ClusterSecurity;
 import io.wordstream.console.settings.Settings;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -34,9 +35,9 @@ final class ClusterFeeds implements AutoCloseable {
     }
 
     /** Reads the master's JSON from now on, when {@code masterUrl} is a standalone master (or {@code local} one). */
-    synchronized void master(String masterUrl, LocalCluster local) {
+    synchronized void master(String masterUrl, LocalCluster local, ClusterSecurity security) {
         if (master == null && !closed) {
-            MasterPoller.pageOf(masterUrl, local).ifPresent(page -> master = new MasterPoller(page)
+            MasterPoller.of(masterUrl, local, security).ifPresent(poller -> master = poller
                     .start(snapshot -> ui.execute(() -> events.get().sparkMaster(snapshot))));
         }
     }

@@ -97,10 +97,13 @@ final class ClusterView {
         if (!c.kafkaError().isEmpty()) {
             out.add(Line.bad("   Kafka does not answer: " + c.kafkaError()));
         }
-        out.add(new Line(row("   broker", 10, "address", 22, "role", 12, "state"), Palette.DIM, false));
+        // Secured, a column says how each broker is reached: the session reaches brokers over TLS only.
+        String link = c.secured() ? "TLS, client certificate" : "";
+        out.add(new Line(row("   broker", 10, "address", 22, "role", 12, "state", 8, c.secured() ? "link" : "")
+                .stripTrailing(), Palette.DIM, false));
         for (ClusterState.Broker b : brokers) {
             out.add(new Line(row("   " + b.id(), 10, b.address(), 22, b.controller() ? "controller" : "", 12,
-                    b.up() ? "up" : "down"), b.up() ? Palette.TEXT : Palette.BAD, false));
+                    b.up() ? "up" : "down", 8, link).stripTrailing(), b.up() ? Palette.TEXT : Palette.BAD, false));
         }
         List<ClusterState.Partition> parts = c.partitions();
         if (parts.isEmpty()) {
@@ -132,12 +135,14 @@ final class ClusterView {
         } else {
             out.add(Line.heading(" Spark  master " + m.url() + " " + m.state() + " · " + m.alive() + " of "
                     + m.workers().size() + " workers alive"));
-            out.add(new Line(row("   worker", 24, "cores", 8, "memory", 14, "state", 8, "last heartbeat"), Palette.DIM,
-                    false));
+            // Secured, the master ran this session's job, so it and its workers authenticate with the secret.
+            String auth = c.secured() ? "secret, encrypted" : "";
+            out.add(new Line(row("   worker", 24, "cores", 8, "memory", 14, "state", 8, "last heartbeat", 16,
+                    c.secured() ? "link" : "").stripTrailing(), Palette.DIM, false));
             for (MasterSnapshot.Worker w : m.workers()) {
                 out.add(new Line(row("   " + w.host(), 24, w.coresUsed() + "/" + w.cores(), 8,
                         w.memoryUsedMb() + "/" + w.memoryMb() + " MiB", 14, w.state(), 8,
-                        time.format(Instant.ofEpochMilli(w.heartbeat()))),
+                        time.format(Instant.ofEpochMilli(w.heartbeat())), 16, auth).stripTrailing(),
                         w.state().equals("ALIVE") ? Palette.TEXT : Palette.BAD, false));
             }
         }

@@ -83,8 +83,11 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
             clusterFeeds.kafka(e.settings());
         } else if (event instanceof SessionEvent.Ready e) {
             sentences.open(e.settings(), supervisor.lineServer());
-            ui.execute(() -> events.ready(e.settings().bootstrap(), e.settings().master(), e.appId()));
-            clusterFeeds.master(e.settings().master(), supervisor.cluster());
+            ui.execute(() -> {
+                events.ready(e.settings().bootstrap(), e.settings().master(), e.appId());
+                events.security(e.settings().security().badge(), e.settings().security().secured());
+            });
+            clusterFeeds.master(e.settings().master(), supervisor.cluster(), e.settings().security());
         } else if (event instanceof SessionEvent.JobStateChanged e) {
             ui.execute(() -> events.jobState(e.state().name(), e.appId()));
         } else if (event instanceof SessionEvent.JobMetrics e) {

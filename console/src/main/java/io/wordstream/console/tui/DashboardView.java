@@ -133,6 +133,9 @@ final class DashboardView {
                     SGR.BOLD);
         }
         List<String> parts = new ArrayList<>();
+        if (!s.security().isEmpty()) {
+            parts.add(s.security());
+        }
         parts.add("up " + Formats.uptime(f.now() - s.startedNanos()));
         parts.add("kafka " + s.bootstrap());
         parts.add("master " + s.master());

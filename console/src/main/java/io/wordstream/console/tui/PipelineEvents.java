@@ -105,6 +105,13 @@ public final class PipelineEvents {
         dirty = true;
     }
 
+    /** The session's security: {@code line} for the header, and whether its brokers and workers are secured. */
+    public void security(String line, boolean secured) {
+        status.security(line);
+        cluster.secured(secured);
+        dirty = true;
+    }
+
     public void startFailed(String reason) {
         status.failed(reason, clock.getAsLong());
         view.say(ViewState.Tone.BAD, "the pipeline did not start: " + reason);

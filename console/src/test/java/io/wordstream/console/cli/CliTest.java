@@ -147,14 +147,16 @@ class CliTest {
     void anUnknownCommandNamesItselfAndListsTheCommands() {
         assertEquals(2, run("frobnicate"));
         assertOneLineError("wordstream: 'frobnicate' is not a command; the commands are console, run, send, watch,"
-                + " report, gateway, soak, bench, broker, master, worker, completion, help (see 'wordstream --help')");
+                + " report, gateway, soak, bench, broker, master, worker, certs, completion, help"
+                + " (see 'wordstream --help')");
     }
 
     @Test
     void helpOfAnUnknownCommandIsAnErrorNotTheTopLevelHelp() {
         assertEquals(2, run("frobnicate", "--help"));
         assertOneLineError("wordstream: 'frobnicate' is not a command; the commands are console, run, send, watch,"
-                + " report, gateway, soak, bench, broker, master, worker, completion, help (see 'wordstream --help')");
+                + " report, gateway, soak, bench, broker, master, worker, certs, completion, help"
+                + " (see 'wordstream --help')");
         assertEquals("", out.toString());
     }
 

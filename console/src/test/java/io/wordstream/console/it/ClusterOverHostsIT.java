@@ -5,17 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.wordstream.console.kafka.KafkaClients;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.launch.MasterPoller;
-import io.wordstream.console.launch.SparkDaemons;
 import io.wordstream.console.model.HostOutage;
 import io.wordstream.console.roles.ClusterId;
+import io.wordstream.console.security.CertsDir;
+import io.wordstream.console.security.ClusterSecurity;
+import io.wordstream.console.security.SecureMode;
+import io.wordstream.console.security.TestCerts;
+import io.wordstream.console.security.TlsContexts;
 import io.wordstream.console.settings.Install;
 import io.wordstream.netns.NetworkHosts;
 import io.wordstream.testsupport.Poll;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +51,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Counts stay exact when the third host is lost in the middle of a stream, and after it comes back; the console's
  * model, fed from the same sources as the console, names the host lost with its roles, sees counting resume with
  * nothing sent after the loss, and sees the host's broker, worker and a new executor back.
+ *
+ * <p>The cluster is secured ({@code --certs-dir}). A fourth host on the same bridge, holding no credentials, is
+ * refused at every door ({@link IntruderChecks}); host 3 comes back with a new node certificate; and a capture of
+ * the bridge for the whole run holds none of the words, the Spark secret or a key.
  */
 class ClusterOverHostsIT {
     private static final int KAFKA_PORT = 19092;
@@ -48,6 +63,7 @@ class ClusterOverHostsIT {
     /** Spark's default, which the console's cluster view looks at on a master it did not start. */
     private static final int MASTER_UI_PORT = 8080;
     private static final int WORKER_UI_PORT = 18081;
+    private static final int INTRUDER = 4;
     private static final Duration START = Duration.ofSeconds(400);
     private static final List<String> WORDS = List.of("spark", "streams", "broker", "replica", "replication",
             "producer", "window", "kafka", "offsets", "counting", "records", "partition");
@@ -57,11 +73,14 @@ class ClusterOverHostsIT {
     Path dir;
 
     private final List<DaemonUnderTest> started = new ArrayList<>();
+    private final Map<Integer, Path> hostCerts = new TreeMap<>();
+    private TestCerts certs;
+    private Path clientCerts;
 
     @Test
     void countsStayExactWhenAHostIsLostAndComesBack() throws Exception {
         assumeTrue(NetworkHosts.available(), "needs root and iproute2 to make network namespaces");
-        try (NetworkHosts hosts = NetworkHosts.create(3)) {
+        try (NetworkHosts hosts = NetworkHosts.create(INTRUDER)) {
             try {
                 exercise(hosts);
             } finally {
@@ -74,6 +93,18 @@ class ClusterOverHostsIT {
     }
 
     private void exercise(NetworkHosts hosts) throws Exception {
+        certs = TestCerts.create(dir.resolve("pki"));
+        for (int host = 1; host <= 3; host++) {
+            hostCerts.put(host, certs.node("host-" + host, hosts.address(host)));
+        }
+        // The console's host: the CA, the secret and a client certificate, as docs/security.md has it.
+        clientCerts = certs.client("console", "operator");
+        try (BridgeCapture capture = BridgeCapture.start(hosts.bridge(), dir.resolve("bridge.pcap"))) {
+            exercise(hosts, capture);
+        }
+    }
+
+    private void exercise(NetworkHosts hosts, BridgeCapture capture) throws Exception {
         String clusterId = ClusterId.create();
         String controllers = String.join(",", voter(hosts, 1), voter(hosts, 2), voter(hosts, 3));
         String bootstrap = String.join(",", hosts.address(1) + ":" + KAFKA_PORT, hosts.address(2) + ":"
@@ -87,7 +118,7 @@ class ClusterOverHostsIT {
         }
         DaemonUnderTest master = role(hosts, 1, "master", "master", "--host", hosts.address(1), "--port",
                 Integer.toString(MASTER_PORT), "--ui-port", Integer.toString(MASTER_UI_PORT), "--data-dir",
-                dir.resolve("master").toString());
+                dir.resolve("master").toString(), "--tls-ui");
         // All six start at once: the workers wait for the master (--master-wait), the brokers for their quorum.
         List<DaemonUnderTest> workers = new ArrayList<>(List.of(worker(hosts, 2, masterUrl),
                 worker(hosts, 3, masterUrl)));
@@ -108,14 +139,14 @@ class ClusterOverHostsIT {
                 // The driver's address that executors on the hosts connect back to, and a checkpoint all reach.
                 "--driver-host", hosts.rootAddress(), "--checkpoint", dir.resolve("shared-checkpoint").toString(),
                 "--conf", "spark.executor.cores=1", "--conf", "spark.cores.max=2",
-                "--conf", "spark.executor.memory=512m"), ENV, dir);
+                "--conf", "spark.executor.memory=512m", "--certs-dir", clientCerts.toString()), ENV, dir);
         started.add(run);
         String ready = run.awaitReady(START);
         assertTrue(ready.contains(" master=" + masterUrl + " "), ready);
         report("run ready on the cluster", t);
         awaitApplicationCores(hosts, 2);
 
-        Properties kafka = KafkaClients.of(bootstrap, Optional.empty());
+        Properties kafka = TestCerts.kafkaClient(clientCerts, bootstrap);
         Instant w1 = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
         Instant w2 = w1.plusSeconds(10);
         Instant w3 = w1.plusSeconds(20);
@@ -123,12 +154,26 @@ class ClusterOverHostsIT {
         try (SentenceSender sender = new SentenceSender(kafka, "sentences");
              ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics");
              ClusterWatching console = new ClusterWatching(kafka, List.of("sentences"), "wordcounts",
-                     MasterPoller.pageOf(masterUrl, null), reader)) {
+                     MasterPoller.of(masterUrl, null, clientSecurity()), reader)) {
             // A known text, counted exactly in all three dimensions.
             send(sender, 0, 150, w1.plusSeconds(1));
             expected.putAll(expectedCounts(w1, 0, 150));
             awaitExact(reader, expected, "the first window's counts on five hosts' processes");
             theConsoleSeesAnExecutorOn(console, hosts.address(3));
+
+            // The fourth host, with no credentials, tries every door while the cluster counts.
+            t = System.nanoTime();
+            String app = masterStatus(hosts).path("activeapps").get(0).path("id").asText();
+            IntruderChecks intruder = new IntruderChecks(new Intruder(c -> hosts.on(INTRUDER, c),
+                    hosts.address(INTRUDER), dir.resolve("intruder")), clientCerts, dir.resolve("intruder"));
+            intruder.kafkaRefused(kafka, hosts.address(INTRUDER), "sentences", controllers.replaceAll("\\d@", ""));
+            intruder.uiRefused(URI.create("https://" + hosts.address(1) + ":" + MASTER_UI_PORT + "/json/"));
+            intruder.sparkRefused(masterUrl, () -> masterStatus(hosts), Set.of(app), List.of(
+                    dir.resolve("worker-2").resolve("spark-work"), dir.resolve("worker-3").resolve("spark-work")));
+            assertTrue(refusalsLogged(hosts.address(INTRUDER)) >= 3, "the brokers logged the intruder's refusals");
+            assertEquals(List.of(), hosts.processes(INTRUDER), "nothing of the intruder's left running");
+            report("the intruder refused everywhere", t);
+            awaitExact(reader, expected, "the counts, untouched by the intruder");
 
             // The third host is lost in the middle of a stream: its broker, its worker and the executor on it.
             // Nothing is sent after the loss, so counting can only be seen to resume from the job itself.
@@ -137,13 +182,19 @@ class ClusterOverHostsIT {
             awaitExact(reader, expected, "exact counts after losing host 3");
             theConsoleTellsTheLossAndThatCountingResumed(console, hosts.address(3));
 
-            // Host 3 comes back: its broker and worker rejoin, and counting stays exact.
+            // Host 3 comes back with a new node certificate: its broker and worker rejoin, counting stays exact.
             t = System.nanoTime();
+            X509Certificate old = NodeCertificates.inDir(hostCerts.get(3));
+            certs.node("host-3", hosts.address(3));
             brokers.set(2, broker(hosts, 3, controllers, clusterId));
             workers.set(1, worker(hosts, 3, masterUrl));
             brokers.get(2).awaitReady(START);
             workers.get(1).awaitReady(START);
             report("host 3's broker and worker back", t);
+            X509Certificate renewed = NodeCertificates.presented(clientCerts, hosts.address(3), KAFKA_PORT);
+            assertEquals(NodeCertificates.inDir(hostCerts.get(3)), renewed,
+                    "host 3's broker shows its new certificate");
+            assertTrue(!renewed.getSerialNumber().equals(old.getSerialNumber()), "host 3's certificate was replaced");
             try (Admin admin = Admin.create(kafka)) {
                 assertEquals(3, Poll.until(Duration.ofSeconds(120), () -> clusterSize(admin),
                         n -> n == 3, "three brokers again"));
@@ -154,6 +205,7 @@ class ClusterOverHostsIT {
             expected.putAll(expectedCounts(w3, 450, 600));
             awaitExact(reader, expected, "exact counts after host 3 rejoined");
         }
+        nothingInTheClear(hosts, capture);
 
         // Stopped by SIGTERM, every role and run exit 0 and leave nothing on any host.
         assertEquals(0, run.stop(Duration.ofSeconds(90)), "run's exit status; stderr: " + run.stderr());
@@ -251,17 +303,85 @@ class ClusterOverHostsIT {
     private DaemonUnderTest role(NetworkHosts hosts, int host, String name, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Install.current().home().resolve("wordstream").toString()));
         command.addAll(List.of(args));
+        command.addAll(List.of("--certs-dir", hostCerts.get(host).toString()));
         DaemonUnderTest d = DaemonUnderTest.start(name, hosts.on(host, command), ENV, dir);
         started.add(d);
         return d;
     }
 
-    private static void awaitApplicationCores(NetworkHosts hosts, int cores) {
+    private void awaitApplicationCores(NetworkHosts hosts, int cores) {
         Poll.until(Duration.ofSeconds(180), () -> {
-            JsonNode status = SparkDaemons.status(hosts.address(1), MASTER_UI_PORT);
-            return status == null || status.path("activeapps").isEmpty() ? -1
-                    : status.path("activeapps").get(0).path("cores").asInt();
+            JsonNode status = masterStatus(hosts);
+            return status.path("activeapps").isEmpty() ? -1 : status.path("activeapps").get(0).path("cores").asInt();
         }, n -> n == cores, "the application to hold " + cores + " single-core executors");
+    }
+
+    /** The master's JSON status, over TLS with the console's certificate ({@code --tls-ui}); empty while none. */
+    private JsonNode masterStatus(NetworkHosts hosts) {
+        try {
+            HttpClient https = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(
+                    TlsContexts.client(CertsDir.read(clientCerts, CertsDir.Needs.clientOnly(), Instant.now()))).build();
+            HttpResponse<String> answer = https.send(HttpRequest.newBuilder(URI.create("https://"
+                    + hosts.address(1) + ":" + MASTER_UI_PORT + "/json/")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 ? new ObjectMapper().readTree(answer.body())
+                    : new ObjectMapper().createObjectNode();
+        } catch (IOException e) {
+            return new ObjectMapper().createObjectNode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ObjectMapper().createObjectNode();
+        }
+    }
+
+    /** The security of a command given the console's certs dir, as the console's cluster view reads the master. */
+    private ClusterSecurity clientSecurity() {
+        return SecureMode.decide(new SecureMode.Request(Optional.of(clientCerts), false, List.of(), false,
+                CertsDir.Needs.clientOnly()), Instant.now()).security();
+    }
+
+    /** How many times the brokers logged a refused client from {@code address}. */
+    private long refusalsLogged(String address) throws IOException {
+        long refusals = 0;
+        for (int host = 1; host <= 3; host++) {
+            Path log = dir.resolve("broker-" + host).resolve("logs").resolve("broker.log");
+            if (Files.exists(log)) {
+                refusals += Files.readString(log).lines()
+                        .filter(l -> l.contains("Failed authentication with /" + address + " ")).count();
+            }
+        }
+        return refusals;
+    }
+
+    /**
+     * The bridge's capture of the run, between the cluster's hosts and the console's: none of the words, the Spark
+     * secret or a key's text. The intruder's part of it shows what the capture would have seen in the clear.
+     */
+    private void nothingInTheClear(NetworkHosts hosts, BridgeCapture capture) throws Exception {
+        capture.stop();
+        Path cluster = capture.select("cluster", "not host " + hosts.address(INTRUDER));
+        Path intruder = capture.select("intruder", "host " + hosts.address(INTRUDER));
+        assertEquals(Set.of("GET /json/", "apache-kafka-java"), BridgeCapture.occurring(intruder,
+                List.of("GET /json/", "apache-kafka-java")), "the intruder's plaintext tries, seen in the clear");
+        // A bare "spark" does cross in the clear, in Spark's own protocol names (seen in the 14:07 UTC run): each
+        // word is looked for as the data carries it, in a sentence (beside a space) or in a result (quoted).
+        List<String> secrets = new ArrayList<>();
+        for (String word : WORDS) {
+            secrets.addAll(List.of(word + " ", " " + word, "\"" + word + "\""));
+        }
+        secrets.add(Files.readString(clientCerts.resolve("spark.secret")).strip());
+        for (Path d : List.of(hostCerts.get(1), hostCerts.get(2), hostCerts.get(3))) {
+            secrets.add(keyText(d.resolve("node.key")));
+        }
+        assertTrue(Files.size(cluster) > 1_000_000, "the cluster's capture holds " + Files.size(cluster) + " bytes");
+        assertEquals(Set.of(), BridgeCapture.occurring(cluster, secrets), "in the clear on the bridge");
+        System.out.println("cluster-it: captured " + Files.size(cluster) + " bytes of the cluster's traffic");
+    }
+
+    /** A line from the middle of a PEM key: text that only someone who read the key could send. */
+    private static String keyText(Path key) throws IOException {
+        List<String> lines = Files.readAllLines(key);
+        return lines.get(lines.size() / 2);
     }
 
     private static int clusterSize(Admin admin) {

@@ -5,7 +5,6 @@ import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.MasterPoller;
 import io.wordstream.console.model.ClusterState;
 import io.wordstream.console.model.JobEvent;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -24,14 +23,17 @@ final class ClusterWatching implements AutoCloseable {
     ClusterWatching(StartedPipeline pipeline, ResultsReader reader) {
         this(KafkaClients.base(pipeline.settings()), pipeline.settings().inputTopics(),
                 pipeline.settings().resultsTopic(), MasterPoller.pageOf(pipeline.settings().master(),
-                        pipeline.cluster()), reader);
+                        pipeline.cluster()).map(MasterPoller::new), reader);
     }
 
-    /** As the console watches a pipeline that {@code run} started: its Kafka, its master's page, its metrics. */
-    ClusterWatching(Properties kafka, List<String> inputTopics, String resultsTopic, Optional<URI> masterPage,
+    /**
+     * As the console watches a pipeline that {@code run} started: its Kafka, its master's page (read as the console
+     * reads it, over TLS with its certificate when secured), its metrics.
+     */
+    ClusterWatching(Properties kafka, List<String> inputTopics, String resultsTopic, Optional<MasterPoller> master,
                     ResultsReader reader) {
         this.kafka = ClusterPoller.open(kafka, inputTopics, resultsTopic);
-        this.master = masterPage.map(MasterPoller::new).orElse(null);
+        this.master = master.orElse(null);
         this.reader = reader;
     }
 

@@ -1,11 +1,13 @@
 package io.wordstream.console.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.console.kafka.SentenceSender;
 import io.wordstream.console.kafka.TopicAdmin;
 import io.wordstream.console.launch.Ports;
+import io.wordstream.console.security.TestCerts;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import io.wordstream.testsupport.Poll;
@@ -25,8 +27,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -284,6 +289,91 @@ class RunCommandIT {
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(brokerConfig)), "the broker's settings hold the secret: owner only");
         running.stop("TERM");
+    }
+
+    @Test
+    void aCertsDirSecuresEveryLinkCountsExactlyRefusesStrangersAndShowsNoSecretOrKey() throws Exception {
+        TestCerts certs = TestCerts.create(dataDir.resolve("pki"));
+        // The embedded broker's node certificate names 127.0.0.1; send and the test read as client 'operator'.
+        Path host = certs.node("host", Settings.LOOPBACK);
+        Path operator = certs.client("operator", "operator");
+        String bootstrap = Settings.LOOPBACK + ":" + brokerPort;
+        Properties kafka = TestCerts.kafkaClient(operator, bootstrap);
+
+        // One worker: the job's executor is a JVM of its own that reads and writes Kafka with the job's identity.
+        Running running = run("--certs-dir", host.toString(), "--local-cluster", "1");
+        List<String> sentences = IntStream.range(0, 20).mapToObj(i -> "tls probe" + i + " tls").toList();
+        List<String> send = new ArrayList<>(List.of("send", "--certs-dir", operator.toString()));
+        send.addAll(sentences);
+        Result sent = wordstream(send.toArray(String[]::new));
+        assertEquals(0, sent.exitCode, sent.stdout);
+        try (ResultsReader reader = new ResultsReader(kafka, "wordcounts", "wordstream-metrics")) {
+            Map<String, Long> counts = Poll.until(Duration.ofSeconds(90), reader::counts,
+                    c -> total(c, "tls") >= 40 && IntStream.range(0, 20).allMatch(i -> total(c, "probe" + i) >= 1),
+                    "every sentence counted over TLS");
+            assertEquals(40, total(counts, "tls"), "counts: " + counts);
+            IntStream.range(0, 20).forEach(i -> assertEquals(1, total(counts, "probe" + i), "probe" + i));
+
+            // Strangers are refused at the handshake, and the broker names each: no TLS, no certificate, another CA.
+            for (Properties stranger : KafkaStrangers.of(kafka, Settings.LOOPBACK, dataDir.resolve("foreign"))) {
+                try (Admin admin = Admin.create(stranger)) {
+                    assertThrows(ExecutionException.class, () -> admin.describeCluster(
+                            new DescribeClusterOptions().timeoutMs(5000)).nodes().get(20, TimeUnit.SECONDS));
+                }
+            }
+            Path brokerLog = dataDir.resolve("logs").resolve("broker.log");
+            Poll.until(Duration.ofSeconds(30), () -> read(brokerLog).lines()
+                    .filter(l -> l.contains("Failed authentication with /127.0.0.1")).count(), n -> n >= 3,
+                    "the broker to log the three strangers");
+            Result anonymous = wordstream("watch", "--timeout", "3s");
+            assertTrue(anonymous.exitCode != 0 && !anonymous.stdout.contains("\tat "), anonymous.stdout);
+
+            // The pipeline counts on.
+            assertEquals(0, wordstream("send", "--certs-dir", operator.toString(), "after strangers").exitCode);
+            Poll.until(Duration.ofSeconds(60), reader::counts, c -> total(c, "strangers") == 1,
+                    "a sentence sent after the strangers");
+        }
+
+        // Spark: the executor authenticates with the secret and encrypts its RPC; the secret is not in its arguments.
+        List<ProcessHandle> ours = new ArrayList<>(running.process.descendants().toList());
+        ours.add(running.process.toHandle());
+        String executor = ours.stream().map(p -> p.info().commandLine().orElse(""))
+                .filter(c -> c.contains("CoarseGrainedExecutorBackend")).findFirst()
+                .orElseThrow(() -> new AssertionError("no executor JVM under run: " + ours));
+        assertTrue(executor.contains("-Dspark.authenticate=true") && executor.contains(
+                "-Dspark.network.crypto.enabled=true"), executor);
+
+        // Neither the secret nor a key is on any command line or in any log; the files that hold them are
+        // owner-only, and only those wordstream writes on purpose hold them.
+        List<String> secrets = List.of(Files.readString(host.resolve("spark.secret")).strip(),
+                keyLine(host.resolve("node.key")), keyLine(operator.resolve("client.operator.key")));
+        for (ProcessHandle p : ours) {
+            String arguments = read(Path.of("/proc", Long.toString(p.pid()), "cmdline"));
+            secrets.forEach(s -> assertTrue(!arguments.contains(s), "a secret in the arguments of " + arguments));
+        }
+        Set<String> holders = Set.of("kafka/server.properties", "run/spark-app.properties",
+                "run/kafka-client.properties", "run/spark-daemon.properties");
+        try (var files = Files.walk(dataDir)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(dataDir.resolve("pki")))
+                    .toList()) {
+                String text = read(f);
+                if (secrets.stream().anyMatch(text::contains)) {
+                    String name = dataDir.relativize(f).toString();
+                    assertTrue(holders.contains(name), "a secret or key in " + name);
+                    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), name);
+                }
+            }
+        }
+        List<ListeningSockets.Listener> listening = ListeningSockets.of(ours);
+        assertTrue(listening.stream().allMatch(ListeningSockets.Listener::loopback),
+                "every listener of run's processes is on the loopback: " + listening);
+        running.stop("TERM");
+    }
+
+    /** A line from the middle of a PEM key's body: any copy of the key would contain it. */
+    private static String keyLine(Path key) throws IOException {
+        List<String> lines = Files.readAllLines(key);
+        return lines.get(lines.size() / 2);
     }
 
     @Test

@@ -27,11 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,10 +90,10 @@ class SaslBrokersIT {
         Properties withFile = KafkaClients.of(bootstrap, Optional.of(file));
         try (Admin admin = Admin.create(withFile)) {
             assertEquals(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
-            Poll.until(Duration.ofSeconds(60), () -> inSync(admin), n -> n == 3,
+            Poll.until(Duration.ofSeconds(60), () -> ReplicatedTopic.inSync(admin, TOPIC), n -> n == 3,
                     "three in-sync replicas of every partition of " + TOPIC);
         }
-        assertEquals(List.of("sasl across brokers"), read(withFile));
+        assertEquals(List.of("sasl across brokers"), ReplicatedTopic.values(withFile, TOPIC));
 
         // Without the file, a client is not let in; with another password, it is told so.
         Properties anonymous = new Properties();
@@ -128,38 +124,6 @@ class SaslBrokersIT {
             for (ProcessHandle p : tree) {
                 Poll.until(Duration.ofSeconds(15), p::isAlive, alive -> !alive, p.pid() + " to be gone");
             }
-        }
-    }
-
-    /** The fewest in-sync replicas of any partition of the topic; 0 while it cannot be described. */
-    private static int inSync(Admin admin) {
-        try {
-            TopicDescription t = admin.describeTopics(List.of(TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(TOPIC);
-            return t.partitions().stream().mapToInt(p -> p.isr().size()).min().orElse(0);
-        } catch (Exception e) {
-            return 0;
-        }
-    }
-
-    /** Every value of the topic, read from its start with the client properties {@code props}. */
-    private static List<String> read(Properties props) {
-        Properties p = new Properties();
-        p.putAll(props);
-        p.put("key.deserializer", StringDeserializer.class.getName());
-        p.put("value.deserializer", StringDeserializer.class.getName());
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (var info : consumer.partitionsFor(TOPIC, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(TOPIC, info.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<String> values = new ArrayList<>();
-            return Poll.until(Duration.ofSeconds(60), () -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
-                return values;
-            }, v -> !v.isEmpty(), "a record of " + TOPIC);
         }
     }
 

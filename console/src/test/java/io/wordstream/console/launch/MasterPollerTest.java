@@ -4,15 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import io.wordstream.console.model.MasterSnapshot;
+import io.wordstream.console.security.CertsDir;
+import io.wordstream.console.security.ClusterCredentials;
+import io.wordstream.console.security.ClusterSecurity;
+import io.wordstream.console.security.SecureMode;
+import io.wordstream.console.security.TestCerts;
+import io.wordstream.console.security.TlsContexts;
 import io.wordstream.console.settings.Settings;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.SSLParameters;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The master's JSON page read over real HTTP: answered, answered with something else, and not answered. */
 class MasterPollerTest {
@@ -65,6 +78,62 @@ class MasterPollerTest {
             MasterSnapshot s = poller.read();
             assertEquals(List.of(nobody.toString(), false), List.of(s.page(), s.answered()));
             assertTrue(!s.error().isBlank() && s.error().lines().count() == 1, s.error());
+        }
+    }
+
+    @Test
+    void aSecuredMastersTlsPageIsReadWithTheClientCertificateAndItsLoopbackPageOnItsOwnHost(@TempDir Path root)
+            throws Exception {
+        TestCerts certs = TestCerts.create(root);
+        Path host = certs.node("host", Settings.LOOPBACK);
+        ClusterSecurity operator = SecureMode.decide(new SecureMode.Request(Optional.of(certs.client("operator",
+                "operator")), false, List.of(), false, CertsDir.Needs.clientOnly()), Instant.now()).security();
+        String json = "{\"url\":\"spark://127.0.0.1:7177\",\"status\":\"ALIVE\",\"workers\":[]}";
+        // A master started with --tls-ui: HTTPS, and a certificate of the cluster's CA asked of every client.
+        ClusterCredentials server = CertsDir.read(host, new CertsDir.Needs(List.of(), true, false, false),
+                Instant.now());
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(Settings.LOOPBACK, 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(TlsContexts.mutual(server.node().orElseThrow(), server)) {
+            @Override
+            public void configure(HttpsParameters params) {
+                SSLParameters p = getSSLContext().getDefaultSSLParameters();
+                p.setNeedClientAuth(true);
+                params.setSSLParameters(p);
+            }
+        });
+        https.createContext("/json/", exchange -> {
+            byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        https.start();
+        int tlsPort = https.getAddress().getPort();
+        try (MasterPoller poller = MasterPoller.of("spark://127.0.0.1:7177", null, operator, tlsPort).orElseThrow()) {
+            MasterSnapshot s = poller.read();
+            assertTrue(s.answered(), s.error());
+            assertEquals("https://127.0.0.1:" + tlsPort + "/json/", s.page());
+        } finally {
+            https.stop(0);
+        }
+        // A secured master on this host without --tls-ui: its UI on loopback, plain.
+        HttpServer plain = serving(json);
+        int plainPort = plain.getAddress().getPort();
+        try (MasterPoller poller = MasterPoller.of("spark://127.0.0.1:7177", null, operator, plainPort)
+                .orElseThrow()) {
+            MasterSnapshot s = poller.read();
+            assertTrue(s.answered(), s.error());
+            assertEquals("http://127.0.0.1:" + plainPort + "/json/", s.page());
+        } finally {
+            plain.stop(0);
+        }
+        // Neither: one line, which says why a secured master may not answer here.
+        try (MasterPoller poller = MasterPoller.of("spark://127.0.0.1:7177", null, operator, plainPort)
+                .orElseThrow()) {
+            MasterSnapshot s = poller.read();
+            assertTrue(!s.answered() && s.error().endsWith("; a secured master shows its web UI to its own host"
+                    + " only, unless started with --tls-ui") && s.error().lines().count() == 1, s.error());
         }
     }
 

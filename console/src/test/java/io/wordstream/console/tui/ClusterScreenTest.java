@@ -126,6 +126,21 @@ class ClusterScreenTest {
     }
 
     @Test
+    void aSecuredSessionSaysSoInTheHeaderAndMarksEachBrokerAndWorker() throws Exception {
+        TestConsole c = told();
+        c.events.security("secured: TLS+certificates, Spark auth", true);
+        c.press(KeyType.F2);
+        List<String> rows = c.show();
+        assertEquals(" wordstream ● RUNNING │ lag 30 records, falling behind │ secured: TLS+certificates, Spark auth │"
+                + " up…", rows.get(0));
+        assertEquals("   broker address               role        state   link", rows.get(4));
+        assertEquals("   1      127.0.0.1:39001       controller  up      TLS, client certificate", rows.get(5));
+        assertEquals("   worker               cores   memory        state   last heartbeat  link", rows.get(10));
+        assertEquals("   127.0.0.1:40001      1/1     512/1024 MiB  ALIVE   12:00:00        secret, encrypted",
+                rows.get(11));
+    }
+
+    @Test
     void aMasterThatDoesNotAnswerAndKafkaGoneAreOneLineEachAndVTogglesTheViewInKeysMode() throws Exception {
         TestConsole c = told();
         c.events.sparkMaster(MasterSnapshot.unanswered("http://127.0.0.1:1/json/", "Connection refused"));
