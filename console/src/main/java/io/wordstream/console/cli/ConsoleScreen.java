@@ -71,7 +71,7 @@ final class ConsoleScreen {
                 Session session = attach ? new AttachedSession(settings, bridge) : new Supervisor(settings,
                         Install.current(), extras.after(bridge), true, reset);
                 PipelineStatus status = new PipelineStatus(System.nanoTime(), settings.bootstrap(),
-                        settings.plannedMaster());
+                        plannedMaster(settings));
                 ConsoleController controller = new ConsoleController(new WindowCounts(HISTORY_WINDOWS), status,
                         settings.pipeline(), bridge, System::nanoTime);
                 if (attach) {
@@ -152,5 +152,12 @@ final class ConsoleScreen {
                 b.notice(line);
             }
         }
+    }
+
+    /** The master as the console names it before the job runs: a local cluster's URL is known once it runs. */
+    private static String plannedMaster(Settings settings) {
+        int workers = settings.localCluster();
+        return workers > 0 ? "local cluster of " + workers + (workers == 1 ? " worker" : " workers") + " (starting)"
+                : settings.master();
     }
 }

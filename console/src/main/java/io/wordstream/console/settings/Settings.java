@@ -169,12 +169,6 @@ public final class Settings {
         return localCluster;
     }
 
-    /** The master as the console names it before the job runs: a local cluster's URL is known once it runs. */
-    public String plannedMaster() {
-        return localCluster > 0 ? "local cluster of " + localCluster + (localCluster == 1 ? " worker" : " workers")
-                + " (starting)" : master;
-    }
-
     /** How long the job may take to complete its first micro-batch. */
     public Duration startTimeout() {
         return startTimeout;
