@@ -29,11 +29,8 @@ final class MasterCommand implements Callable<Integer> {
             description = "Port of the master's web UI (default: ${DEFAULT-VALUE}).")
     int uiPort;
 
-    @Option(names = "--tls-ui",
-            description = "With --certs-dir: serve the web UI on --host over TLS, to clients with a certificate of the"
-                    + " cluster's CA (the console's cluster view reads it so). Without it, a secured UI listens on"
-                    + " 127.0.0.1 only.")
-    boolean tlsUi;
+    @Mixin
+    TlsUiOption ui;
 
     @Override
     public Integer call() throws Exception {
@@ -42,7 +39,7 @@ final class MasterCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port and --ui-port must differ");
         }
         Path dir = role.dataDir();
-        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, uiPort, tlsUi, List.of(), dir,
+        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, uiPort, ui.tlsUi, List.of(), dir,
                 role.command.commandLine().getErr(), "wordstream master");
         SparkMaster master = new SparkMaster(role.host, clientPort.port, uiPort, dir, conf);
         ConsoleLog.init(master.dataDir().resolve("logs"));

@@ -49,11 +49,8 @@ final class WorkerCommand implements Callable<Integer> {
             description = "How long to wait for the master to answer before starting (default: ${DEFAULT-VALUE}).")
     Duration masterWait;
 
-    @Option(names = "--tls-ui",
-            description = "With --certs-dir: serve the web UI on --host over TLS, to clients with a certificate of the"
-                    + " cluster's CA (the console's cluster view reads it so). Without it, a secured UI listens on"
-                    + " 127.0.0.1 only.")
-    boolean tlsUi;
+    @Mixin
+    TlsUiOption ui;
 
     @Override
     public Integer call() throws Exception {
@@ -67,7 +64,7 @@ final class WorkerCommand implements Callable<Integer> {
             dials.add(new SecureMode.Endpoint(SecurityOptions.host(master.substring("spark://".length())),
                     SecureMode.Link.SPARK, "--master"));
         }
-        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, uiPort, tlsUi, dials, dir,
+        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, uiPort, ui.tlsUi, dials, dir,
                 role.command.commandLine().getErr(), "wordstream worker");
         SparkWorker worker = new SparkWorker(role.host, master, cores, memory, uiPort, dir, conf);
         ConsoleLog.init(worker.dataDir().resolve("logs"));

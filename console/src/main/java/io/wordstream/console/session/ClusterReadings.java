@@ -6,11 +6,12 @@ import io.wordstream.console.launch.LocalCluster;
 import io.wordstream.console.launch.MasterPoller;
 import io.wordstream.console.model.KafkaSnapshot;
 import io.wordstream.console.model.MasterSnapshot;
+import io.wordstream.console.security.ClusterSecurity;
 import io.wordstream.console.settings.Settings;
 import java.util.function.Consumer;
 
 /**
- * Readings of the cluster under a pipeline, for a host that makes none of its own ('run', 'gateway'): Kafka's
+ * Readings of the cluster under a pipeline, for the console's cluster view and the Prometheus figures: Kafka's
  * brokers and input partitions once Kafka is ready, the standalone master's JSON once the job runs on one. Each
  * starts once, however often asked; the sinks run on the pollers' threads.
  */
@@ -33,10 +34,13 @@ public final class ClusterReadings implements AutoCloseable {
         }
     }
 
-    /** Reads the master's JSON from now on, when {@code masterUrl} is a standalone master (or {@code local} one). */
-    public synchronized void master(String masterUrl, LocalCluster local) {
+    /**
+     * Reads the master's JSON from now on, when {@code masterUrl} is a standalone master (or {@code local} one), over
+     * TLS with the client certificate when {@code security} says the master's UI is secured.
+     */
+    public synchronized void master(String masterUrl, LocalCluster local, ClusterSecurity security) {
         if (master == null && !closed) {
-            MasterPoller.pageOf(masterUrl, local).ifPresent(page -> master = new MasterPoller(page).start(masterSink));
+            MasterPoller.of(masterUrl, local, security).ifPresent(poller -> master = poller.start(masterSink));
         }
     }
 

@@ -30,7 +30,7 @@ public final class MetricsFeed implements SessionListener, AutoCloseable {
             readings.kafka(r.settings());
             // A local cluster's web page is its session's to know: its workers come by event instead.
             if (r.settings().localCluster() == 0) {
-                readings.master(r.settings().master(), null);
+                readings.master(r.settings().master(), null, r.settings().security());
             }
         } else if (event instanceof SessionEvent.JobBack) {
             metrics.jobRunning(true);

@@ -4,6 +4,7 @@ import io.wordstream.console.kafka.InputOffsetsPoller;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.launch.LogTail;
 import io.wordstream.console.report.ReportPeriod;
+import io.wordstream.console.session.ClusterReadings;
 import io.wordstream.console.session.PipelineExtras;
 import io.wordstream.console.session.ResultsFollower;
 import io.wordstream.console.session.SentenceRoute;
@@ -36,14 +37,16 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
     private Session supervisor;
     private boolean closed;
     private InputOffsetsPoller inputRate;
-    private final ClusterFeeds clusterFeeds;
+    private final ClusterReadings clusterReadings;
 
     /** With the {@code extras} beside the pipeline, which the bridge hands the result rows and closes first. */
     public ConsoleBridge(Settings settings, Executor ui, PipelineExtras extras) {
         this.settings = settings;
         this.ui = ui;
         this.extras = extras;
-        this.clusterFeeds = new ClusterFeeds(ui, () -> events);
+        // The readings come on the pollers' threads; the screen's state changes on the UI thread only.
+        this.clusterReadings = new ClusterReadings(snapshot -> ui.execute(() -> events.kafkaCluster(snapshot)),
+                snapshot -> ui.execute(() -> events.sparkMaster(snapshot)));
         this.sentences = new SentenceRoute(new SentenceRoute.Receipts() {
             @Override
             public void queued(String sentence) {
@@ -80,14 +83,14 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
         if (event instanceof SessionEvent.KafkaReady e) {
             results.start(e.settings());
             startInputRate(e.settings());
-            clusterFeeds.kafka(e.settings());
+            clusterReadings.kafka(e.settings());
         } else if (event instanceof SessionEvent.Ready e) {
             sentences.open(e.settings(), supervisor.lineServer());
             ui.execute(() -> {
                 events.ready(e.settings().bootstrap(), e.settings().master(), e.appId());
                 events.security(e.settings().security().badge(), e.settings().security().secured());
             });
-            clusterFeeds.master(e.settings().master(), supervisor.cluster(), e.settings().security());
+            clusterReadings.master(e.settings().master(), supervisor.cluster(), e.settings().security());
         } else if (event instanceof SessionEvent.JobStateChanged e) {
             ui.execute(() -> events.jobState(e.state().name(), e.appId()));
         } else if (event instanceof SessionEvent.JobMetrics e) {
@@ -226,7 +229,7 @@ public final class ConsoleBridge implements ConsoleController.Backend, SessionLi
                 inputRate = null;
             }
         }
-        clusterFeeds.close();
+        clusterReadings.close();
         results.close();
         sentences.close();
         if (supervisor != null) {
