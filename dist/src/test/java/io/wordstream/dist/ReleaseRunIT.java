@@ -7,6 +7,7 @@ import io.wordstream.testsupport.Poll;
 import io.wordstream.testsupport.ProcessLiveness;
 import io.wordstream.testsupport.ProcessOutput;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +96,10 @@ class ReleaseRunIT {
                 expected::equals, "watch --json to show the sentence's counts");
         assertEquals(expected, counts);
 
+        // The broker records its class data archive while it runs, once the pipeline is ready (a pause of seconds):
+        // stopping it meanwhile would throw the half-made archive away, so the stop waits for it.
+        Poll.until(Duration.ofSeconds(90), () -> brokerArchives(install), names -> !names.isEmpty(),
+                "the broker to record its class data archive in " + install.resolve("cds"));
         run.destroy(); // SIGTERM
         assertTrue(run.waitFor(90, TimeUnit.SECONDS), "run exits after SIGTERM");
         assertEquals(0, run.exitValue(), read(dataDir.resolve("run.err")));
@@ -113,6 +118,18 @@ class ReleaseRunIT {
         try (Stream<Path> cds = Files.list(install.resolve("cds"))) {
             List<String> names = cds.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.stream().anyMatch(n -> n.matches("broker-[0-9a-f]+\\.jsa")), "the broker's: " + names);
+        }
+    }
+
+    /** The broker's class data archives in the install, by name. */
+    private static List<String> brokerArchives(Path install) {
+        if (!Files.isDirectory(install.resolve("cds"))) {
+            return List.of();
+        }
+        try (Stream<Path> cds = Files.list(install.resolve("cds"))) {
+            return cds.map(p -> p.getFileName().toString()).filter(n -> n.matches("broker-[0-9a-f]+\\.jsa")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
