@@ -7,6 +7,7 @@ import io.wordstream.bench.failover.FailoverBench;
 import io.wordstream.bench.failover.FailoverRun;
 import io.wordstream.bench.hostloss.HostCluster;
 import io.wordstream.bench.hostloss.HostLossBench;
+import io.wordstream.bench.subject.WordstreamSubject;
 import io.wordstream.common.Durations;
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.launch.Scratch;
@@ -79,6 +80,12 @@ public final class BenchCommand implements Callable<Integer> {
             + " killed in turn, then on three hosts (network namespaces; needs root) each lost in turn; how long"
             + " counting stalls after each loss, and whether every count stays exact")
     boolean failover;
+
+    @Option(names = "--secured", description = "also measure wordstream secured, last in each repetition: run"
+            + " --certs-dir (certificates for 127.0.0.1 made for the run) with its own embedded broker on TLS, the"
+            + " bench's clients with a client certificate; reported beside the plain wordstream on the shared"
+            + " broker, with the ratios")
+    boolean secured;
 
     /** The failover drills. */
     enum Drill { brokers, hosts }
@@ -225,6 +232,11 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("wordstream bench: " + e.getMessage());
             return 2;
         }
+        if (secured && (failover || !systems.contains(Contender.WORDSTREAM))) {
+            err.println("wordstream bench: --secured compares wordstream secured with wordstream plain; keep"
+                    + " wordstream in --systems and leave out --failover");
+            return 2;
+        }
         if (file != null && !Files.isReadable(file)) {
             err.println("wordstream bench: cannot read --file " + file + "; give a readable text file");
             return 2;
@@ -262,7 +274,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         err.println("bench: " + describe(plan) + "; work dir " + work);
         ClientClassesWarmUp.run();
-        Comparison comparison = new Comparison(plan, install, sparkConf, driverMemory(install), err);
+        Comparison comparison = new Comparison(plan, install, sparkConf, driverMemory(install), err, secured);
         List<Run> runs = new ArrayList<>();
         try {
             for (int i = 1; i <= repeat; i++) {
@@ -312,6 +324,7 @@ public final class BenchCommand implements Callable<Integer> {
                         + plan.vocabulary() + " words, Zipf)"),
                 plan.rate(), plan.latencyTime().toSeconds(), plan.warmup().toSeconds(), plan.probeEvery(),
                 plan.rates().stream().filter(r -> r > plan.rate()).sorted().toList(),
-                plan.stepTime().toSeconds(), plan.burstWords(), plan.warmupBursts(), plan.repeats(), systems, repeat);
+                plan.stepTime().toSeconds(), plan.burstWords(), plan.warmupBursts(), plan.repeats(), systems, repeat)
+                + (secured ? "; then " + WordstreamSubject.SECURED + " on its own TLS broker" : "");
     }
 }

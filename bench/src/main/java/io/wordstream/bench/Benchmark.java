@@ -44,6 +44,18 @@ final class Benchmark {
      * launch to that sentence's first result row.
      */
     SubjectResult measure(Subject subject, SharedBroker kafka) {
+        return measure(subject, Optional.of(kafka));
+    }
+
+    /**
+     * Measures {@code subject}, which starts a broker of its own (the secured run): its start-up then runs from its
+     * launch, its broker's start included, to the first row of a sentence sent once it said it was ready.
+     */
+    SubjectResult measureWithOwnBroker(Subject subject) {
+        return measure(subject, Optional.empty());
+    }
+
+    private SubjectResult measure(Subject subject, Optional<SharedBroker> kafka) {
         Corpus corpus = plan.corpus();
         SentLedger ledger = new SentLedger(PipelineSettings.defaults());
         ResultTotals totals = new ResultTotals();
@@ -61,8 +73,10 @@ final class Benchmark {
             subject.prepare();
             try (SentenceLoad steady = new SentenceLoad(subject.kafka(), subject.inputTopic(),
                     SentenceLoad.Shape.STEADY)) {
-                steady.awaitTopic(plan.timeout());
-                kafka.resetPeakRss();
+                if (kafka.isPresent()) {
+                    steady.awaitTopic(plan.timeout());
+                    kafka.get().resetPeakRss();
+                }
                 long launched = System.nanoTime();
                 subject.start((count, at) -> {
                     totals.accept(count, at);
@@ -70,6 +84,10 @@ final class Benchmark {
                         probes.seen(count.key(), at);
                     }
                 });
+                if (kafka.isEmpty()) {
+                    subject.awaitReady(plan.timeout());
+                    steady.awaitTopic(plan.timeout());
+                }
                 long sentAt = System.nanoTime();
                 sendProbe(steady, corpus.next(), names, ledger, probes, sentAt);
                 if (probes.awaitAll(plan.timeout()) > 0) {
@@ -134,7 +152,8 @@ final class Benchmark {
             say(subject, "stopped measuring: %s", e.getMessage());
             memory.putAll(subject.peakMemory());
         } finally {
-            kafka.peakRssBytes().ifPresent(b -> memory.put("broker", b));
+            // A subject with its own broker reports that broker's memory itself.
+            kafka.ifPresent(k -> k.peakRssBytes().ifPresent(b -> memory.put("broker", b)));
             say(subject, "stopping");
             subject.close();
         }

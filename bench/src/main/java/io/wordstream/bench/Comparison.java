@@ -1,5 +1,7 @@
 package io.wordstream.bench;
 
+import io.wordstream.bench.measure.Latency;
+import io.wordstream.bench.subject.BenchCerts;
 import io.wordstream.bench.subject.KafkaStreamsSubject;
 import io.wordstream.bench.subject.OriginalDesignSubject;
 import io.wordstream.bench.subject.PlainConsumerSubject;
@@ -10,6 +12,7 @@ import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,12 +21,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * One repetition of the whole comparison: a broker started for it and timed, then every system in turn on it, each
  * on topics of its own, never two at once. Repetition {@code i} starts at the {@code i}-th system of the list, so
- * that over repetitions no system always runs first or on the freshest broker.
+ * that over repetitions no system always runs first or on the freshest broker. With {@code --secured}, wordstream
+ * secured comes last, once that broker has stopped, on a TLS broker of its own (a plain broker cannot serve it).
  */
 final class Comparison {
     private final Plan plan;
@@ -31,13 +36,16 @@ final class Comparison {
     private final Map<String, String> sparkConf;
     private final String driverMemory;
     private final PrintStream progress;
+    private final boolean secured;
 
-    Comparison(Plan plan, Install install, Map<String, String> sparkConf, String driverMemory, PrintStream progress) {
+    Comparison(Plan plan, Install install, Map<String, String> sparkConf, String driverMemory, PrintStream progress,
+               boolean secured) {
         this.plan = plan;
         this.install = install;
         this.sparkConf = sparkConf;
         this.driverMemory = driverMemory;
         this.progress = progress;
+        this.secured = secured;
     }
 
     /** The systems in the order repetition {@code index} (from 1) runs them. */
@@ -72,7 +80,26 @@ final class Comparison {
                 });
             }
         }
+        if (secured) {
+            results.add(measureSecured(benchmark, work));
+        }
         return new Run(index, started, brokerStart, results);
+    }
+
+    /** {@code run --certs-dir} on its own TLS broker, with certificates for 127.0.0.1 made for it by wordstream's. */
+    private SubjectResult measureSecured(Benchmark benchmark, Path work) {
+        progress.printf("bench: %s: run --certs-dir with its own embedded broker on TLS, certificates made in %s%n",
+                WordstreamSubject.SECURED, work.resolve("pki"));
+        WordstreamSubject subject;
+        try {
+            BenchCerts certs = BenchCerts.make(work.resolve("pki"), Instant.now());
+            subject = WordstreamSubject.secured(install.home(), work.resolve(WordstreamSubject.SECURED),
+                    Ports.freePorts(Settings.LOOPBACK, 1, Set.of()).get(0), sparkArgs(), certs);
+        } catch (RuntimeException e) {
+            return new SubjectResult(WordstreamSubject.SECURED, Optional.empty(), Optional.empty(), Latency.EMPTY, 0,
+                    List.of(), List.of(), Map.of(), Optional.of("cannot make its certificates: " + e.getMessage()));
+        }
+        return benchmark.measureWithOwnBroker(subject);
     }
 
     private List<String> sparkArgs() {

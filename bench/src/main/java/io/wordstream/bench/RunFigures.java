@@ -2,6 +2,7 @@ package io.wordstream.bench;
 
 import io.wordstream.bench.curve.RateStep;
 import io.wordstream.bench.measure.Latency;
+import io.wordstream.bench.subject.WordstreamSubject;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,13 @@ final class RunFigures {
             "latency_p50_kstreams_ratio", "latency_p99_kstreams_ratio", "curve_p99_kstreams_ratio_max", "startup_s",
             "startup_kstreams_ratio", "ready_s", "broker_start_s", "rss_console_mb", "rss_broker_mb",
             "rss_driver_mb");
+    /**
+     * The keys of {@code bench --secured}, after the others: wordstream secured, and its figures over the plain
+     * wordstream's of the same repetition (throughput under 1, latency over 1: security costs that much).
+     */
+    static final List<String> SECURED_KEYS = List.of("secured_latency_p50_ms", "secured_latency_p99_ms",
+            "secured_throughput_wps", "secured_latency_p50_ratio", "secured_latency_p99_ratio",
+            "secured_throughput_ratio");
 
     private RunFigures() {
     }
@@ -64,6 +72,22 @@ final class RunFigures {
             Long bytes = rss.get(role);
             kv.put("rss_" + role + "_mb", bytes == null ? Double.NaN : (double) (bytes / (1024 * 1024)));
         }
+        return kv;
+    }
+
+    /** The secured run's keys, NaN where it or the plain wordstream was not measured. */
+    static Map<String, Double> secured(Run run) {
+        Latency plain = run.find(Report.WORDSTREAM).map(SubjectResult::latencyMs).orElse(Latency.EMPTY);
+        Optional<SubjectResult> secured = run.find(WordstreamSubject.SECURED);
+        Latency l = secured.map(SubjectResult::latencyMs).orElse(Latency.EMPTY);
+        double wps = throughput(secured);
+        Map<String, Double> kv = new LinkedHashMap<>();
+        kv.put("secured_latency_p50_ms", l.p50());
+        kv.put("secured_latency_p99_ms", l.p99());
+        kv.put("secured_throughput_wps", wps);
+        kv.put("secured_latency_p50_ratio", l.p50() / plain.p50());
+        kv.put("secured_latency_p99_ratio", l.p99() / plain.p99());
+        kv.put("secured_throughput_ratio", wps / throughput(run.find(Report.WORDSTREAM)));
         return kv;
     }
 

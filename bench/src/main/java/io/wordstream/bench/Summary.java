@@ -3,6 +3,7 @@ package io.wordstream.bench;
 import io.wordstream.bench.curve.BatchProfile;
 import io.wordstream.bench.curve.RateStep;
 import io.wordstream.bench.measure.Latency;
+import io.wordstream.bench.subject.WordstreamSubject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,16 +60,26 @@ final class Summary {
 
     /** One line, {@code RESULT} first: every key's median over the repetitions, a number or {@code nan}. */
     String resultLine() {
-        List<Map<String, Double>> figures = runs.stream().map(RunFigures::of).toList();
         Map<String, String> kv = new LinkedHashMap<>();
-        for (String key : RunFigures.KEYS) {
+        medians(kv, RunFigures.KEYS, runs.stream().map(RunFigures::of).toList());
+        kv.put("kstreams_guarantee", KSTREAMS_GUARANTEE);
+        kv.put("repeat", Integer.toString(runs.size()));
+        if (secured()) {
+            medians(kv, RunFigures.SECURED_KEYS, runs.stream().map(RunFigures::secured).toList());
+        }
+        return "RESULT " + kv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
+    }
+
+    private static void medians(Map<String, String> kv, List<String> keys, List<Map<String, Double>> figures) {
+        for (String key : keys) {
             double m = Spread.of(figures.stream().map(f -> f.get(key)).toList()).median();
             kv.put(key, Double.isNaN(m) ? "nan" : number(m, decimals(key)));
         }
-        kv.put("kstreams_guarantee", KSTREAMS_GUARANTEE);
-        kv.put("repeat", Integer.toString(runs.size()));
-        return "RESULT " + kv.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
+    }
+
+    private boolean secured() {
+        return runs.stream().anyMatch(r -> r.find(WordstreamSubject.SECURED).isPresent());
     }
 
     /** Decimals a key's value is written with: seconds 1, ratios 2, everything else whole. */
@@ -105,7 +116,22 @@ final class Summary {
         b.append("first row: from launching the system, its broker already running and a sentence waiting in its"
                 + " input topic, to that sentence's result row; broker start: the embedded broker wordstream's run"
                 + " starts, from its JVM's launch to its first answer").append(System.lineSeparator());
+        if (secured()) {
+            List<Map<String, Double>> figures = runs.stream().map(RunFigures::secured).toList();
+            b.append(String.format(Locale.ROOT, "%s over %s: bursts %s, p50 %s, p99 %s (medians of each"
+                            + " repetition's ratios)%n", WordstreamSubject.SECURED, Report.WORDSTREAM,
+                    ratio(figures, "secured_throughput_ratio"), ratio(figures, "secured_latency_p50_ratio"),
+                    ratio(figures, "secured_latency_p99_ratio")));
+            b.append(WordstreamSubject.SECURED + ": run --certs-dir with its own embedded broker on TLS (client"
+                    + " certificates, the bench's too), Spark authentication and encryption, measured after the"
+                    + " shared plain broker stopped, so its first row and ready include its broker's start;"
+                    + " wordstream: run --bootstrap-server on the shared plain broker").append(System.lineSeparator());
+        }
         return b.toString();
+    }
+
+    private static String ratio(List<Map<String, Double>> figures, String key) {
+        return Spread.of(figures.stream().map(f -> f.get(key)).toList()).format(2, true);
     }
 
     private void row(StringBuilder b, List<String> systems, String label, int decimals,

@@ -1,6 +1,7 @@
 package io.wordstream.bench;
 
 import io.wordstream.bench.curve.RateStep;
+import io.wordstream.bench.subject.WordstreamSubject;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -64,8 +65,11 @@ final class TextPlot {
     }
 
     private static char letter(SubjectResult r) {
-        // The two Kafka Streams share a first letter: the at-least-once one is A.
-        return r.name().equals(Report.KSTREAMS_ALOS) ? 'A' : Character.toUpperCase(r.name().charAt(0));
+        // The two Kafka Streams share a first letter: the at-least-once one is A; so do the two wordstreams: S.
+        if (r.name().equals(Report.KSTREAMS_ALOS)) {
+            return 'A';
+        }
+        return r.name().equals(WordstreamSubject.SECURED) ? 'S' : Character.toUpperCase(r.name().charAt(0));
     }
 
     private static String legend(List<SubjectResult> results) {

@@ -67,6 +67,16 @@ class BenchCommandTest {
     }
 
     @Test
+    void securedWithoutWordstreamIsOneLine() {
+        assertOneLineError(run("--secured", "--systems", "kstreams"), "--secured");
+    }
+
+    @Test
+    void securedWithFailoverIsOneLine() {
+        assertOneLineError(run("--secured", "--failover"), "--failover");
+    }
+
+    @Test
     void anUnreadableFileIsOneLine() {
         assertOneLineError(run("--file", "/nonexistent/text.txt"), "/nonexistent/text.txt");
     }

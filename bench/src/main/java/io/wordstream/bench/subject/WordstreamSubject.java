@@ -30,14 +30,21 @@ import java.util.function.LongFunction;
 /**
  * wordstream itself, as an operator runs it, as a child process: {@code ./wordstream run} on a new data dir, either
  * on a Kafka that is already there ({@code --bootstrap-server}, the benchmark: only the job starts) or with its own
- * embedded broker (the soak).
+ * embedded broker (the soak, and the secured run: {@code --certs-dir}, its broker on TLS, the bench's clients with a
+ * client certificate).
  */
 public final class WordstreamSubject implements Subject {
+    /** The secured run's name in the tables. */
+    public static final String SECURED = "wordstream-secured";
+
     private final Path home;
     private final Path dataDir;
     private final Optional<SharedBroker> shared;
     private final int ownBrokerPort;
     private final List<String> extraArgs;
+    private final Optional<BenchCerts> certs;
+    /** The bench's own clients' TLS settings, read once from the certs; none when plain. */
+    private final Properties clientTls;
     private final CompletableFuture<Long> readyAt = new CompletableFuture<>();
     private Process process;
     private long launchedAtNanos;
@@ -45,27 +52,38 @@ public final class WordstreamSubject implements Subject {
     private BatchDurations batches;
 
     private WordstreamSubject(Path home, Path dataDir, Optional<SharedBroker> shared, int ownBrokerPort,
-                              List<String> extraArgs) {
+                              List<String> extraArgs, Optional<BenchCerts> certs) {
         this.home = home;
         this.dataDir = dataDir;
         this.shared = shared;
         this.ownBrokerPort = ownBrokerPort;
         this.extraArgs = List.copyOf(extraArgs);
+        this.certs = certs;
+        this.clientTls = certs.map(BenchCerts::kafkaClient).orElseGet(Properties::new);
     }
 
     /** {@code run --bootstrap-server} on a broker that is already running. */
     public static WordstreamSubject onBroker(Path home, Path dataDir, SharedBroker kafka, List<String> extraArgs) {
-        return new WordstreamSubject(home, dataDir, Optional.of(kafka), 0, extraArgs);
+        return new WordstreamSubject(home, dataDir, Optional.of(kafka), 0, extraArgs, Optional.empty());
     }
 
     /** {@code run --broker-port}: with its own embedded broker, as {@code ./wordstream run} starts by default. */
     public static WordstreamSubject withOwnBroker(Path home, Path dataDir, int brokerPort, List<String> extraArgs) {
-        return new WordstreamSubject(home, dataDir, Optional.empty(), brokerPort, extraArgs);
+        return new WordstreamSubject(home, dataDir, Optional.empty(), brokerPort, extraArgs, Optional.empty());
+    }
+
+    /**
+     * {@code run --broker-port --certs-dir}: its own embedded broker on TLS (a plain broker cannot serve it), Spark
+     * authenticated and encrypted; the bench's clients present {@code certs}' client certificate.
+     */
+    public static WordstreamSubject secured(Path home, Path dataDir, int brokerPort, List<String> extraArgs,
+                                            BenchCerts certs) {
+        return new WordstreamSubject(home, dataDir, Optional.empty(), brokerPort, extraArgs, Optional.of(certs));
     }
 
     @Override
     public String name() {
-        return "wordstream";
+        return certs.isPresent() ? SECURED : "wordstream";
     }
 
     /** The input topic as {@code run} would create it (it keeps one that is there), so a sentence can wait in it. */
@@ -74,13 +92,20 @@ public final class WordstreamSubject implements Subject {
         shared.ifPresent(k -> k.createTopics(JobConfig.DEFAULT_INPUT_TOPIC, Optional.empty()));
     }
 
-    @Override
-    public void start(ResultSink sink) {
+    /** The {@code wordstream run} command line it launches. */
+    List<String> command() {
         List<String> command = new ArrayList<>(List.of(new Install(home).launcher().toString(), "run",
                 "--data-dir", dataDir.toString()));
         command.addAll(shared.isPresent() ? List.of("--bootstrap-server", shared.get().bootstrap())
                 : List.of("--broker-port", Integer.toString(ownBrokerPort)));
         command.addAll(extraArgs);
+        certs.ifPresent(c -> command.addAll(List.of("--certs-dir", c.node().toString())));
+        return command;
+    }
+
+    @Override
+    public void start(ResultSink sink) {
+        List<String> command = command();
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("run.err").toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -167,6 +192,7 @@ public final class WordstreamSubject implements Subject {
         }
         Properties p = new Properties();
         p.put("bootstrap.servers", Settings.LOOPBACK + ":" + ownBrokerPort);
+        p.putAll(clientTls);
         return p;
     }
 
