@@ -59,6 +59,12 @@ public final class ClassDataRecording {
         t.start();
     }
 
+    /** The diagnostic command reads its arguments as one line split at spaces: a path with a space is quoted. */
+    static String quoted(Path file) {
+        String path = file.toString();
+        return path.chars().anyMatch(Character::isWhitespace) ? "\"" + path + "\"" : path;
+    }
+
     /**
      * Records the archive: written beside it under a name with this JVM's pid, then moved into place whole, so a
      * JVM killed meanwhile leaves no half archive under its name.
@@ -71,7 +77,7 @@ public final class ClassDataRecording {
         try {
             ManagementFactory.getPlatformMBeanServer().invoke(
                     new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
-                    new Object[] {new String[] {"dynamic_dump", partial.toString()}},
+                    new Object[] {new String[] {"dynamic_dump", quoted(partial)}},
                     new String[] {String[].class.getName()});
             if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
                 return Optional.empty();
