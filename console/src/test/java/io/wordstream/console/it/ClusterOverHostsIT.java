@@ -84,10 +84,7 @@ class ClusterOverHostsIT {
             try {
                 exercise(hosts);
             } finally {
-                for (DaemonUnderTest d : started) {
-                    d.process().descendants().forEach(ProcessHandle::destroyForcibly);
-                    d.process().destroyForcibly();
-                }
+                DaemonUnderTest.killAll(started);
             }
         }
     }

@@ -57,6 +57,14 @@ final class DaemonUnderTest {
         return Files.readString(stderr);
     }
 
+    /** Kills each daemon a test started, and whatever it started, by handle: the last guard of a test. */
+    static void killAll(List<DaemonUnderTest> daemons) {
+        for (DaemonUnderTest d : daemons) {
+            d.process.descendants().forEach(ProcessHandle::destroyForcibly);
+            d.process.destroyForcibly();
+        }
+    }
+
     /** Sends SIGTERM and waits for the exit status. */
     int stop(Duration timeout) throws InterruptedException {
         process.destroy();

@@ -51,10 +51,7 @@ class SaslBrokersIT {
         try {
             exercise();
         } finally {
-            for (DaemonUnderTest d : started) {
-                d.process().descendants().forEach(ProcessHandle::destroyForcibly);
-                d.process().destroyForcibly();
-            }
+            DaemonUnderTest.killAll(started);
         }
     }
 

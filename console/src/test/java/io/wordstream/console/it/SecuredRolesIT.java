@@ -62,10 +62,7 @@ class SecuredRolesIT {
         try {
             exercise();
         } finally {
-            for (DaemonUnderTest d : started) {
-                d.process().descendants().forEach(ProcessHandle::destroyForcibly);
-                d.process().destroyForcibly();
-            }
+            DaemonUnderTest.killAll(started);
         }
     }
 
