@@ -10,7 +10,6 @@ import io.wordstream.bench.hostloss.HostLossBench;
 import io.wordstream.bench.subject.WordstreamSubject;
 import io.wordstream.common.Durations;
 import io.wordstream.console.launch.ChildProcesses;
-import io.wordstream.console.launch.Scratch;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.io.BufferedWriter;
@@ -35,6 +34,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./wordstream bench}: every system on the same data, in one run, and the table and RESULT line. */
@@ -98,12 +98,8 @@ public final class BenchCommand implements Callable<Integer> {
             + " Kafka's and Spark's defaults (before) or wordstream's settings (after) (default: before,after)")
     List<FailoverRun> failoverRuns = new ArrayList<>(List.of(FailoverRun.values()));
 
-    @Option(names = "--seed", defaultValue = "42",
-            description = "seed of the generated text (default ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--vocabulary", defaultValue = "4000", description = "distinct words of the generated text")
-    int vocabulary;
+    @Mixin
+    RunOptions shared;
 
     @Option(names = "--file", description = "send this text's non-blank lines instead of generated sentences")
     Path file;
@@ -163,13 +159,6 @@ public final class BenchCommand implements Callable<Integer> {
             + " repeatable (to compare a tuning)")
     Map<String, String> sparkConf = new LinkedHashMap<>();
 
-    @Option(names = "--timeout", defaultValue = "180s", description = "longest wait for a system to start or catch up")
-    String timeout;
-
-    @Option(names = "--work-dir", description = "where the systems keep their data (default: a new temporary"
-            + " directory, deleted afterwards)")
-    Path workDir;
-
     private final PrintStream out;
     private final PrintStream err;
 
@@ -201,7 +190,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rate and --latency-time must be at least 1 sentence per second"
                     + " and 1s");
         }
-        if ((burstWords != null && burstWords < 1) || (repeats != null && repeats < 1) || vocabulary < 1) {
+        if ((burstWords != null && burstWords < 1) || (repeats != null && repeats < 1) || shared.vocabulary < 1) {
             throw new IllegalArgumentException("--burst-words, --repeats and --vocabulary must be at least 1");
         }
         if (warmupBursts != null && warmupBursts < 0) {
@@ -217,10 +206,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + " at least 1s");
         }
         List<Integer> ladder = rates != null ? rates : quick ? Curve.QUICK_RATES : Curve.RATES;
-        return new Plan(seed, vocabulary, Optional.ofNullable(file), rate, warm, latency, ladder, step, 5,
+        return new Plan(shared.seed, shared.vocabulary, Optional.ofNullable(file), rate, warm, latency, ladder, step, 5,
                 burstWords != null ? burstWords : quick ? 150_000 : 1_000_000,
                 warmupBursts != null ? warmupBursts : quick ? 1 : 3,
-                repeats != null ? repeats : quick ? 1 : 5, Durations.parse(timeout));
+                repeats != null ? repeats : quick ? 1 : 5, shared.timeout());
     }
 
     @Override
@@ -241,57 +230,50 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("wordstream bench: cannot read --file " + file + "; give a readable text file");
             return 2;
         }
-        Install install = Install.current();
-        boolean temporary = workDir == null;
-        Path work = temporary ? Files.createTempDirectory("wordstream-bench-") : workDir.toAbsolutePath();
-        Files.createDirectories(work);
-        if (failover) {
-            if (drills.contains(Drill.hosts) && !HostCluster.available()) {
-                err.println("wordstream bench: the host-loss drill makes its hosts as network namespaces, which needs"
-                        + " root and ip (iproute2); run it as root, or pass --failover-drills brokers");
-                return 2;
-            }
-            try {
-                Set<FailoverRun> runs = EnumSet.copyOf(failoverRuns);
-                int status = 0;
-                if (drills.contains(Drill.brokers)) {
-                    status = FailoverBench.run(install, work.resolve("brokers"), sparkConf, plan.timeout(), runs, out,
-                            err);
-                }
-                if (drills.contains(Drill.hosts)) {
-                    status = Math.max(status, HostLossBench.run(install, work.resolve("hosts"), sparkConf,
-                            plan.timeout(), runs, out, err));
-                }
-                return status;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return 1;
-            } finally {
-                if (temporary) {
-                    Scratch.deleteTree(work);
-                }
-            }
+        if (failover && drills.contains(Drill.hosts) && !HostCluster.available()) {
+            err.println("wordstream bench: the host-loss drill makes its hosts as network namespaces, which needs"
+                    + " root and ip (iproute2); run it as root, or pass --failover-drills brokers");
+            return 2;
         }
+        Install install = Install.current();
+        try (RunOptions.WorkDir work = shared.workDir("wordstream-bench-")) {
+            return failover ? failover(install, work.path(), plan) : compare(install, work.path(), plan);
+        }
+    }
+
+    private int failover(Install install, Path work, Plan plan) {
+        try {
+            Set<FailoverRun> runs = EnumSet.copyOf(failoverRuns);
+            int status = 0;
+            if (drills.contains(Drill.brokers)) {
+                status = FailoverBench.run(install, work.resolve("brokers"), sparkConf, plan.timeout(), runs, out, err);
+            }
+            if (drills.contains(Drill.hosts)) {
+                status = Math.max(status, HostLossBench.run(install, work.resolve("hosts"), sparkConf,
+                        plan.timeout(), runs, out, err));
+            }
+            return status;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private int compare(Install install, Path work, Plan plan) throws IOException {
         err.println("bench: " + describe(plan) + "; work dir " + work);
         ClientClassesWarmUp.run();
         Comparison comparison = new Comparison(plan, install, sparkConf, driverMemory(install), err, secured);
         List<Run> runs = new ArrayList<>();
-        try {
-            for (int i = 1; i <= repeat; i++) {
-                Run run = comparison.run(i, repeat, systems, work.resolve("repetition-" + i));
-                runs.add(run);
-                Report report = new Report(run.results());
-                out.printf("%nrepetition %d of %d, started %s UTC; the broker answered %.1f s after its launch%n",
-                        run.index(), repeat, run.startedUtc(), run.brokerStartSeconds());
-                out.print(report.table());
-                out.print(report.curveTable());
-                out.print(report.batchTable());
-                out.flush();
-            }
-        } finally {
-            if (temporary) {
-                Scratch.deleteTree(work);
-            }
+        for (int i = 1; i <= repeat; i++) {
+            Run run = comparison.run(i, repeat, systems, work.resolve("repetition-" + i));
+            runs.add(run);
+            Report report = new Report(run.results());
+            out.printf("%nrepetition %d of %d, started %s UTC; the broker answered %.1f s after its launch%n",
+                    run.index(), repeat, run.startedUtc(), run.brokerStartSeconds());
+            out.print(report.table());
+            out.print(report.curveTable());
+            out.print(report.batchTable());
+            out.flush();
         }
         Summary summary = new Summary(runs);
         List<SubjectResult> curves = summary.medianCurves();

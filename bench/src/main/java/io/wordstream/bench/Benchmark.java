@@ -71,8 +71,8 @@ final class Benchmark {
         Optional<String> failure = Optional.empty();
         try {
             subject.prepare();
-            try (SentenceLoad steady = new SentenceLoad(subject.kafka(), subject.inputTopic(),
-                    SentenceLoad.Shape.STEADY)) {
+            Subject.Input input = subject.input();
+            try (SentenceLoad steady = new SentenceLoad(input.kafka(), input.topic(), SentenceLoad.Shape.STEADY)) {
                 if (kafka.isPresent()) {
                     steady.awaitTopic(plan.timeout());
                     kafka.get().resetPeakRss();
@@ -127,8 +127,7 @@ final class Benchmark {
                 latency = curve.get(0).latency();
                 lost = curve.get(0).lostProbes();
             }
-            try (SentenceLoad burst = new SentenceLoad(subject.kafka(), subject.inputTopic(),
-                    SentenceLoad.Shape.BURST)) {
+            try (SentenceLoad burst = new SentenceLoad(input.kafka(), input.topic(), SentenceLoad.Shape.BURST)) {
                 // As for latency, the measured bursts see the system warm: the first large batches of a JVM run
                 // in the interpreter and cold caches, which is start-up cost, not throughput. A Spark driver on two
                 // cores needs several bursts: its JIT compilers were still busy with the large batches' code paths

@@ -13,19 +13,9 @@ import java.util.Properties;
  * log masks), the PEM form that takes key and certificate as separate texts (its file form wants both in one file);
  * the settings file that holds them is owner-only.
  */
-final class BrokerTls {
+record BrokerTls(String ca, String certificate, String key) {
     /** The listener of clients and of the other brokers. */
     static final String LISTENER = "SSL";
-
-    private final String ca;
-    private final String certificate;
-    private final String key;
-
-    private BrokerTls(String ca, String certificate, String key) {
-        this.ca = ca;
-        this.certificate = certificate;
-        this.key = key;
-    }
 
     static BrokerTls read(Path ca, Path certificate, Path key) throws IOException {
         return new BrokerTls(Files.readString(ca, StandardCharsets.US_ASCII),

@@ -28,6 +28,11 @@ import org.apache.kafka.common.Uuid;
  * and bring it back. Internal topics have three replicas and writes need two in sync, as on a production cluster.
  */
 public final class KraftCluster implements DrillCluster {
+    /** Three replicas, two of them in sync for a write: one node may be lost without losing a write or a read. */
+    private static final Map<String, String> REPLICATION = Map.of("offsets.topic.replication.factor", "3",
+            "transaction.state.log.replication.factor", "3", "transaction.state.log.min.isr", "2",
+            "default.replication.factor", "3", "min.insync.replicas", "2");
+
     /** One node: its id, client and controller ports on 127.0.0.1, and its directory (settings, data, log). */
     public record NodeSpec(int id, int port, int controllerPort, Path dir) {
         public String address() {
@@ -114,12 +119,7 @@ public final class KraftCluster implements DrillCluster {
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("log.dirs", n.dir().resolve("data").toString());
-        // Three replicas, two of them in sync for a write: one node may be lost without losing a write or a read.
-        p.put("offsets.topic.replication.factor", "3");
-        p.put("transaction.state.log.replication.factor", "3");
-        p.put("transaction.state.log.min.isr", "2");
-        p.put("default.replication.factor", "3");
-        p.put("min.insync.replicas", "2");
+        p.putAll(REPLICATION);
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
         // Everything else, the session timeout that fences a dead node included, is Kafka's default.

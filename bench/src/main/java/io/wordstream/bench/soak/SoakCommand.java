@@ -2,6 +2,7 @@ package io.wordstream.bench.soak;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import io.wordstream.bench.RunOptions;
 import io.wordstream.bench.SentenceLoad;
 import io.wordstream.bench.corpus.ZipfCorpus;
 import io.wordstream.bench.subject.WordstreamSubject;
@@ -9,7 +10,6 @@ import io.wordstream.common.Durations;
 import io.wordstream.common.JobConfig;
 import io.wordstream.console.launch.ChildProcesses;
 import io.wordstream.console.launch.Ports;
-import io.wordstream.console.launch.Scratch;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import java.io.BufferedWriter;
@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -50,18 +50,8 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "100", description = "sentences per second (default 100)")
     int rate;
 
-    @Option(names = "--seed", defaultValue = "42", description = "seed of the generated text (default 42)")
-    long seed;
-
-    @Option(names = "--vocabulary", defaultValue = "4000", description = "distinct words of the generated text")
-    int vocabulary;
-
-    @Option(names = "--timeout", defaultValue = "180s", description = "longest wait for the pipeline to start")
-    String timeout;
-
-    @Option(names = "--work-dir", description = "where the pipeline keeps its data (default: a new temporary"
-            + " directory, deleted afterwards)")
-    Path workDir;
+    @Mixin
+    RunOptions shared;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -93,8 +83,8 @@ public final class SoakCommand implements Callable<Integer> {
         Duration startTimeout;
         try {
             windowLength = Durations.parse(window);
-            startTimeout = Durations.parse(timeout);
-            if (windows < 3 || rate < 1 || vocabulary < 1 || windowLength.toMillis() < 1000) {
+            startTimeout = shared.timeout();
+            if (windows < 3 || rate < 1 || shared.vocabulary < 1 || windowLength.toMillis() < 1000) {
                 throw new IllegalArgumentException("--windows must be at least 3, --rate and --vocabulary at least"
                         + " 1, --window at least 1s");
             }
@@ -102,9 +92,12 @@ public final class SoakCommand implements Callable<Integer> {
             err.println("wordstream soak: " + e.getMessage());
             return 2;
         }
-        boolean temporary = workDir == null;
-        Path work = temporary ? Files.createTempDirectory("wordstream-soak-") : workDir.toAbsolutePath();
-        Files.createDirectories(work);
+        try (RunOptions.WorkDir workDir = shared.workDir("wordstream-soak-")) {
+            return soak(workDir.path(), windowLength, startTimeout);
+        }
+    }
+
+    private int soak(Path work, Duration windowLength, Duration startTimeout) throws Exception {
         err.printf("soak: %d windows of %s at %d sentences/s, one unique word per sentence; work dir %s%n",
                 windows, Durations.format(windowLength), rate, work);
         try (WordstreamSubject pipeline = WordstreamSubject.withOwnBroker(Install.current().home(),
@@ -120,10 +113,6 @@ public final class SoakCommand implements Callable<Integer> {
             err.println("wordstream soak: " + e.getMessage() + " (logs: " + work.resolve("wordstream").resolve("logs")
                     + ")");
             return 1;
-        } finally {
-            if (temporary) {
-                Scratch.deleteTree(work);
-            }
         }
     }
 
@@ -133,10 +122,10 @@ public final class SoakCommand implements Callable<Integer> {
 
     private List<Sample> run(WordstreamSubject pipeline, Duration windowLength) throws IOException {
         List<Sample> samples = new ArrayList<>();
-        ZipfCorpus corpus = new ZipfCorpus(seed, vocabulary);
+        ZipfCorpus corpus = new ZipfCorpus(shared.seed, shared.vocabulary);
         long interval = 1_000_000_000L / rate;
         try (StateRowsFeed state = new StateRowsFeed(pipeline.kafka(), JobConfig.DEFAULT_METRICS_TOPIC);
-             SentenceLoad load = new SentenceLoad(pipeline.kafka(), pipeline.inputTopic(),
+             SentenceLoad load = new SentenceLoad(pipeline.kafka(), JobConfig.DEFAULT_INPUT_TOPIC,
                      SentenceLoad.Shape.STEADY)) {
             long start = System.nanoTime();
             long sent = 0;

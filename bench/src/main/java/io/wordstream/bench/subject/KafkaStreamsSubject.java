@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Kafka Streams doing the same three windowed counts ({@link KafkaStreamsApp}), launched as a JVM of its own, as a
@@ -60,7 +59,7 @@ public final class KafkaStreamsSubject implements Subject {
         return guarantee.label();
     }
 
-    private String input() {
+    private String inputTopic() {
         return guarantee.id + "-sentences";
     }
 
@@ -70,7 +69,7 @@ public final class KafkaStreamsSubject implements Subject {
 
     @Override
     public void prepare() {
-        kafka.createTopics(input(), Optional.of(results()));
+        kafka.createTopics(inputTopic(), Optional.of(results()));
     }
 
     @Override
@@ -78,7 +77,7 @@ public final class KafkaStreamsSubject implements Subject {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
                 KafkaStreamsApp.class.getName(), kafka.bootstrap(), guarantee.config(),
-                "wordstream-bench-" + guarantee.id, dir.resolve("state").toString(), input(), results());
+                "wordstream-bench-" + guarantee.id, dir.resolve("state").toString(), inputTopic(), results());
         try {
             Files.createDirectories(dir);
             process = new ProcessBuilder(command)
@@ -89,7 +88,7 @@ public final class KafkaStreamsSubject implements Subject {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Kafka Streams with " + java, e);
         }
-        reader = new ResultsReader(kafka(), results(), sink);
+        reader = new ResultsReader(kafka.properties(), results(), sink);
     }
 
     @Override
@@ -102,13 +101,8 @@ public final class KafkaStreamsSubject implements Subject {
     }
 
     @Override
-    public Properties kafka() {
-        return kafka.properties();
-    }
-
-    @Override
-    public String inputTopic() {
-        return input();
+    public Input input() {
+        return new Input(kafka.properties(), inputTopic());
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The original project's design (three Spark queries in Complete mode, see {@code OriginalDesignJob}), launched
@@ -43,17 +42,12 @@ public final class OriginalDesignSubject implements Subject {
     public void start(ResultSink sink) {
         job = SparkJob.launch(settings, kafka.install(), MAIN_CLASS, h -> {
         });
-        reader = new ResultsReader(kafka(), RESULTS, sink);
+        reader = new ResultsReader(kafka.properties(), RESULTS, sink);
     }
 
     @Override
-    public Properties kafka() {
-        return kafka.properties();
-    }
-
-    @Override
-    public String inputTopic() {
-        return INPUT;
+    public Input input() {
+        return new Input(kafka.properties(), INPUT);
     }
 
     @Override

@@ -88,13 +88,8 @@ public final class PlainConsumerSubject implements Subject {
     }
 
     @Override
-    public Properties kafka() {
-        return kafka.properties();
-    }
-
-    @Override
-    public String inputTopic() {
-        return INPUT;
+    public Input input() {
+        return new Input(kafka.properties(), INPUT);
     }
 
     /** It runs inside the benchmark's JVM. */

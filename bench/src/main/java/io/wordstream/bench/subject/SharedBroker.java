@@ -20,34 +20,21 @@ import java.util.Properties;
  * started by the benchmark before any system, each system on topics of its own. It is running before a system is
  * launched, so every system's start-up is measured the same way; its own start is measured once, here.
  */
-public final class SharedBroker implements AutoCloseable {
-    private final Install install;
-    private final Settings brokerSettings;
-    private final BrokerProcess broker;
-
-    private long startNanos;
-
-    private SharedBroker(Install install, Settings brokerSettings, BrokerProcess broker) {
-        this.install = install;
-        this.brokerSettings = brokerSettings;
-        this.broker = broker;
-    }
-
+public record SharedBroker(Install install, Settings brokerSettings, BrokerProcess broker, long startNanos)
+        implements AutoCloseable {
     /** Starts the broker on a new data dir and waits until it answers. */
     public static SharedBroker start(Install install, Path dir, int port, Duration timeout) {
         Settings s = settings(dir, Optional.empty(), port, "peers-in", "peers-out", Settings.DEFAULT_DRIVER_MEMORY,
                 Map.of());
         long launched = System.nanoTime();
         BrokerProcess broker = BrokerProcess.start(s, install);
-        SharedBroker kafka = new SharedBroker(install, s, broker);
-        try (TopicAdmin admin = new TopicAdmin(kafka.properties())) {
+        try (TopicAdmin admin = new TopicAdmin(clientProperties(s))) {
             broker.awaitReady(admin, timeout);
         } catch (RuntimeException e) {
-            kafka.close();
+            broker.close();
             throw e;
         }
-        kafka.startNanos = System.nanoTime() - launched;
-        return kafka;
+        return new SharedBroker(install, s, broker, System.nanoTime() - launched);
     }
 
     /** From launching the broker's JVM to its first answer to an admin client. */
@@ -86,13 +73,13 @@ public final class SharedBroker implements AutoCloseable {
     }
 
     public Properties properties() {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", brokerSettings.bootstrap());
-        return p;
+        return clientProperties(brokerSettings);
     }
 
-    public Install install() {
-        return install;
+    private static Properties clientProperties(Settings broker) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", broker.bootstrap());
+        return p;
     }
 
     /** The broker's peak resident memory since the last {@link #resetPeakRss}, or since it started. */

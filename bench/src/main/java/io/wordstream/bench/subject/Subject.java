@@ -31,10 +31,17 @@ public interface Subject extends AutoCloseable {
         return Optional.empty();
     }
 
-    /** Client properties to reach its Kafka. */
-    Properties kafka();
+    /** Where the benchmark sends its sentences. */
+    Input input();
 
-    String inputTopic();
+    /**
+     * A system's input.
+     *
+     * @param kafka client properties to reach its Kafka
+     * @param topic its input topic
+     */
+    record Input(Properties kafka, String topic) {
+    }
 
     /** Peak resident memory of its processes, by role; read before {@link #close}. */
     Map<String, Long> peakMemory();

@@ -186,6 +186,11 @@ public final class WordstreamSubject implements Subject {
     }
 
     @Override
+    public Input input() {
+        return new Input(kafka(), JobConfig.DEFAULT_INPUT_TOPIC);
+    }
+
+    /** Client properties to reach its Kafka. */
     public Properties kafka() {
         if (shared.isPresent()) {
             return shared.get().properties();
@@ -194,11 +199,6 @@ public final class WordstreamSubject implements Subject {
         p.put("bootstrap.servers", Settings.LOOPBACK + ":" + ownBrokerPort);
         p.putAll(clientTls);
         return p;
-    }
-
-    @Override
-    public String inputTopic() {
-        return JobConfig.DEFAULT_INPUT_TOPIC;
     }
 
     @Override

@@ -54,7 +54,7 @@ final class BrokerCommand implements Callable<Integer> {
     String clusterId;
 
     @Option(names = "--session-timeout", paramLabel = "DURATION",
-            defaultValue = HostLossTimeouts.BROKER_SESSION_TIMEOUT, converter = DurationConverter.class,
+            defaultValue = HostLossTimeouts.BROKER_SESSION_TIMEOUT,
             description = "How long the cluster waits for a node that stopped answering before it gives its"
                     + " partitions other leaders; the same on every node (default: ${DEFAULT-VALUE}; Kafka's own is"
                     + " 9s).")

@@ -8,6 +8,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,8 @@ public final class Cli {
     /** A command line with the given defaults and streams, so tests can capture what it prints. */
     public static CommandLine create(ConfigDefaults defaults, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new WordstreamCommand());
+        // Every duration option reads 10s, 2m, 1h as the job does, not picocli's ISO-8601 PT10S.
+        cl.registerConverter(Duration.class, new DurationConverter());
         cl.setDefaultValueProvider(defaults);
         cl.setOut(out);
         cl.setErr(err);

@@ -9,10 +9,10 @@ import io.wordstream.console.metrics.MetricsEndpoint;
 import io.wordstream.console.metrics.PipelineMetrics;
 import io.wordstream.console.settings.Settings;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,10 +44,8 @@ final class GatewayCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     String textField;
 
-    @Option(names = "--mail-config", paramLabel = "FILE",
-            description = "SMTP settings for --welcome-mail: a properties file with host, port, security, user,"
-                    + " password and from (see docs/reports.md).")
-    Path mailConfig;
+    @ArgGroup(validate = false)
+    MailConfigOption mailConfig = new MailConfigOption();
 
     @Override
     public Integer call() throws Exception {
@@ -57,10 +55,10 @@ final class GatewayCommand implements Callable<Integer> {
         GatewayConfig config = http.checkedConfig(textField);
         int metricsPort = metrics.enabled() ? metrics.checkedPort() : -1;
         PrintWriter err = spec.commandLine().getErr();
-        if (mailConfig != null && !http.welcomeMail) {
+        if (mailConfig.file != null && !http.welcomeMail) {
             throw new IllegalArgumentException("--mail-config goes with --welcome-mail");
         }
-        WelcomeMail welcome = http.welcomeMail(mailConfig, err, line -> {
+        WelcomeMail welcome = http.welcomeMail(mailConfig.file, err, line -> {
             err.println("wordstream gateway: " + line);
             err.flush();
         });

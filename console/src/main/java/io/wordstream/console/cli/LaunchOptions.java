@@ -26,11 +26,10 @@ public final class LaunchOptions {
     int partitions;
 
     @Option(names = "--start-timeout", paramLabel = "DURATION", defaultValue = Settings.DEFAULT_START_TIMEOUT_TEXT,
-            converter = DurationConverter.class,
             description = "How long to wait for the job's first micro-batch (default: ${DEFAULT-VALUE}).")
     Duration startTimeout;
 
-    @Option(names = "--results-retention", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--results-retention", paramLabel = "DURATION",
             description = "How long the results topic keeps counts (cleanup.policy=compact,delete); an existing topic"
                     + " is updated (default: the console's 360 windows, plus the window and the watermark).")
     Duration resultsRetention;

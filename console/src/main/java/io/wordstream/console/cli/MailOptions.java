@@ -3,7 +3,7 @@ package io.wordstream.console.cli;
 import io.wordstream.console.report.MailConfig;
 import io.wordstream.console.report.ReportMailer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** Where reports and alerts are mailed, and the SMTP settings file: shared by 'report', 'run' and the console. */
@@ -12,10 +12,8 @@ public final class MailOptions {
             description = "Mail the report (and alerts) to these addresses; needs --mail-config.")
     String mailTo;
 
-    @Option(names = "--mail-config", paramLabel = "FILE",
-            description = "SMTP settings: a properties file with host, port, security (starttls, ssl or none), user,"
-                    + " password and from. The password stays in the file, never on a command line.")
-    Path mailConfig;
+    @ArgGroup(validate = false)
+    MailConfigOption smtp = new MailConfigOption();
 
     /**
      * The mailer the options ask for, or null when they name no recipient; checks the settings file before
@@ -28,16 +26,16 @@ public final class MailOptions {
     /** As above; {@code configUsedElsewhere}: --mail-config alone is fine (the gateway's welcome note uses it). */
     ReportMailer mailer(PrintWriter err, boolean configUsedElsewhere) {
         if (mailTo == null) {
-            if (mailConfig != null && !configUsedElsewhere) {
+            if (smtp.file != null && !configUsedElsewhere) {
                 throw new IllegalArgumentException("--mail-config goes with --mail-to");
             }
             return null;
         }
-        if (mailConfig == null) {
+        if (smtp.file == null) {
             throw new IllegalArgumentException("--mail-to needs --mail-config FILE with the SMTP settings");
         }
         var recipients = ReportMailer.recipients(mailTo);
-        MailConfig config = MailConfig.load(mailConfig);
+        MailConfig config = MailConfig.load(smtp.file);
         config.warnings().forEach(w -> {
             err.println(w);
             err.flush();

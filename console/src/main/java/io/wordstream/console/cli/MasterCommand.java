@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** The {@code master} role: a Spark standalone master for workers on other hosts. */
 @Command(name = "master", mixinStandardHelpOptions = true,
@@ -25,29 +24,25 @@ final class MasterCommand implements Callable<Integer> {
     @Mixin
     RoleOptions.RolePort clientPort = new RoleOptions.RolePort(7077);
 
-    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "8080",
-            description = "Port of the master's web UI (default: ${DEFAULT-VALUE}).")
-    int uiPort;
-
     @Mixin
-    TlsUiOption ui;
+    WebUiOptions ui = new WebUiOptions(8080);
 
     @Override
     public Integer call() throws Exception {
         HostAddress.requireLocal(role.host, "--host");
-        if (clientPort.port == uiPort) {
+        if (clientPort.port == ui.port) {
             throw new IllegalArgumentException("--port and --ui-port must differ");
         }
         Path dir = role.dataDir();
-        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, uiPort, ui.tlsUi, List.of(), dir,
+        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, ui.port, ui.tls, List.of(), dir,
                 role.command.commandLine().getErr(), "wordstream master");
-        SparkMaster master = new SparkMaster(role.host, clientPort.port, uiPort, dir, conf);
+        SparkMaster master = new SparkMaster(role.host, clientPort.port, ui.port, dir, conf);
         ConsoleLog.init(master.dataDir().resolve("logs"));
         RoleRun run = role.foreground(master.dataDir());
         // No deadline while it runs: on a loaded host a master takes minutes to serve, and Ctrl-C still stops it.
         return run.run(() -> {
             Ports.requireFree(role.host, clientPort.port, "pass --port to choose another");
-            Ports.requireFree(master.conf().uiHost(), uiPort, "pass --ui-port to choose another");
+            Ports.requireFree(master.conf().uiHost(), ui.port, "pass --ui-port to choose another");
             return master.start(Install.current());
         }, Optional.empty(), "", "ready master " + master.url() + " ui=" + master.webUi() + " log=" + master.log());
     }

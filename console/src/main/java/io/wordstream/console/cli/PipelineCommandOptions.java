@@ -86,7 +86,7 @@ public final class PipelineCommandOptions {
     PipelineExtras extras(Settings settings, GatewayConfig gateway, PrintWriter err, PipelineExtras.Lines lines,
                           boolean screen) {
         ReportServices.Plan plan = screen || reports.any() ? reports.plan(settings, err, http.welcomeMail) : null;
-        WelcomeMail welcome = http.welcomeMail(reports.mail.mailConfig, err, lines::notice);
+        WelcomeMail welcome = http.welcomeMail(reports.mail.smtp.file, err, lines::notice);
         PipelineExtras.Builder extras = PipelineExtras.builder(lines);
         if (metrics.enabled()) {
             // Before the gateway: the gateway counts its traffic there.

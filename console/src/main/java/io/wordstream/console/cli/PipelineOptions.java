@@ -9,16 +9,15 @@ import picocli.CommandLine.Option;
 /** What the job counts and how it batches: the options of 'run' that end up in the job's arguments. */
 public final class PipelineOptions {
     @Option(names = "--window", paramLabel = "DURATION", defaultValue = PipelineSettings.DEFAULT_WINDOW_TEXT,
-            converter = DurationConverter.class,
             description = "Length of each event-time window, in whole seconds (default: ${DEFAULT-VALUE}).")
     Duration window;
 
-    @Option(names = "--slide", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--slide", paramLabel = "DURATION",
             description = "Distance between window starts; shorter than the window for sliding windows"
                     + " (default: the window, tumbling).")
     Duration slide;
 
-    @Option(names = "--watermark", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--watermark", paramLabel = "DURATION",
             description = "How late a record may be and still count; older windows are closed and forgotten"
                     + " (default: the window).")
     Duration watermark;
@@ -45,7 +44,7 @@ public final class PipelineOptions {
             description = "JSON field holding the sentence when a record is a JSON object (default: ${DEFAULT-VALUE}).")
     String textField;
 
-    @Option(names = "--trigger", paramLabel = "DURATION", defaultValue = "0s", converter = DurationConverter.class,
+    @Option(names = "--trigger", paramLabel = "DURATION", defaultValue = "0s",
             description = "Micro-batch interval; 0s runs the next batch as soon as the last is done"
                     + " (default: ${DEFAULT-VALUE}).")
     Duration trigger;

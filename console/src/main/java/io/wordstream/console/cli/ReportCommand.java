@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
             description = "pdf (default), or csv / json: the final count of every window, dimension and key.")
     ReportFormat format;
 
-    @Option(names = "--grace", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10m",
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "10m",
             description = "How long after the period's end rows of its windows are still looked for (default:"
                     + " ${DEFAULT-VALUE}; raise it when the job was down in the period and caught up later).")
     Duration grace;

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** Scheduled reports and alerts while the pipeline runs: the options of 'run' and the console. */
 public final class ReportOptions {
-    @Option(names = "--report-every", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--report-every", paramLabel = "DURATION",
             description = "Write a PDF report of each such period into <data-dir>/reports/ while running, and mail"
                     + " it with --mail-to.")
     Duration reportEvery;
@@ -22,7 +22,7 @@ public final class ReportOptions {
                     + " one window; once per window. Repeatable.")
     Map<String, Long> alertWords = new LinkedHashMap<>();
 
-    @Option(names = "--alert-kafka-down", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--alert-kafka-down", paramLabel = "DURATION",
             description = "Alert when Kafka has not answered for longer than this.")
     Duration alertKafkaDown;
 

@@ -13,19 +13,7 @@ import java.util.function.Supplier;
  * The life of a role in the foreground, the same for each engine: lock the data dir for this role, start the
  * daemon, print one {@code ready} line once it serves, and stop it on SIGTERM or Ctrl-C, leaving no process.
  */
-final class RoleRun {
-    private final String role;
-    private final Path dataDir;
-    private final PrintWriter out;
-    private final PrintWriter err;
-
-    RoleRun(String role, Path dataDir, PrintWriter out, PrintWriter err) {
-        this.role = role;
-        this.dataDir = dataDir;
-        this.out = out;
-        this.err = err;
-    }
-
+record RoleRun(String role, Path dataDir, PrintWriter out, PrintWriter err) {
     /**
      * Runs the daemon until a stop signal (exit 0) or its own end (exit 1).
      *

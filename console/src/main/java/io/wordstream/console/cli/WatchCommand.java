@@ -53,7 +53,7 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--from-now", description = "Skip what the results topic already holds.")
     boolean fromNow;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION",
             description = "Stop after this long (default: until Ctrl-C).")
     Duration timeout;
 

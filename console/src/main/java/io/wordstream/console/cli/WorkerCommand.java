@@ -40,17 +40,13 @@ final class WorkerCommand implements Callable<Integer> {
             description = "Memory offered to executors, such as 512m or 2g (default: ${DEFAULT-VALUE}).")
     String memory;
 
-    @Option(names = "--ui-port", paramLabel = "PORT", defaultValue = "8081",
-            description = "Port of the worker's web UI (default: ${DEFAULT-VALUE}).")
-    int uiPort;
 
     @Option(names = "--master-wait", paramLabel = "DURATION", defaultValue = "30s",
-            converter = DurationConverter.class,
             description = "How long to wait for the master to answer before starting (default: ${DEFAULT-VALUE}).")
     Duration masterWait;
 
     @Mixin
-    TlsUiOption ui;
+    WebUiOptions ui = new WebUiOptions(8081);
 
     @Override
     public Integer call() throws Exception {
@@ -64,13 +60,13 @@ final class WorkerCommand implements Callable<Integer> {
             dials.add(new SecureMode.Endpoint(SecurityOptions.host(master.substring("spark://".length())),
                     SecureMode.Link.SPARK, "--master"));
         }
-        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, uiPort, ui.tlsUi, dials, dir,
+        SparkDaemonConf conf = role.security().forSparkDaemon(role.host, ui.port, ui.tls, dials, dir,
                 role.command.commandLine().getErr(), "wordstream worker");
-        SparkWorker worker = new SparkWorker(role.host, master, cores, memory, uiPort, dir, conf);
+        SparkWorker worker = new SparkWorker(role.host, master, cores, memory, ui.port, dir, conf);
         ConsoleLog.init(worker.dataDir().resolve("logs"));
         RoleRun run = role.foreground(worker.dataDir());
         return run.run(() -> {
-            Ports.requireFree(worker.conf().uiHost(), uiPort, "pass --ui-port to choose another");
+            Ports.requireFree(worker.conf().uiHost(), ui.port, "pass --ui-port to choose another");
             worker.awaitMaster(masterWait);
             return worker.start(Install.current());
         }, Optional.of(masterWait.plus(REGISTRATION)), "the Spark worker was not registered by " + master

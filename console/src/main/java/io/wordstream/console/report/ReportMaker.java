@@ -10,31 +10,16 @@ import java.util.function.Consumer;
 /**
  * Makes one report: reads a period of the results topic, then writes it as a PDF, CSV or JSON file. Used by the
  * {@code report} command, by {@link ReportSchedule}, and by the console's report-now key.
+ *
+ * @param kafkaClient  Kafka client properties, bootstrap servers included
+ * @param resultsTopic the topic the job writes its counts to
+ * @param dataDir      where reports go by default, and where the job recorded its settings
+ * @param grace        how long after a period's end its rows are still looked for
+ * @param clock        the time reports are stamped with
  */
-public final class ReportMaker {
+public record ReportMaker(Properties kafkaClient, String resultsTopic, Path dataDir, Duration grace, Clock clock) {
     /** Rows of a period's windows may be written this long after it ends (batches, late data, a relaunch). */
     public static final Duration DEFAULT_GRACE = Duration.ofMinutes(10);
-
-    private final Properties kafkaClient;
-    private final String resultsTopic;
-    private final Path dataDir;
-    private final Duration grace;
-    private final Clock clock;
-
-    /**
-     * @param kafkaClient  Kafka client properties, bootstrap servers included
-     * @param resultsTopic the topic the job writes its counts to
-     * @param dataDir      where reports go by default, and where the job recorded its settings
-     * @param grace        how long after a period's end its rows are still looked for
-     * @param clock        the time reports are stamped with
-     */
-    public ReportMaker(Properties kafkaClient, String resultsTopic, Path dataDir, Duration grace, Clock clock) {
-        this.kafkaClient = kafkaClient;
-        this.resultsTopic = resultsTopic;
-        this.dataDir = dataDir;
-        this.grace = grace;
-        this.clock = clock;
-    }
 
     /**
      * A report that was written.

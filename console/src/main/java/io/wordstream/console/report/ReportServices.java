@@ -1,17 +1,11 @@
 package io.wordstream.console.report;
 
-import io.wordstream.common.ExecutorStop;
-import io.wordstream.console.kafka.TopicFeed;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -40,18 +34,11 @@ public final class ReportServices implements AutoCloseable {
     }
 
     private final ReportSchedule schedule;
-    private final Alerts alerts;
-    private final KafkaSilence kafka;
-    private final TopicFeed wordFeed;
-    private final ScheduledExecutorService alertThread;
+    private final AlertWatch alerts;
 
-    private ReportServices(ReportSchedule schedule, Alerts alerts, KafkaSilence kafka, TopicFeed wordFeed,
-                           ScheduledExecutorService alertThread) {
+    private ReportServices(ReportSchedule schedule, AlertWatch alerts) {
         this.schedule = schedule;
         this.alerts = alerts;
-        this.kafka = kafka;
-        this.wordFeed = wordFeed;
-        this.alertThread = alertThread;
     }
 
     /**
@@ -66,27 +53,14 @@ public final class ReportServices implements AutoCloseable {
                                        Path dataDir, Consumer<String> log) {
         Clock clock = Clock.systemUTC();
         ReportMaker maker = new ReportMaker(kafkaClient, resultsTopic, dataDir, ReportMaker.DEFAULT_GRACE, clock);
-        ReportSchedule schedule = new ReportSchedule(maker, plan.every(), plan.settle(), plan.mailer(),
-                ReportSchedule.standardRetry(), log, clock).start();
-        ScheduledExecutorService alertThread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "wordstream-alerts");
-            t.setDaemon(true);
-            return t;
-        });
-        Alerts alerts = new Alerts(plan.mailer(), ALERT_GAP, log, clock, alertThread);
-        KafkaSilence kafka = null;
-        if (plan.kafkaDownAfter() != null) {
-            kafka = new KafkaSilence(plan.kafkaDownAfter(), alerts, clock);
-            // The supervisor tells when Kafka stops and starts answering; the time in between is measured here.
-            ScheduledFuture<?> unused = alertThread.scheduleWithFixedDelay(kafka::check, 1, 1, TimeUnit.SECONDS);
+        AlertWatch alerts = new AlertWatch(plan, kafkaClient, resultsTopic, log, clock);
+        try {
+            return new ReportServices(new ReportSchedule(maker, plan.every(), plan.settle(), plan.mailer(),
+                    ReportSchedule.standardRetry(), log, clock).start(), alerts);
+        } catch (RuntimeException e) {
+            alerts.close();
+            throw e;
         }
-        TopicFeed feed = null;
-        if (!plan.alertWords().isEmpty()) {
-            WordAlerts words = new WordAlerts(plan.alertWords(), alerts);
-            feed = TopicFeed.startValues(kafkaClient, resultsTopic, TopicFeed.From.END,
-                    values -> values.forEach(words::accept));
-        }
-        return new ReportServices(schedule, alerts, kafka, feed, alertThread);
     }
 
     /** Writes a report of {@code period} now (the console's key); the future holds its file, or why not. */
@@ -96,30 +70,22 @@ public final class ReportServices implements AutoCloseable {
 
     /** The supervisor gave up relaunching the job. */
     public void onJobRelaunchesUsedUp(String detail) {
-        alerts.raise("job", "the Spark job has used up its relaunches and is stopped", detail);
+        alerts.jobRelaunchesUsedUp(detail);
     }
 
     /** A Kafka health check got no answer. */
     public void onKafkaUnanswered(String bootstrap) {
-        if (kafka != null) {
-            kafka.unanswered(bootstrap);
-        }
+        alerts.kafkaUnanswered(bootstrap);
     }
 
     /** A Kafka health check got an answer. */
     public void onKafkaAnswered(String bootstrap) {
-        if (kafka != null) {
-            kafka.answered(bootstrap);
-        }
+        alerts.kafkaAnswered(bootstrap);
     }
 
     @Override
     public void close() {
-        if (wordFeed != null) {
-            wordFeed.close();
-        }
         schedule.close();
-        // Alerts already raised (the job's last one, say) still go out; the periodic check stops.
-        ExecutorStop.finish(alertThread, Duration.ofSeconds(20));
+        alerts.close();
     }
 }
