@@ -40,14 +40,6 @@ public final class SparkJob implements AutoCloseable {
             "-XX:Tier4InvocationThreshold=15000", "-XX:Tier4MinInvocationThreshold=1800",
             "-XX:Tier4CompileThreshold=45000", "-XX:Tier4BackEdgeThreshold=120000");
 
-    /**
-     * The driver's class data archive mapped where it was recorded: the JVM's default maps it at a random address
-     * and rewrites every pointer in it first, 0.37 s of each start (docs/benchmarks.md). An operator's
-     * {@code -XX:ArchiveRelocationMode=1} comes after it and wins.
-     */
-    static final List<String> DRIVER_ARCHIVE_IN_PLACE = List.of(
-            "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
-
     private final SparkAppHandle handle;
     private final Path stopFile;
     private final Path log;
@@ -163,7 +155,7 @@ public final class SparkJob implements AutoCloseable {
     private static Map<String, String> defaultConf(Settings settings, Install install, ClassDataArchive classData) {
         Map<String, String> conf = new LinkedHashMap<>();
         conf.put("spark.ui.showConsoleProgress", "false");
-        List<String> driverOptions = new ArrayList<>(archiveOptions(classData));
+        List<String> driverOptions = new ArrayList<>(classData.jvmOptions());
         driverOptions.add("-Dlog4j2.configurationFile=" + install.configDir().resolve("log4j2-job.properties").toUri());
         // The whole heap at start: a heap left to grow hides a leak behind G1's widening (docs/soak.md).
         driverOptions.add("-Xms" + settings.driverMemory());
@@ -205,15 +197,6 @@ public final class SparkJob implements AutoCloseable {
         }
         conf.putAll(HostLossTimeouts.jobConf(settings));
         return conf;
-    }
-
-    /** The driver's options for its class data archive: recording it, or mapping it in place. */
-    static List<String> archiveOptions(ClassDataArchive classData) {
-        List<String> options = new ArrayList<>(classData.jvmOptions());
-        if (classData.present()) {
-            options.addAll(DRIVER_ARCHIVE_IN_PLACE);
-        }
-        return options;
     }
 
     /**

@@ -1,18 +1,10 @@
 package io.wordstream.console.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SparkJobConfTest {
     private static final Map<String, String> OURS = new LinkedHashMap<>(Map.of(
@@ -42,20 +34,5 @@ class SparkJobConfTest {
         assertEquals("\"-XX:SharedArchiveFile=/opt/word stream/cds/driver-1.jsa\"",
                 SparkJob.quoted("-XX:SharedArchiveFile=/opt/word stream/cds/driver-1.jsa"));
         assertEquals("\"-Dx=a \\\"b\\\" c\\\\d\"", SparkJob.quoted("-Dx=a \"b\" c\\d"));
-    }
-
-    @Test
-    void aMappedArchiveStaysWhereItWasRecordedAndARecordingDriverIsLeftAlone(@TempDir Path dir) throws IOException {
-        Assumptions.assumeFalse("off".equalsIgnoreCase(System.getenv(ClassDataArchive.SWITCH)));
-        Path cache = dir.resolve("cds");
-        List<Path> classpath = List.of(Files.writeString(dir.resolve("a.jar"), "a"));
-        List<String> recording = SparkJob.archiveOptions(ClassDataArchive.of(cache, "driver", classpath));
-        assertTrue(recording.contains("-XX:+RecordDynamicDumpInfo"), recording.toString());
-        assertFalse(recording.stream().anyMatch(o -> o.startsWith("-XX:ArchiveRelocationMode")), recording.toString());
-
-        Files.writeString(cache.resolve("driver-" + ClassDataArchive.fingerprint(classpath) + ".jsa"), "classes");
-        List<String> mapping = SparkJob.archiveOptions(ClassDataArchive.of(cache, "driver", classpath));
-        assertTrue(mapping.stream().anyMatch(o -> o.startsWith("-XX:SharedArchiveFile=")), mapping.toString());
-        assertEquals(SparkJob.DRIVER_ARCHIVE_IN_PLACE, mapping.subList(mapping.size() - 2, mapping.size()));
     }
 }
