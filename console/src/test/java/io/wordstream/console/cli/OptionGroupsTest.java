@@ -30,7 +30,7 @@ class OptionGroupsTest {
     void defaultsReachEveryGroupAlsoWhenNoOptionOfTheGroupIsTyped() {
         CommandLine cl = cli(Map.of("window", "30s", "data-dir", "/tmp/from-defaults", "master", "local[3]",
                 "driver-host", "10.1.2.3", "report-every", "1h", "mail-to", "ops@example.com", "http-rate", "7",
-                "results-topic", "counted"));
+                "results-topic", "counted", "mail-config", "/tmp/mail.properties"));
         // One Kafka option typed: the other groups see none of theirs.
         cl.parseArgs("run", "--topics", "typed");
         PipelineCommandOptions o = cl.getSubcommands().get("run").<RunCommand>getCommand().options;
@@ -43,6 +43,7 @@ class OptionGroupsTest {
         assertEquals("10.1.2.3", o.cluster.driverHost);
         assertEquals(Duration.ofHours(1), o.reports.reportEvery);
         assertEquals("ops@example.com", o.reports.mail.mailTo, "a group inside a group");
+        assertEquals(Path.of("/tmp/mail.properties"), o.reports.mail.smtp.file, "a group three deep");
         assertEquals(7, o.http.rate);
         assertNull(o.http.port);
     }
@@ -70,6 +71,9 @@ class OptionGroupsTest {
         assertEquals(Path.of("/tmp/role"), broker.role.dataDir);
         cl.parseArgs("master");
         assertEquals(7077, cl.getSubcommands().get("master").<MasterCommand>getCommand().clientPort.port);
+        assertEquals(8080, cl.getSubcommands().get("master").<MasterCommand>getCommand().ui.port);
+        cl.parseArgs("worker");
+        assertEquals(8081, cl.getSubcommands().get("worker").<WorkerCommand>getCommand().ui.port);
         CommandLine fromFile = cli(Map.of("master.port", "17077", "master.host", "127.0.0.2"));
         fromFile.parseArgs("master");
         MasterCommand master = fromFile.getSubcommands().get("master").getCommand();
