@@ -35,12 +35,18 @@ final class AlertWatch implements AutoCloseable {
         kafka.ifPresent(k -> {
             ScheduledFuture<?> unused = thread.scheduleWithFixedDelay(k::check, 1, 1, TimeUnit.SECONDS);
         });
-        if (plan.alertWords().isEmpty()) {
-            wordFeed = Optional.empty();
-        } else {
-            WordAlerts words = new WordAlerts(plan.alertWords(), alerts);
-            wordFeed = Optional.of(TopicFeed.startValues(kafkaClient, resultsTopic, TopicFeed.From.END,
-                    values -> values.forEach(words::accept)));
+        wordFeed = plan.alertWords().isEmpty() ? Optional.empty()
+                : Optional.of(startWordFeed(new WordAlerts(plan.alertWords(), alerts), kafkaClient, resultsTopic));
+    }
+
+    /** A reader of the results topic's new rows for the word alerts; the alert thread stops if it cannot start. */
+    private TopicFeed startWordFeed(WordAlerts words, Properties kafkaClient, String resultsTopic) {
+        try {
+            return TopicFeed.startValues(kafkaClient, resultsTopic, TopicFeed.From.END,
+                    values -> values.forEach(words::accept));
+        } catch (RuntimeException e) {
+            thread.shutdownNow();
+            throw e;
         }
     }
 
