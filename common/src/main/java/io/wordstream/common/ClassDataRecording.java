@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.management.JMException;
+import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
@@ -26,6 +29,11 @@ public final class ClassDataRecording {
     public static final String TRIGGER_PROPERTY = "wordstream.cds.when";
 
     private static final long POLL_MS = 250;
+    private static final String DIAGNOSTIC_COMMAND = "com.sun.management:type=DiagnosticCommand";
+    /** A class in the JVM's class hierarchy listing: its name, then a slash and its loader. */
+    private static final Pattern LISTED_CLASS = Pattern.compile("^[|\\s-]*([\\w.$]+)/", Pattern.MULTILINE);
+    /** Linking loads the classes its verifier checks against, which are then unlinked in turn. */
+    private static final int LINK_ROUNDS = 3;
 
     private ClassDataRecording() {
     }
@@ -59,6 +67,35 @@ public final class ClassDataRecording {
         t.start();
     }
 
+    /**
+     * Links every class of the class path this JVM has loaded but not linked: Java 17 leaves unlinked classes out of
+     * its archive, and in a Spark driver they are a quarter of the classes it loads (the verifier loads the classes
+     * it checks against without linking them). Reflection over a class's constructors links it without running its
+     * initialiser.
+     *
+     * @return how many classes the JVM had loaded, of every loader
+     */
+    static int linkLoadedClasses() throws JMException {
+        ClassLoader loader = ClassLoader.getSystemClassLoader();
+        Matcher listed = LISTED_CLASS.matcher(diagnosticCommand("vmClassHierarchy"));
+        int loaded = 0;
+        while (listed.find()) {
+            loaded++;
+            try {
+                var unused = Class.forName(listed.group(1), false, loader).getDeclaredConstructors();
+            } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+                // another loader's class, or one that cannot be linked: the archive leaves it out as before
+            }
+        }
+        return loaded;
+    }
+
+    private static String diagnosticCommand(String operation, String... arguments) throws JMException {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        return String.valueOf(server.invoke(new ObjectName(DIAGNOSTIC_COMMAND), operation,
+                new Object[] {arguments}, new String[] {String[].class.getName()}));
+    }
+
     /** The diagnostic command reads its arguments as one line split at spaces: a path with a space is quoted. */
     static String quoted(Path file) {
         String path = file.toString();
@@ -75,10 +112,15 @@ public final class ClassDataRecording {
         Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".part");
         long start = System.nanoTime();
         try {
-            ManagementFactory.getPlatformMBeanServer().invoke(
-                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
-                    new Object[] {new String[] {"dynamic_dump", quoted(partial)}},
-                    new String[] {String[].class.getName()});
+            int loaded = 0;
+            for (int round = 0; round < LINK_ROUNDS; round++) {
+                int before = loaded;
+                loaded = linkLoadedClasses();
+                if (loaded == before) {
+                    break;
+                }
+            }
+            diagnosticCommand("vmCds", "dynamic_dump", quoted(partial));
             if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
                 return Optional.empty();
             }

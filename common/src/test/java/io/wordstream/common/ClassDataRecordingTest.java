@@ -31,7 +31,8 @@ class ClassDataRecordingTest {
         Path jar = dir.resolve("recording.jar");
         if (!Files.exists(jar)) {
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-                for (Class<?> c : List.of(ClassDataRecording.class, RecordingJvm.class)) {
+                for (Class<?> c : List.of(ClassDataRecording.class, RecordingJvm.class,
+                        RecordingJvm.Unlinked.class)) {
                     String name = c.getName().replace('.', '/') + ".class";
                     out.putNextEntry(new JarEntry(name));
                     try (InputStream in = c.getClassLoader().getResourceAsStream(name)) {
@@ -81,16 +82,21 @@ class ClassDataRecordingTest {
             // The JVM's own line ("Dynamic dump to file ...") comes first.
             assertTrue(said.lines().anyMatch(l -> l.startsWith("wordstream: recorded this JVM's class data archive "
                     + archive + " in ")), said);
+            assertFalse(said.contains("Unlinked was initialised"), "linked for the archive, not initialised: " + said);
         } finally {
             recording.destroyForcibly();
         }
         Files.delete(dir.resolve("stop"));
         // -Xshare:on fails the start if the archive cannot be mapped.
-        Process mapping = jvm(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"));
+        Process mapping = jvm(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xlog:class+load=info"));
         try {
             Files.writeString(dir.resolve("stop"), "");
             assertTrue(mapping.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(0, mapping.exitValue(), Files.readString(dir.resolve("jvm.out")));
+            String loaded = Files.readString(dir.resolve("jvm.out"));
+            assertEquals(0, mapping.exitValue(), loaded);
+            // Java 17 archives linked classes only: the recording linked the one its JVM had only loaded.
+            assertTrue(loaded.lines().anyMatch(l -> l.contains(RecordingJvm.Unlinked.class.getName()
+                    + " source: shared objects file")), loaded);
         } finally {
             mapping.destroyForcibly();
         }

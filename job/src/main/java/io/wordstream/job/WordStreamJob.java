@@ -51,7 +51,11 @@ public final class WordStreamJob {
             // Spark 3.5 re-plans the whole query to describe it for the SQL UI at every SQL execution, and the
             // Kafka sink's V2 writer nests a second execution inside each micro-batch's; the V1 sink writes the
             // same records with the same at-least-once guarantee inside the batch's own (docs/benchmarks-history.md).
-            "spark.sql.streaming.disabledV2Writers", KAFKA_PROVIDER);
+            "spark.sql.streaming.disabledV2Writers", KAFKA_PROVIDER,
+            // A micro-batch holds few rows after the pre-count, and generating Java source for its stage and each
+            // task's projections again in every batch costs more than interpreting them (docs/benchmarks.md).
+            "spark.sql.codegen.wholeStage", "false",
+            "spark.sql.codegen.factoryMode", "NO_CODEGEN");
 
     private WordStreamJob() {
     }

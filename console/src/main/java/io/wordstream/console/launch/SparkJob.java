@@ -160,6 +160,7 @@ public final class SparkJob implements AutoCloseable {
         // The whole heap at start: a heap left to grow hides a leak behind G1's widening (docs/soak.md).
         driverOptions.add("-Xms" + settings.driverMemory());
         driverOptions.add("-XX:+AlwaysPreTouch");
+        TransparentHugePages.jvmOption().ifPresent(driverOptions::add);
         driverOptions.addAll(DRIVER_JIT);
         conf.put("spark.driver.extraJavaOptions", driverOptions.stream().map(SparkJob::quoted)
                 .collect(Collectors.joining(" ")));
