@@ -69,9 +69,8 @@ public final class ClassDataRecording {
 
     /**
      * Links every class of the class path this JVM has loaded but not linked: Java 17 leaves unlinked classes out of
-     * its archive, and in a Spark driver they are a quarter of the classes it loads (the verifier loads the classes
-     * it checks against without linking them). Reflection over a class's constructors links it without running its
-     * initialiser.
+     * its archive, and a Spark driver has many (the verifier loads the classes it checks against without linking
+     * them; docs/release.md). Reflection over a class's constructors links it without running its initialiser.
      *
      * @return how many classes the JVM had loaded, of every loader
      */
