@@ -10,15 +10,12 @@ import java.sql.Timestamp;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
-import org.apache.spark.sql.execution.streaming.StreamingQueryWrapper;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
-import scala.Option;
 import scala.Tuple2;
 
 /**
@@ -42,8 +39,7 @@ class InterpretedBatchTest {
         for (Map.Entry<String, SparkSession> e : Map.of("interpreted", interpreted, "generated", generated)
                 .entrySet()) {
             String sink = "codegen-" + e.getKey();
-            MemoryStream<Tuple2<String, Timestamp>> stream = new MemoryStream<>(1, e.getValue().sqlContext(),
-                    Option.apply(2), Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP()));
+            MemoryStream<Tuple2<String, Timestamp>> stream = LocalSpark.twoPartitionSentences(e.getValue());
             Dataset<Row> input = stream.toDF().toDF(WordCounts.TEXT, WordCounts.TIMESTAMP);
             StreamingQuery query = WordCounts.count(input, PipelineSettings.defaults(),
                             WordStreamJob.oneStage(e.getValue().conf()))
@@ -56,8 +52,7 @@ class InterpretedBatchTest {
                 query.processAllAvailable();
                 assertEquals(2L, LatestCounts.of(sink).get("19:30:00 word spark"), sink);
                 assertEquals(1L, LatestCounts.of(sink).get("19:30:10 word spark"), sink);
-                plans.put(e.getKey(), ((StreamingQueryWrapper) query).streamingQuery().lastExecution()
-                        .executedPlan().toString());
+                plans.put(e.getKey(), LocalSpark.executedPlan(query));
             } finally {
                 query.stop();
             }

@@ -4,11 +4,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
+import org.apache.spark.sql.execution.streaming.StreamingQueryWrapper;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryProgress;
+import scala.Option;
+import scala.Tuple2;
 import scala.collection.JavaConverters;
 
 /** One local SparkSession for the whole test JVM: starting Spark costs seconds, the tests share it. */
@@ -39,6 +43,17 @@ final class LocalSpark {
 
     static Timestamp at(int secondsAfterT0) {
         return Timestamp.from(T0.plusSeconds(secondsAfterT0));
+    }
+
+    /** A stream of (sentence, event time) in {@code session} with two partitions, as the job's input topic has. */
+    static MemoryStream<Tuple2<String, Timestamp>> twoPartitionSentences(SparkSession session) {
+        return new MemoryStream<>(1, session.sqlContext(), Option.apply(2),
+                Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP()));
+    }
+
+    /** The physical plan the query ran its last micro-batch with. */
+    static String executedPlan(StreamingQuery query) {
+        return ((StreamingQueryWrapper) query).streamingQuery().lastExecution().executedPlan().toString();
     }
 
     /** The sum of one column of the job's input observation over every progress the query has reported. */

@@ -19,7 +19,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
-import org.apache.spark.sql.execution.streaming.StreamingQueryWrapper;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StateOperatorProgress;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -27,7 +26,6 @@ import org.apache.spark.sql.streaming.StreamingQueryProgress;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import scala.Option;
 import scala.Tuple2;
 
 class WordCountsTest {
@@ -186,8 +184,7 @@ class WordCountsTest {
         for (boolean oneStage : List.of(true, false)) {
             String sink = "one-stage-" + oneStage;
             // Two input partitions, as the job's input topic has: the one-stage plan reads both in its one task.
-            MemoryStream<Tuple2<String, Timestamp>> stream = new MemoryStream<>(1, onePartition.sqlContext(),
-                    Option.apply(2), Encoders.tuple(Encoders.STRING(), Encoders.TIMESTAMP()));
+            MemoryStream<Tuple2<String, Timestamp>> stream = LocalSpark.twoPartitionSentences(onePartition);
             Dataset<Row> input = stream.toDF().toDF(WordCounts.TEXT, WordCounts.TIMESTAMP);
             StreamingQuery query = WordCounts.count(input, PipelineSettings.defaults(), oneStage)
                     .writeStream().outputMode(OutputMode.Update()).foreachBatch(LatestCounts.sink(sink)).start();
@@ -204,8 +201,7 @@ class WordCountsTest {
                 assertEquals(4L, counts.get("19:30:00 letter S"), sink);
                 assertEquals(2L, counts.get("19:30:00 letter R"), sink);
                 assertEquals(12, counts.size(), sink + ": " + counts);
-                plans.put(sink, ((StreamingQueryWrapper) query).streamingQuery().lastExecution().executedPlan()
-                        .toString());
+                plans.put(sink, LocalSpark.executedPlan(query));
             } finally {
                 query.stop();
             }
