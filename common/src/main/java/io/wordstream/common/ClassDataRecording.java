@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.management.JMException;
@@ -34,6 +36,8 @@ public final class ClassDataRecording {
     private static final Pattern LISTED_CLASS = Pattern.compile("^[|\\s-]*([\\w.$]+)/", Pattern.MULTILINE);
     /** Linking loads the classes its verifier checks against, which are then unlinked in turn. */
     private static final int LINK_ROUNDS = 3;
+
+    private static final AtomicBoolean SELF_RECORDED = new AtomicBoolean();
 
     private ClassDataRecording() {
     }
@@ -65,6 +69,25 @@ public final class ClassDataRecording {
         }, "class-data-recording");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Records this JVM's archive now, on a daemon thread, when it was started to record one and no trigger file says
+     * when: a JVM that knows by itself when it has loaded what it needs (the console, once its pipeline is ready).
+     *
+     * @param done hears how long the recording took, or empty when it failed
+     * @return whether a recording started
+     */
+    public static boolean recordSelfIfAsked(Consumer<Optional<Duration>> done) {
+        String archive = System.getProperty(ARCHIVE_PROPERTY);
+        if (archive == null || archive.isBlank() || System.getProperty(TRIGGER_PROPERTY) != null
+                || !SELF_RECORDED.compareAndSet(false, true)) {
+            return false;
+        }
+        Thread t = new Thread(() -> done.accept(record(Path.of(archive))), "class-data-recording");
+        t.setDaemon(true);
+        t.start();
+        return true;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.wordstream.testsupport.Poll;
 import io.wordstream.testsupport.ProcessLiveness;
 import io.wordstream.testsupport.ProcessOutput;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -98,8 +99,10 @@ class ReleaseRunIT {
 
         // The broker records its class data archive while it runs, once the pipeline is ready (a pause of seconds):
         // stopping it meanwhile would throw the half-made archive away, so the stop waits for it.
-        Poll.until(Duration.ofSeconds(90), () -> brokerArchives(install), names -> !names.isEmpty(),
+        Poll.until(Duration.ofSeconds(90), () -> archives(install, "broker"), names -> !names.isEmpty(),
                 "the broker to record its class data archive in " + install.resolve("cds"));
+        Poll.until(Duration.ofSeconds(90), () -> archives(install, "console"), names -> !names.isEmpty(),
+                "the console to record its own class data archive in " + install.resolve("cds"));
         run.destroy(); // SIGTERM
         assertTrue(run.waitFor(90, TimeUnit.SECONDS), "run exits after SIGTERM");
         assertEquals(0, run.exitValue(), read(dataDir.resolve("run.err")));
@@ -119,15 +122,27 @@ class ReleaseRunIT {
             List<String> names = cds.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.stream().anyMatch(n -> n.matches("broker-[0-9a-f]+\\.jsa")), "the broker's: " + names);
         }
+
+        // The next console command maps the console's archive: its classes come from it, not from the jars.
+        Path loads = work.resolve("console-class-loads.log");
+        Process version = start(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + loads),
+                withoutMaven.toString(), "--version");
+        version.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertTrue(version.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, version.exitValue());
+        assertTrue(read(loads).lines().anyMatch(l -> l.contains("io.wordstream.console.Main source: shared objects"
+                + " file")), "the console's classes from its archive: " + read(loads).lines().filter(l -> l.contains(
+                "io.wordstream")).findFirst().orElse("no class of wordstream loaded"));
     }
 
-    /** The broker's class data archives in the install, by name. */
-    private static List<String> brokerArchives(Path install) {
+    /** A role's class data archives in the install, by name. */
+    private static List<String> archives(Path install, String role) {
         if (!Files.isDirectory(install.resolve("cds"))) {
             return List.of();
         }
         try (Stream<Path> cds = Files.list(install.resolve("cds"))) {
-            return cds.map(p -> p.getFileName().toString()).filter(n -> n.matches("broker-[0-9a-f]+\\.jsa")).toList();
+            return cds.map(p -> p.getFileName().toString()).filter(n -> n.matches(role + "-[0-9a-f]+\\.jsa"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -221,13 +236,21 @@ class ReleaseRunIT {
         return start(path.toString(), args);
     }
 
-    /** {@code bin/wordstream ARGS} with this PATH, no JAVA_HOME and no wordstream settings from the environment. */
     private Process start(String path, String... args) throws IOException {
+        return start(Map.of(), path, args);
+    }
+
+    /**
+     * {@code bin/wordstream ARGS} with this PATH, no JAVA_HOME and no wordstream settings from the environment, but
+     * what {@code env} adds.
+     */
+    private Process start(Map<String, String> env, String path, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(install.resolve("bin/wordstream").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dataDir.toFile());
         builder.environment().keySet().removeIf(k -> k.equals("JAVA_HOME") || k.equals("SPARK_HOME")
-                || k.startsWith("WORDSTREAM_"));
+                || k.startsWith("WORDSTREAM_") || k.equals("JAVA_TOOL_OPTIONS"));
+        builder.environment().putAll(env);
         builder.environment().put("PATH", path);
         if (args.length > 0 && args[0].equals("run")) {
             builder.redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("run.err").toFile()));

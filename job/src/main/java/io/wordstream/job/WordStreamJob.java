@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -75,6 +76,11 @@ public final class WordStreamJob {
     }
 
     static int run(JobConfig config) {
+        KafkaClientConfig kafka = new KafkaClientConfig(config);
+        StopSignals stop = new StopSignals(config);
+        // Kafka is asked for the topics while Spark starts: neither needs the other, and both take a while.
+        CompletableFuture<Optional<String>> topics = CompletableFuture.supplyAsync(() -> TopicWait.await(
+                kafka.clientProperties(), topicsNeeded(config), TOPIC_WAIT, stop::reason), WordStreamJob::daemon);
         SparkSession spark;
         try {
             spark = SparkSession.builder().appName("wordstream").getOrCreate();
@@ -86,16 +92,13 @@ public final class WordStreamJob {
             return 2;
         }
         applyDefaults(spark.conf());
-        KafkaClientConfig kafka = new KafkaClientConfig(config);
         int code;
         try (MetricsPublisher metrics = new MetricsPublisher(kafka.clientProperties(), config.metricsTopic(),
                 spark.sparkContext().applicationId())) {
             metrics.describe(Durations.format(config.trigger()), new ExecutorFigures(spark.sparkContext()));
             spark.streams().addListener(metrics);
             spark.sparkContext().addSparkListener(SchedulerEvents.of(spark.sparkContext(), metrics::publish));
-            StopSignals stop = new StopSignals(config);
-            Optional<String> notReady = TopicWait.await(kafka.clientProperties(), topicsNeeded(config),
-                    TOPIC_WAIT, stop::reason);
+            Optional<String> notReady = topics.join();
             if (notReady.isPresent()) {
                 boolean asked = stop.reason().isPresent();
                 LOG.info("not starting the query: {}", notReady.get());
@@ -120,6 +123,12 @@ public final class WordStreamJob {
         }
         spark.stop();
         return code;
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "topic-wait");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static List<String> topicsNeeded(JobConfig config) {

@@ -102,6 +102,19 @@ public final class ClassDataArchive {
     }
 
     /**
+     * Records the console's own archive, when its launcher (bin/wordstream) started it to: the first run after a
+     * build, once the pipeline is ready. How it went goes to the console log.
+     *
+     * @return whether it records
+     */
+    public static boolean recordConsole() {
+        return ClassDataRecording.recordSelfIfAsked(took -> took.ifPresentOrElse(
+                d -> LOG.info("recorded the console's class data archive in {} ms", d.toMillis()),
+                () -> LOG.warn("could not record the console's class data archive; the next start loads its classes"
+                        + " from the jars")));
+    }
+
+    /**
      * Tells a recording JVM to record its archive now: it has loaded what a running pipeline needs. The JVM pauses
      * for seconds meanwhile, once per build.
      */

@@ -2,6 +2,7 @@ package io.wordstream.console.session;
 
 import io.wordstream.console.errors.UserError;
 import io.wordstream.console.launch.BrokerProcess;
+import io.wordstream.console.launch.ClassDataArchive;
 import io.wordstream.console.launch.DataDirLock;
 import io.wordstream.console.launch.JobHandle;
 import io.wordstream.console.launch.LineServer;
@@ -112,6 +113,9 @@ final class Processes {
         if (driver != null && driver.recordsClassArchive()) {
             driver.recordClassArchive();
             recording.add("the Spark driver");
+        }
+        if (ClassDataArchive.recordConsole()) {
+            recording.add("the console");
         }
         if (!recording.isEmpty()) {
             listener.onEvent(new SessionEvent.Step(String.join(" and ", recording) + " record their JVM class data"
