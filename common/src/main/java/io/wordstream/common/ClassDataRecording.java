@@ -1,7 +1,11 @@
 package io.wordstream.common;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,10 +88,59 @@ public final class ClassDataRecording {
                 || !SELF_RECORDED.compareAndSet(false, true)) {
             return false;
         }
-        Thread t = new Thread(() -> done.accept(record(Path.of(archive))), "class-data-recording");
+        Thread t = new Thread(() -> {
+            // The JDK says on standard output where it dumps, and that stream is the operator's ('run' prints its
+            // ready line there): the line is left out while this JVM records.
+            PrintStream out = System.out;
+            LinesWithout filtered = new LinesWithout(out, "Dynamic dump to file");
+            System.setOut(new PrintStream(filtered, true, StandardCharsets.UTF_8));
+            Optional<Duration> took;
+            try {
+                took = record(Path.of(archive));
+            } finally {
+                System.setOut(out);
+                filtered.close();
+            }
+            done.accept(took);
+        }, "class-data-recording");
         t.setDaemon(true);
         t.start();
         return true;
+    }
+
+    /** Passes what is written on to {@code target} line by line, but the lines that contain {@code left}. */
+    static final class LinesWithout extends OutputStream {
+        private final PrintStream target;
+        private final String left;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LinesWithout(PrintStream target, String left) {
+            this.target = target;
+            this.left = left;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            line.write(b);
+            if (b == '\n') {
+                pass();
+            }
+        }
+
+        /** Passes on what is left of a line without its end. */
+        @Override
+        public synchronized void close() {
+            pass();
+        }
+
+        private void pass() {
+            String text = line.toString(StandardCharsets.UTF_8);
+            line.reset();
+            if (!text.isEmpty() && !text.contains(left)) {
+                target.print(text);
+                target.flush();
+            }
+        }
     }
 
     /**

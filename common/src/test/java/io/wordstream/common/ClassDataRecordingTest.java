@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,8 +33,8 @@ class ClassDataRecordingTest {
         Path jar = dir.resolve("recording.jar");
         if (!Files.exists(jar)) {
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-                for (Class<?> c : List.of(ClassDataRecording.class, RecordingJvm.class,
-                        RecordingJvm.Unlinked.class)) {
+                for (Class<?> c : List.of(ClassDataRecording.class, ClassDataRecording.LinesWithout.class,
+                        RecordingJvm.class, RecordingJvm.Unlinked.class)) {
                     String name = c.getName().replace('.', '/') + ".class";
                     out.putNextEntry(new JarEntry(name));
                     try (InputStream in = c.getClassLoader().getResourceAsStream(name)) {
@@ -100,6 +102,20 @@ class ClassDataRecordingTest {
         } finally {
             mapping.destroyForcibly();
         }
+    }
+
+    @Test
+    void theLinesPassedOnAreAllButTheJdksOwn() {
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        ClassDataRecording.LinesWithout lines = new ClassDataRecording.LinesWithout(new PrintStream(seen, true,
+                StandardCharsets.UTF_8), "Dynamic dump to file");
+        PrintStream out = new PrintStream(lines, true, StandardCharsets.UTF_8);
+        out.println("ready bootstrap=127.0.0.1:9092");
+        out.println(" Dynamic dump to file /tmp/console-1.jsa.42.part");
+        out.print("half a line");
+        lines.close();
+        assertEquals("ready bootstrap=127.0.0.1:9092\nhalf a line", seen.toString(StandardCharsets.UTF_8)
+                .replace(System.lineSeparator(), "\n"));
     }
 
     @Test

@@ -101,9 +101,10 @@ final class Processes {
 
     /**
      * The first run after a build: the broker and the driver record their JVM class data archives now that they
-     * run, which the next start maps (recorded at exit instead, it made the quit take 18 s).
+     * run, which the next start maps (recorded at exit instead, it made the quit take 18 s); with {@code withConsole},
+     * the console JVM records its own when bin/wordstream started it to.
      */
-    void recordClassArchives() {
+    void recordClassArchives(boolean withConsole) {
         List<String> recording = new ArrayList<>();
         if (broker != null && broker.recordsClassArchive()) {
             broker.recordClassArchive();
@@ -114,7 +115,8 @@ final class Processes {
             driver.recordClassArchive();
             recording.add("the Spark driver");
         }
-        if (ClassDataArchive.recordConsole()) {
+        // Not under the full-screen console: the JVM writes a line of its own while it records.
+        if (withConsole && ClassDataArchive.recordConsole()) {
             recording.add("the console");
         }
         if (!recording.isEmpty()) {

@@ -200,7 +200,7 @@ public final class Supervisor implements Session {
         try {
             plan.run(processes);
             listener.onEvent(new SessionEvent.Ready(processes.settings(), processes.job().current().appId()));
-            processes.recordClassArchives();
+            processes.recordClassArchives(!interactive);
             return true;
         } catch (UserError | PipelineFailure e) {
             fail(e);
@@ -298,7 +298,7 @@ public final class Supervisor implements Session {
         processes.unlessStopping(() -> plan.launchJob(processes));
         processes.job().awaitStarted(processes.settings().startTimeout());
         listener.onEvent(new SessionEvent.JobBack(processes.job().current().appId()));
-        processes.recordClassArchives();
+        processes.recordClassArchives(!interactive);
     }
 
     /** After the embedded broker exited: start it again on the same port and data, with pauses. */
