@@ -14,9 +14,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
- * Waits until the topics the query needs exist. The console launches the job while its broker is still starting, or
- * while it makes the topics on a Kafka that answers, so the driver's start-up overlaps them; the query itself must
- * not start before its topics do.
+ * Waits until the topics the query needs exist. The console launches the job while its broker is still starting,
+ * so the driver's start-up and the broker's overlap; the query itself must not start before its topics do.
  */
 final class TopicWait {
     private TopicWait() {
