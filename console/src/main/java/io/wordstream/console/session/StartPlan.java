@@ -63,11 +63,10 @@ final class StartPlan {
             p.unlessStopping(() -> p.broker(BrokerProcess.start(settings, install)));
             step("starting the Kafka broker on " + settings.bootstrap() + " (log: " + p.broker().log() + ")");
         }
-        // The driver boots while the broker does, or while the topics of a Kafka that answers are made (the job
-        // waits for its topics before its query starts): start-up takes the longer, not the sum. A reset must
-        // delete the results topic first.
-        boolean jobEarly = settings.localCluster() == 0 && keepsCheckpoint && !reset;
-        if (jobEarly && p.broker() != null) {
+        boolean jobBesideBroker = p.broker() != null && settings.localCluster() == 0 && keepsCheckpoint && !reset;
+        if (jobBesideBroker) {
+            // The driver boots while the broker does (the job waits for its topics before its query starts):
+            // start-up takes the longer of the two, not their sum. A reset must delete the results topic first.
             p.unlessStopping(() -> launchJob(p));
         }
         if (settings.localCluster() > 0) {
@@ -76,7 +75,7 @@ final class StartPlan {
                     + (settings.localCluster() == 1 ? "" : "s") + " on " + Settings.LOOPBACK + " (logs: "
                     + settings.logDir().resolve("spark-*.log") + ")");
         }
-        prepareKafka(p, kafka, keepsCheckpoint, jobEarly && p.broker() == null);
+        prepareKafka(p, kafka, keepsCheckpoint);
         listener.onEvent(new SessionEvent.KafkaReady(settings));
         if (p.cluster() != null) {
             p.cluster().awaitReady(CLUSTER_START);
@@ -88,7 +87,7 @@ final class StartPlan {
             p.unlessStopping(() -> prepareSocketSource(p));
         }
         p.job().followMetrics(kafka, settings.metricsTopic());
-        if (!jobEarly) {
+        if (!jobBesideBroker) {
             p.unlessStopping(() -> launchJob(p));
         }
         p.job().awaitStarted(p.settings().startTimeout());
@@ -104,12 +103,8 @@ final class StartPlan {
         }
     }
 
-    /**
-     * Waits for Kafka, applies a reset, and creates the topics that are missing.
-     *
-     * @param jobOnceReachable launch the job as soon as an external Kafka answers, before its topics are made
-     */
-    private void prepareKafka(Processes p, Properties kafka, boolean keepsCheckpoint, boolean jobOnceReachable) {
+    /** Waits for Kafka, applies a reset, and creates the topics that are missing. */
+    private void prepareKafka(Processes p, Properties kafka, boolean keepsCheckpoint) {
         Settings settings = p.settings();
         try (TopicAdmin admin = new TopicAdmin(kafka)) {
             if (p.broker() != null) {
@@ -119,9 +114,6 @@ final class StartPlan {
                         "check the address, or leave --bootstrap-server out to start the embedded broker");
             }
             step("Kafka is ready at " + settings.bootstrap() + " (" + elapsed() + ")");
-            if (jobOnceReachable) {
-                p.unlessStopping(() -> launchJob(p));
-            }
             RecordedKafka.write(settings.dataDir(), settings.bootstrap(), settings.security().secured());
             if (reset && keepsCheckpoint) {
                 // The topic first: should its deletion fail, the checkpoint is still there to refuse a start
