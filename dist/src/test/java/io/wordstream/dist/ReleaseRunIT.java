@@ -7,7 +7,6 @@ import io.wordstream.testsupport.Poll;
 import io.wordstream.testsupport.ProcessLiveness;
 import io.wordstream.testsupport.ProcessOutput;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -101,8 +100,6 @@ class ReleaseRunIT {
         // stopping it meanwhile would throw the half-made archive away, so the stop waits for it.
         Poll.until(Duration.ofSeconds(90), () -> archives(install, "broker"), names -> !names.isEmpty(),
                 "the broker to record its class data archive in " + install.resolve("cds"));
-        Poll.until(Duration.ofSeconds(90), () -> archives(install, "console"), names -> !names.isEmpty(),
-                "the console to record its own class data archive in " + install.resolve("cds"));
         run.destroy(); // SIGTERM
         assertTrue(run.waitFor(90, TimeUnit.SECONDS), "run exits after SIGTERM");
         assertEquals(0, run.exitValue(), read(dataDir.resolve("run.err")));
@@ -122,17 +119,9 @@ class ReleaseRunIT {
             List<String> names = cds.map(p -> p.getFileName().toString()).toList();
             assertTrue(names.stream().anyMatch(n -> n.matches("broker-[0-9a-f]+\\.jsa")), "the broker's: " + names);
         }
-
-        // The next console command maps the console's archive: its classes come from it, not from the jars.
-        Path loads = work.resolve("console-class-loads.log");
-        Process version = start(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + loads),
-                withoutMaven.toString(), "--version");
-        version.getInputStream().transferTo(OutputStream.nullOutputStream());
-        assertTrue(version.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, version.exitValue());
-        assertTrue(read(loads).lines().anyMatch(l -> l.contains("io.wordstream.console.Main source: shared objects"
-                + " file")), "the console's classes from its archive: " + read(loads).lines().filter(l -> l.contains(
-                "io.wordstream")).findFirst().orElse("no class of wordstream loaded"));
+        // Java 17 takes no class from an archive whose class path holds a space, as this install's does: the
+        // launcher asked the console for none (it records beside the broker, whose archive is there).
+        assertEquals(List.of(), archives(install, "console"), "no console archive under a path with a space");
     }
 
     /** A role's class data archives in the install, by name. */
@@ -236,21 +225,13 @@ class ReleaseRunIT {
         return start(path.toString(), args);
     }
 
+    /** {@code bin/wordstream ARGS} with this PATH, no JAVA_HOME and no wordstream settings from the environment. */
     private Process start(String path, String... args) throws IOException {
-        return start(Map.of(), path, args);
-    }
-
-    /**
-     * {@code bin/wordstream ARGS} with this PATH, no JAVA_HOME and no wordstream settings from the environment, but
-     * what {@code env} adds.
-     */
-    private Process start(Map<String, String> env, String path, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(install.resolve("bin/wordstream").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dataDir.toFile());
         builder.environment().keySet().removeIf(k -> k.equals("JAVA_HOME") || k.equals("SPARK_HOME")
-                || k.startsWith("WORDSTREAM_") || k.equals("JAVA_TOOL_OPTIONS"));
-        builder.environment().putAll(env);
+                || k.startsWith("WORDSTREAM_"));
         builder.environment().put("PATH", path);
         if (args.length > 0 && args[0].equals("run")) {
             builder.redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("run.err").toFile()));
