@@ -40,7 +40,14 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
     private volatile ExecutorFigures executors;
     private volatile long executorsSentAt;
 
-    MetricsPublisher(Properties clientProperties, String topic, String appId) {
+    MetricsPublisher(KafkaProducer<String, String> producer, String topic, String appId) {
+        this.producer = producer;
+        this.topic = topic;
+        this.appId = appId;
+    }
+
+    /** The producer a publisher sends with; made apart, since a cold JVM takes a while over it. */
+    static KafkaProducer<String, String> producer(Properties clientProperties) {
         Properties p = new Properties();
         p.putAll(clientProperties);
         p.put(ProducerConfig.ACKS_CONFIG, "1");
@@ -48,9 +55,7 @@ final class MetricsPublisher extends StreamingQueryListener implements AutoClose
         // Metrics are worth less than the listener bus: never block it for long when the broker is away.
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "wordstream-metrics");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-        this.topic = topic;
-        this.appId = appId;
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
     /** Adds the trigger to each progress event, and the executors' figures at most every 2 s after one. */

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
@@ -80,7 +83,10 @@ public final class WordStreamJob {
         StopSignals stop = new StopSignals(config);
         // Kafka is asked for the topics while Spark starts: neither needs the other, and both take a while.
         CompletableFuture<Optional<String>> topics = CompletableFuture.supplyAsync(() -> TopicWait.await(
-                kafka.clientProperties(), topicsNeeded(config), TOPIC_WAIT, stop::reason), WordStreamJob::daemon);
+                kafka.clientProperties(), topicsNeeded(config), TOPIC_WAIT, stop::reason), daemon("topic-wait"));
+        // So is the metrics producer made: the main thread has the SparkContext to start.
+        CompletableFuture<KafkaProducer<String, String>> metricsProducer = CompletableFuture.supplyAsync(
+                () -> MetricsPublisher.producer(kafka.clientProperties()), daemon("metrics-producer"));
         SparkSession spark;
         try {
             spark = SparkSession.builder().appName("wordstream").getOrCreate();
@@ -89,11 +95,12 @@ public final class WordStreamJob {
             // memory pool: Spark's own words name the setting; the console shows this last line of the log.
             System.err.println("wordstream job: Spark did not start: "
                     + MetricsPublisher.firstLine(String.valueOf(e.getMessage())));
+            var unused = metricsProducer.thenAccept(KafkaProducer::close);
             return 2;
         }
         applyDefaults(spark.conf());
         int code;
-        try (MetricsPublisher metrics = new MetricsPublisher(kafka.clientProperties(), config.metricsTopic(),
+        try (MetricsPublisher metrics = new MetricsPublisher(made(metricsProducer), config.metricsTopic(),
                 spark.sparkContext().applicationId())) {
             metrics.describe(Durations.format(config.trigger()), new ExecutorFigures(spark.sparkContext()));
             spark.streams().addListener(metrics);
@@ -125,10 +132,24 @@ public final class WordStreamJob {
         return code;
     }
 
-    private static void daemon(Runnable task) {
-        Thread t = new Thread(task, "topic-wait");
-        t.setDaemon(true);
-        t.start();
+    private static Executor daemon(String name) {
+        return task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
+    /** What another thread made, or the exception it threw making it, as if made on this thread. */
+    private static <T> T made(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static List<String> topicsNeeded(JobConfig config) {

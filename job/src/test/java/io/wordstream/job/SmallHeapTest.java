@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The console's launch lowers the margin Spark keeps out of its memory pool to 100 MB (console launch/JobMemory), so
- * Spark's own floor for the heap falls from 450 MiB to 150 MiB. Under that floor Spark still refuses to start, and
+ * The console's launch lowers the margin Spark keeps out of its memory pool to 68 MB (console launch/JobMemory), so
+ * Spark's own floor for the heap falls from 450 MiB to 102 MiB. Under that floor Spark still refuses to start, and
  * the job says so in one line, its last word in the log, which the console shows.
  */
 class SmallHeapTest {
     /** The margin the console's launch gives the driver ({@code spark.testing.reservedMemory}). */
-    private static final String LAUNCH_MARGIN = Long.toString(100L * 1024 * 1024);
+    private static final String LAUNCH_MARGIN = Long.toString(68L * 1024 * 1024);
 
     @TempDir
     Path dir;
@@ -30,7 +30,7 @@ class SmallHeapTest {
         Path logConfig = Path.of("..", "config", "log4j2-job.properties").toAbsolutePath().normalize();
         assertTrue(Files.isRegularFile(logConfig), "the job's log configuration at " + logConfig);
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx100m"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m"));
         // The --add-opens list Spark needs on Java 17, as this test JVM got it.
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).forEach(command::add);
@@ -52,7 +52,7 @@ class SmallHeapTest {
             assertEquals(2, job.exitValue(), "a setting to change: " + err);
             assertEquals(1, lines.size(), "one line: " + err);
             assertTrue(lines.get(0).matches("wordstream job: Spark did not start: .*System memory \\d+ must be at least"
-                    + " 157286400\\. .*--driver-memory.*"), lines.get(0));
+                    + " 106954752\\. .*--driver-memory.*"), lines.get(0));
         } finally {
             job.destroyForcibly();
         }

@@ -14,7 +14,7 @@ public final class LaunchOptions {
     String master;
 
     @Option(names = "--driver-memory", paramLabel = "SIZE", defaultValue = Settings.DEFAULT_DRIVER_MEMORY,
-            description = "Heap of the Spark driver, taken whole at start; at least 320m (default: ${DEFAULT-VALUE}).")
+            description = "Heap of the Spark driver, taken whole at start; at least 288m (default: ${DEFAULT-VALUE}).")
     String driverMemory;
 
     @Option(names = "--conf", paramLabel = "KEY=VALUE",

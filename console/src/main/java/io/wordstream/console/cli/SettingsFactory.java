@@ -107,10 +107,10 @@ final class SettingsFactory {
     }
 
     private static final Pattern DRIVER_MEMORY = Pattern.compile("(\\d{1,9})([mMgG])");
-    private static final long MIN_DRIVER_MEMORY_MB = 320;
+    private static final long MIN_DRIVER_MEMORY_MB = 288;
 
     /**
-     * The heap goes to the JVM as -Xmx and -Xms, which take a number and a unit. Under 320m the job has not been
+     * The heap goes to the JVM as -Xmx and -Xms, which take a number and a unit. Under 288m the job has not been
      * measured (its launch lowers Spark's own floor of 450 MiB, launch/JobMemory), and Spark would only say so once
      * the driver has started: the operator should hear it before anything starts.
      */

@@ -3,6 +3,7 @@ package io.wordstream.console.launch;
 import io.wordstream.console.errors.UserError;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,25 +93,35 @@ public final class SparkJob implements AutoCloseable {
             env.put("SPARK_LOCAL_IP", settings.sparkConf().get(DRIVER_BIND_ADDRESS));
         }
         env.put("WORDSTREAM_NEW_SESSION", "1");
+        boolean inDriver = executorsInDriver(settings.master());
         SparkLauncher launcher = new SparkLauncher(env)
                 .setSparkHome(install.sparkHome().toString())
-                .setAppResource(install.jobJar().toString())
+                .setAppResource(inDriver ? SparkLauncher.NO_RESOURCE : install.jobJar().toString())
                 .setMainClass(mainClass)
                 .setMaster(settings.master())
                 .setAppName("wordstream")
                 .setConf(SparkLauncher.DRIVER_MEMORY, settings.driverMemory())
                 .redirectError()
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // The job jar is not on the driver JVM's classpath (spark-submit loads it in a class loader of its own,
-        // whose classes are never archived): a rebuilt job keeps the archive.
+        List<Path> driverClasspath = new ArrayList<>(ClassDataArchive.jarsIn(install.sparkHome().resolve("jars")));
+        if (inDriver) {
+            // Executors in the driver's JVM find the job on its classpath: no copy of the jar fetched from the
+            // driver's file server at start, and its classes archived with Spark's (a rebuilt job records anew).
+            driverClasspath.add(0, install.jobJar());
+        }
         ClassDataArchive classData = ClassDataArchive.of(install.classDataPlace(settings.dataDir()), "driver",
-                ClassDataArchive.jarsIn(install.sparkHome().resolve("jars")));
+                driverClasspath);
         Map<String, String> conf = defaultConf(settings, install, classData);
         if (secured && !env.containsKey("SPARK_LOCAL_IP")) {
             // Its web UI would listen on every address: off, unless the operator's --conf asks for it.
             conf.put("spark.ui.enabled", "false");
         }
-        withOperatorConf(conf, settings.sparkConf()).forEach(launcher::setConf);
+        Map<String, String> merged = withOperatorConf(conf, settings.sparkConf());
+        if (inDriver) {
+            merged.merge(SparkLauncher.DRIVER_EXTRA_CLASSPATH, install.jobJar().toString(),
+                    (theirs, job) -> job + File.pathSeparator + theirs);
+        }
+        merged.forEach(launcher::setConf);
         JobSecrets.sparkProperties(settings).ifPresent(f -> launcher.setPropertiesFile(f.toString()));
         launcher.addAppArgs(JobSecrets.forJob(settings).jobConfig(stopFile, ProcessHandle.current().pid()).toArgs()
                 .toArray(String[]::new));
@@ -149,6 +160,14 @@ public final class SparkJob implements AutoCloseable {
         operator.forEach((key, value) -> conf.merge(key, value,
                 (mine, theirs) -> JVM_OPTION_LISTS.contains(key) ? mine + " " + theirs : theirs));
         return conf;
+    }
+
+    /**
+     * True for Spark's local masters ({@code local}, {@code local[N]}, {@code local[*]}), whose executor runs in the
+     * driver's JVM; not for {@code local-cluster}, whose executors are JVMs of their own and fetch the job's jar.
+     */
+    static boolean executorsInDriver(String master) {
+        return master.equals("local") || master.startsWith("local[");
     }
 
     /** Settings the console always wants, which {@code --conf} may still override. */

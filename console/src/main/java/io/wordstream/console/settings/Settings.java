@@ -27,7 +27,7 @@ public final class Settings {
      * stays resident; under Spark's own floor of 450 MiB with the launch's smaller margin (launch/JobMemory;
      * docs/benchmarks.md).
      */
-    public static final String DEFAULT_DRIVER_MEMORY = "320m";
+    public static final String DEFAULT_DRIVER_MEMORY = "288m";
     public static final int DEFAULT_PARTITIONS = 2;
     public static final String DEFAULT_START_TIMEOUT_TEXT = "180s";
     public static final Duration DEFAULT_START_TIMEOUT = Durations.parse(DEFAULT_START_TIMEOUT_TEXT);

@@ -274,15 +274,15 @@ class CliTest {
     void badSourceAndClusterOptionsAreNamed() {
         String[][] cases = {
             {"--source", "udp"}, {"--socket", "127.0.0.1:9999"}, {"--source", "socket", "--socket", "nocolon"},
-            {"--local-cluster", "99"}, {"--driver-memory", "lots"}, {"--driver-memory", "319m"}};
+            {"--local-cluster", "99"}, {"--driver-memory", "lots"}, {"--driver-memory", "287m"}};
         String[] expected = {
             "wordstream run: 'udp' is not a source (choose kafka or socket)",
             "wordstream run: --socket goes with --source socket",
             "wordstream run: --socket takes HOST:PORT, got 'nocolon'",
             "wordstream run: --local-cluster takes a number of workers from 1 to 16, got 99",
             "wordstream run: --driver-memory takes a size such as 512m or 2g, got 'lots'",
-            "wordstream run: --driver-memory must be at least 320m (the smallest heap the Spark job is measured with),"
-                    + " got 319m"};
+            "wordstream run: --driver-memory must be at least 288m (the smallest heap the Spark job is measured with),"
+                    + " got 287m"};
         for (int i = 0; i < cases.length; i++) {
             err.getBuffer().setLength(0);
             String[] args = new String[cases[i].length + 3];

@@ -1,6 +1,8 @@
 package io.wordstream.console.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,5 +36,14 @@ class SparkJobConfTest {
         assertEquals("\"-XX:SharedArchiveFile=/opt/word stream/cds/driver-1.jsa\"",
                 SparkJob.quoted("-XX:SharedArchiveFile=/opt/word stream/cds/driver-1.jsa"));
         assertEquals("\"-Dx=a \\\"b\\\" c\\\\d\"", SparkJob.quoted("-Dx=a \"b\" c\\d"));
+    }
+
+    @Test
+    void onlyLocalMastersRunTheirExecutorInTheDriversJvm() {
+        assertTrue(SparkJob.executorsInDriver("local"));
+        assertTrue(SparkJob.executorsInDriver("local[2]"));
+        assertTrue(SparkJob.executorsInDriver("local[*]"));
+        assertFalse(SparkJob.executorsInDriver("local-cluster[2,1,1024]"));
+        assertFalse(SparkJob.executorsInDriver("spark://127.0.0.1:7077"));
     }
 }
