@@ -11,6 +11,7 @@ import io.wordstream.console.security.TestCerts;
 import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import io.wordstream.testsupport.Poll;
+import io.wordstream.testsupport.Postmortem;
 import io.wordstream.testsupport.ProcessLiveness;
 import io.wordstream.testsupport.ProcessOutput;
 import java.io.IOException;
@@ -542,7 +543,9 @@ class RunCommandIT {
             assertTrue(before.stream().filter(d -> d.info().command().orElse("").endsWith("java")).count() >= jvms,
                     "run started " + (external ? "a driver JVM: " : "a broker JVM and a driver JVM: ") + before);
             new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor();
-            assertTrue(process.waitFor(90, TimeUnit.SECONDS), "run exits after SIG" + signal);
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                throw new AssertionError("run exits after SIG" + signal + Postmortem.of(process.toHandle(), dataDir));
+            }
             assertEquals(0, process.exitValue(), "run exits 0 after SIG" + signal + "; stderr: "
                     + Files.readString(dataDir.resolve("run.err")));
             String stderr = Files.readString(dataDir.resolve("run.err"));
@@ -563,7 +566,11 @@ class RunCommandIT {
         String[] args = new String[options.length + 1];
         args[0] = "run";
         System.arraycopy(options, 0, args, 1, options.length);
-        Process p = new ProcessBuilder(command(args))
+        List<String> command = new ArrayList<>(command(args));
+        // As Ctrl-C in a terminal finds it: a build started in the background by a script inherits SIGINT ignored,
+        // and the JVM then leaves it ignored (so nohup and '&' work), which would make the SIGINT below a no-op.
+        command.addAll(0, List.of("env", "--default-signal=INT"));
+        Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(dataDir.resolve("run.err").toFile()))
                 .start();
         started.add(p);
