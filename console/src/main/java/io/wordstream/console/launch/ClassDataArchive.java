@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClassDataArchive {
     private static final Logger LOG = LoggerFactory.getLogger(ClassDataArchive.class);
+    /** A half-written archive's name: the recording JVM's pid, then .part, then the JVM's own .temp if any. */
+    private static final Pattern PART = Pattern.compile("\\.([0-9]+)\\.part(\\.temp)?$");
     /** Set to {@code off} to start every JVM without an archive. */
     public static final String SWITCH = "WORDSTREAM_CDS";
 
@@ -155,13 +159,16 @@ public final class ClassDataArchive {
         }
     }
 
-    /** Archives left half written by JVMs killed while recording ({@code NAME.PID.part}), and their triggers. */
+    /**
+     * Archives left half written by JVMs killed while recording: {@code NAME.PID.part}, and the JVM's own
+     * {@code NAME.PID.part.temp}, which it writes first (over a hundred megabytes each).
+     */
     private static void removeAbandoned(Path cacheDir) {
         if (!Files.isDirectory(cacheDir)) {
             return;
         }
         try (Stream<Path> files = Files.list(cacheDir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
+            for (Path f : files.filter(p -> PART.matcher(p.getFileName().toString()).find()).toList()) {
                 if (!recordedByALiveJvm(f)) {
                     Files.deleteIfExists(f);
                 }
@@ -173,11 +180,10 @@ public final class ClassDataArchive {
 
     /** Whether the JVM whose pid is in the part file's name still runs (a recording takes seconds). */
     static boolean recordedByALiveJvm(Path part) {
-        String[] pieces = part.getFileName().toString().split("\\.");
+        Matcher m = PART.matcher(part.getFileName().toString());
         try {
-            long pid = Long.parseLong(pieces[pieces.length - 2]);
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
             return false;
         }
     }

@@ -117,10 +117,15 @@ class ClassDataArchiveTest {
     void whatAJvmKilledWhileRecordingLeftIsRemovedAndWhatALiveOneWritesIsKept() throws IOException {
         Files.createDirectories(cache);
         Path dead = Files.writeString(cache.resolve("driver-x.jsa.999999999.part"), "half");
+        // The JVM itself writes the archive under NAME.temp first: a kill then leaves that one.
+        Path deadJvmTemp = Files.writeString(cache.resolve("driver-z.jsa.999999998.part.temp"), "half");
         Path live = Files.writeString(cache.resolve("driver-y.jsa." + ProcessHandle.current().pid() + ".part"),
                 "being written");
+        Path liveJvmTemp = Files.writeString(cache.resolve("driver-y.jsa." + ProcessHandle.current().pid()
+                + ".part.temp"), "being written");
         ClassDataArchive.of(cache, "driver", classpath);
-        assertEquals(List.of(live), files());
+        assertEquals(List.of(live, liveJvmTemp), files().stream().sorted().toList());
         assertFalse(Files.exists(dead));
+        assertFalse(Files.exists(deadJvmTemp));
     }
 }
