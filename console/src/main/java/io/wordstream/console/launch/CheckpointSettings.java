@@ -1,6 +1,7 @@
 package io.wordstream.console.launch;
 
 import io.wordstream.common.Durations;
+import io.wordstream.common.JobConfig;
 import io.wordstream.common.PipelineSettings;
 import io.wordstream.common.TokenizerMode;
 import io.wordstream.console.settings.Settings;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * The settings a checkpoint's counts were made with, kept beside it. Spark restores a checkpoint under new settings
  * without a word: a changed window would mix windows of two sizes in one chart, changed letters would count half a
- * window by the old rules, and a changed {@code spark.sql.shuffle.partitions} is silently ignored. Comparing the two
+ * window by the old rules, and a changed {@code spark.sql.shuffle.partitions} is silently ignored; other topics
+ * make the job stop with Spark's "are gone. Some data may have been missed". Comparing the two
  * lets the console say so and name the choice instead.
  */
 public final class CheckpointSettings {
@@ -33,6 +36,7 @@ public final class CheckpointSettings {
     public static final String FILE = "checkpoint-settings.properties";
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     private static final String CONF_PARTITIONS = "--conf " + SHUFFLE_PARTITIONS;
+    private static final String TOPICS = "--topics";
     // The offset log's second line holds the session settings Spark restores, as JSON.
     private static final Pattern PARTITIONS_IN_LOG =
             Pattern.compile("\"" + Pattern.quote(SHUFFLE_PARTITIONS) + "\"\\s*:\\s*\"(\\d+)\"");
@@ -59,6 +63,10 @@ public final class CheckpointSettings {
                 .collect(Collectors.joining(",")));
         v.put("--tokenizer", p.tokenizer().cliName());
         v.put("--text-field", p.textField());
+        if (settings.source() == JobConfig.Source.KAFKA) {
+            // Spark's Kafka source takes partitions missing from its checkpoint's offsets for data lost, and stops.
+            v.put(TOPICS, settings.inputTopics().stream().distinct().sorted().collect(Collectors.joining(",")));
+        }
         String partitions = settings.sparkConf().get(SHUFFLE_PARTITIONS);
         if (partitions != null) {
             v.put(CONF_PARTITIONS, partitions.trim());
@@ -106,6 +114,11 @@ public final class CheckpointSettings {
         }
     }
 
+    /** More topics than the checkpoint's are fine: Spark reads the partitions it has no offsets for from the start. */
+    private static boolean addsTopics(String option, String recorded, String wanted) {
+        return option.equals(TOPICS) && List.of(wanted.split(",")).containsAll(List.of(recorded.split(",")));
+    }
+
     /** Records these settings in {@code dataDir}, replacing what was there in one step. */
     public void write(Path dataDir) {
         Properties p = new Properties();
@@ -134,7 +147,7 @@ public final class CheckpointSettings {
     public Optional<String> firstDifference(CheckpointSettings wanted) {
         for (Map.Entry<String, String> w : wanted.values.entrySet()) {
             String recorded = values.get(w.getKey());
-            if (recorded != null && !w.getValue().equals(recorded)) {
+            if (recorded != null && !w.getValue().equals(recorded) && !addsTopics(w.getKey(), recorded, w.getValue())) {
                 return Optional.of(option(w.getKey(), recorded) + ", not " + w.getValue());
             }
         }

@@ -3,6 +3,8 @@ package io.wordstream.console.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.wordstream.common.HostPort;
+import io.wordstream.common.JobConfig;
 import io.wordstream.common.PipelineSettings;
 import io.wordstream.common.TokenizerMode;
 import io.wordstream.console.settings.Settings;
@@ -63,6 +65,30 @@ class CheckpointSettingsTest {
         PipelineSettings same = new PipelineSettings(d.window(), d.slide(), d.watermark(), List.of("r", "s", "P"),
                 List.of(11, 6, 8), d.tokenizer(), d.textField());
         assertEquals(Optional.empty(), recorded.firstDifference(CheckpointSettings.of(settings(same, Map.of()))));
+    }
+
+    @Test
+    void topicsTheCheckpointReadAndThisRunDoesNotAreNamedAndAddedOnesAreNot() throws IOException {
+        Path checkpoint = checkpointWithOffsets("v1\n{\"conf\":{}}\n");
+        CheckpointSettings.of(topics("a", "b")).write(dataDir);
+        CheckpointSettings recorded = CheckpointSettings.recorded(dataDir, checkpoint).orElseThrow();
+
+        assertEquals(Optional.of("--topics a,b, not sentences"),
+                recorded.firstDifference(CheckpointSettings.of(topics("sentences"))));
+        assertEquals(Optional.empty(), recorded.firstDifference(CheckpointSettings.of(topics("b", "a", "b"))));
+        assertEquals(Optional.of("--topics a,b, not a"), recorded.firstDifference(CheckpointSettings.of(topics("a"))));
+        // A topic added is read from its start, which Spark does by itself.
+        assertEquals(Optional.empty(), recorded.firstDifference(CheckpointSettings.of(topics("a", "b", "c"))));
+        // Read from a socket, the job has no topics to compare.
+        Settings socket = Settings.builder().dataDir(dataDir).pipeline(PipelineSettings.defaults()).sparkConf(Map.of())
+                .source(JobConfig.Source.SOCKET).socket(Optional.of(HostPort.parse("127.0.0.1:9999", "--socket")))
+                .build();
+        assertEquals(Optional.empty(), recorded.firstDifference(CheckpointSettings.of(socket)));
+    }
+
+    private Settings topics(String... names) {
+        return Settings.builder().dataDir(dataDir).pipeline(PipelineSettings.defaults()).sparkConf(Map.of())
+                .inputTopics(List.of(names)).build();
     }
 
     @Test
