@@ -1,5 +1,8 @@
 package io.wordstream.console.launch;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wordstream.common.Durations;
 import io.wordstream.common.JobConfig;
 import io.wordstream.common.PipelineSettings;
@@ -12,6 +15,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +41,7 @@ public final class CheckpointSettings {
     static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     private static final String CONF_PARTITIONS = "--conf " + SHUFFLE_PARTITIONS;
     private static final String TOPICS = "--topics";
+    private static final ObjectMapper JSON = new ObjectMapper();
     // The offset log's second line holds the session settings Spark restores, as JSON.
     private static final Pattern PARTITIONS_IN_LOG =
             Pattern.compile("\"" + Pattern.quote(SHUFFLE_PARTITIONS) + "\"\\s*:\\s*\"(\\d+)\"");
@@ -76,8 +81,8 @@ public final class CheckpointSettings {
 
     /**
      * What the checkpoint in {@code checkpointDir} was made with: the settings a job recorded in {@code dataDir},
-     * and the shuffle-partition count from the checkpoint's own latest offset log entry. Empty when there is no
-     * checkpoint yet.
+     * and the shuffle-partition count and the topics from the checkpoint's own latest offset log entry. Empty when
+     * there is no checkpoint yet.
      */
     public static Optional<CheckpointSettings> recorded(Path dataDir, Path checkpointDir) {
         if (!Files.isDirectory(checkpointDir.resolve("offsets"))) {
@@ -95,20 +100,52 @@ public final class CheckpointSettings {
             p.stringPropertyNames().forEach(k -> v.put(k, p.getProperty(k)));
         }
         shufflePartitions(checkpointDir).ifPresent(n -> v.put(CONF_PARTITIONS, n));
+        topicsRead(checkpointDir).ifPresent(t -> v.put(TOPICS, t));
         return Optional.of(new CheckpointSettings(v));
     }
 
     /** The shuffle-partition count in the newest offset log entry: Spark keeps using it whatever is configured. */
     static Optional<String> shufflePartitions(Path checkpointDir) {
+        return newestOffsets(checkpointDir).flatMap(entry -> {
+            Matcher m = PARTITIONS_IN_LOG.matcher(entry);
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        });
+    }
+
+    /**
+     * The topics of the newest offset log entry (its third line, the Kafka source's offsets as {@code {"topic":
+     * {"partition": offset}}}), sorted and joined by commas; empty for any other source.
+     */
+    static Optional<String> topicsRead(Path checkpointDir) {
+        return newestOffsets(checkpointDir).flatMap(entry -> {
+            List<String> lines = entry.lines().toList();
+            if (lines.size() < 3) {
+                return Optional.empty();
+            }
+            try {
+                JsonNode offsets = JSON.readTree(lines.get(2));
+                List<String> topics = new ArrayList<>();
+                for (var it = offsets.fields(); it.hasNext(); ) {
+                    var topic = it.next();
+                    if (!topic.getValue().isObject()) {
+                        return Optional.empty();
+                    }
+                    topics.add(topic.getKey());
+                }
+                return topics.isEmpty() ? Optional.empty()
+                        : Optional.of(topics.stream().sorted().collect(Collectors.joining(",")));
+            } catch (JsonProcessingException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Optional<String> newestOffsets(Path checkpointDir) {
         try (Stream<Path> entries = Files.list(checkpointDir.resolve("offsets"))) {
             Optional<Path> newest = entries
                     .filter(f -> f.getFileName().toString().matches("\\d+"))
                     .max(Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString())));
-            if (newest.isEmpty()) {
-                return Optional.empty();
-            }
-            Matcher m = PARTITIONS_IN_LOG.matcher(Files.readString(newest.get()));
-            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+            return newest.isEmpty() ? Optional.empty() : Optional.of(Files.readString(newest.get()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint's offset log in " + checkpointDir, e);
         }
@@ -123,7 +160,7 @@ public final class CheckpointSettings {
     public void write(Path dataDir) {
         Properties p = new Properties();
         values.forEach((k, v) -> {
-            if (!k.equals(CONF_PARTITIONS)) {
+            if (!k.equals(CONF_PARTITIONS) && !k.equals(TOPICS)) {
                 p.put(k, v);
             }
         });

@@ -1,6 +1,7 @@
 package io.wordstream.console.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.common.HostPort;
@@ -69,8 +70,8 @@ class CheckpointSettingsTest {
 
     @Test
     void topicsTheCheckpointReadAndThisRunDoesNotAreNamedAndAddedOnesAreNot() throws IOException {
-        Path checkpoint = checkpointWithOffsets("v1\n{\"conf\":{}}\n");
-        CheckpointSettings.of(topics("a", "b")).write(dataDir);
+        // Read from the checkpoint's own newest offsets, so a checkpoint older than the settings file counts too.
+        Path checkpoint = checkpointWithOffsets("v1\n{\"conf\":{}}\n{\"b\":{\"0\":7},\"a\":{\"1\":2,\"0\":3}}\n");
         CheckpointSettings recorded = CheckpointSettings.recorded(dataDir, checkpoint).orElseThrow();
 
         assertEquals(Optional.of("--topics a,b, not sentences"),
@@ -84,6 +85,16 @@ class CheckpointSettingsTest {
                 .source(JobConfig.Source.SOCKET).socket(Optional.of(HostPort.parse("127.0.0.1:9999", "--socket")))
                 .build();
         assertEquals(Optional.empty(), recorded.firstDifference(CheckpointSettings.of(socket)));
+        CheckpointSettings.of(topics("a")).write(dataDir);
+        assertFalse(Files.readString(dataDir.resolve(CheckpointSettings.FILE)).contains("topics"), "not kept twice");
+        assertEquals(Optional.of("a,b"), CheckpointSettings.topicsRead(checkpoint));
+    }
+
+    @Test
+    void anOffsetEntryOfAnotherSourceHasNoTopics() throws IOException {
+        assertEquals(Optional.empty(), CheckpointSettings.topicsRead(checkpointWithOffsets("v1\n{\"conf\":{}}\n12\n")));
+        assertEquals(Optional.empty(), CheckpointSettings.topicsRead(checkpointWithOffsets("v1\n{\"conf\":{}}\n")));
+        assertEquals(Optional.empty(), CheckpointSettings.topicsRead(checkpointWithOffsets("v1\n{}\n{\"a\": 3}\n")));
     }
 
     private Settings topics(String... names) {
