@@ -113,11 +113,12 @@ public final class CheckpointSettings {
     }
 
     /**
-     * The topics of the newest offset log entry (its third line, the Kafka source's offsets as {@code {"topic":
-     * {"partition": offset}}}), sorted and joined by commas; empty for any other source.
+     * The topics of the newest committed batch (the third line of its offset log entry, the Kafka source's offsets
+     * as {@code {"topic": {"partition": offset}}}), sorted and joined by commas; empty before a first commit and for
+     * any other source. Not the newest entry: a run that failed on other topics has planned one there.
      */
     static Optional<String> topicsRead(Path checkpointDir) {
-        return newestOffsets(checkpointDir).flatMap(entry -> {
+        return newestCommittedOffsets(checkpointDir).flatMap(entry -> {
             List<String> lines = entry.lines().toList();
             if (lines.size() < 3) {
                 return Optional.empty();
@@ -141,13 +142,33 @@ public final class CheckpointSettings {
     }
 
     private static Optional<String> newestOffsets(Path checkpointDir) {
-        try (Stream<Path> entries = Files.list(checkpointDir.resolve("offsets"))) {
-            Optional<Path> newest = entries
-                    .filter(f -> f.getFileName().toString().matches("\\d+"))
-                    .max(Comparator.comparingLong(f -> Long.parseLong(f.getFileName().toString())));
-            return newest.isEmpty() ? Optional.empty() : Optional.of(Files.readString(newest.get()));
+        return newestEntry(checkpointDir.resolve("offsets")).map(n -> read(checkpointDir.resolve("offsets"), n));
+    }
+
+    private static Optional<String> newestCommittedOffsets(Path checkpointDir) {
+        Path offsets = checkpointDir.resolve("offsets");
+        return newestEntry(checkpointDir.resolve("commits")).filter(n -> Files.isRegularFile(offsets.resolve(n)))
+                .map(n -> read(offsets, n));
+    }
+
+    /** The name of a Spark metadata log's newest entry (entries are named by their batch number). */
+    private static Optional<String> newestEntry(Path log) {
+        if (!Files.isDirectory(log)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(log)) {
+            return entries.map(f -> f.getFileName().toString()).filter(n -> n.matches("\\d+"))
+                    .max(Comparator.comparingLong(Long::parseLong));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint's offset log in " + checkpointDir, e);
+            throw new UncheckedIOException("cannot read the checkpoint's log " + log, e);
+        }
+    }
+
+    private static String read(Path log, String entry) {
+        try {
+            return Files.readString(log.resolve(entry));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint's log entry " + log.resolve(entry), e);
         }
     }
 

@@ -70,8 +70,13 @@ class CheckpointSettingsTest {
 
     @Test
     void topicsTheCheckpointReadAndThisRunDoesNotAreNamedAndAddedOnesAreNot() throws IOException {
-        // Read from the checkpoint's own newest offsets, so a checkpoint older than the settings file counts too.
+        // Read from the checkpoint's own newest committed offsets, so a checkpoint older than the settings file
+        // counts too; not from a newer entry a run on other topics planned and never committed.
         Path checkpoint = checkpointWithOffsets("v1\n{\"conf\":{}}\n{\"b\":{\"0\":7},\"a\":{\"1\":2,\"0\":3}}\n");
+        Files.writeString(checkpoint.resolve("offsets").resolve("13"), "v1\n{\"conf\":{}}\n{\"other\":{\"0\":0}}\n");
+        Files.createDirectories(checkpoint.resolve("commits"));
+        Files.writeString(checkpoint.resolve("commits").resolve("11"), "v1\n{}\n");
+        Files.writeString(checkpoint.resolve("commits").resolve("12"), "v1\n{}\n");
         CheckpointSettings recorded = CheckpointSettings.recorded(dataDir, checkpoint).orElseThrow();
 
         assertEquals(Optional.of("--topics a,b, not sentences"),
@@ -91,7 +96,10 @@ class CheckpointSettingsTest {
     }
 
     @Test
-    void anOffsetEntryOfAnotherSourceHasNoTopics() throws IOException {
+    void anOffsetEntryOfAnotherSourceOrNoCommitHasNoTopics() throws IOException {
+        assertEquals(Optional.empty(), CheckpointSettings.topicsRead(checkpointWithOffsets("v1\n{}\n{\"a\":{}}\n")));
+        Files.createDirectories(dataDir.resolve("checkpoint").resolve("commits"));
+        Files.writeString(dataDir.resolve("checkpoint").resolve("commits").resolve("12"), "v1\n{}\n");
         assertEquals(Optional.empty(), CheckpointSettings.topicsRead(checkpointWithOffsets("v1\n{\"conf\":{}}\n12\n")));
         assertEquals(Optional.empty(), CheckpointSettings.topicsRead(checkpointWithOffsets("v1\n{\"conf\":{}}\n")));
         assertEquals(Optional.empty(), CheckpointSettings.topicsRead(checkpointWithOffsets("v1\n{}\n{\"a\": 3}\n")));
