@@ -32,8 +32,8 @@ import java.util.stream.Stream;
  * The settings a checkpoint's counts were made with, kept beside it. Spark restores a checkpoint under new settings
  * without a word: a changed window would mix windows of two sizes in one chart, changed letters would count half a
  * window by the old rules, and a changed {@code spark.sql.shuffle.partitions} is silently ignored; other topics
- * make the job stop with Spark's "are gone. Some data may have been missed". Comparing the two
- * lets the console say so and name the choice instead.
+ * make the job stop with Spark's "are gone. Some data may have been missed". Comparing the two lets the console say
+ * so and name the choice instead.
  */
 public final class CheckpointSettings {
     /** The file's name in the data directory. */
@@ -81,8 +81,8 @@ public final class CheckpointSettings {
 
     /**
      * What the checkpoint in {@code checkpointDir} was made with: the settings a job recorded in {@code dataDir},
-     * and the shuffle-partition count and the topics from the checkpoint's own latest offset log entry. Empty when
-     * there is no checkpoint yet.
+     * the shuffle-partition count from the checkpoint's own newest offset log entry, and the topics from that of its
+     * newest committed batch. Empty when there is no checkpoint yet.
      */
     public static Optional<CheckpointSettings> recorded(Path dataDir, Path checkpointDir) {
         if (!Files.isDirectory(checkpointDir.resolve("offsets"))) {
