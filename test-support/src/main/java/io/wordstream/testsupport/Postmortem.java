@@ -23,17 +23,17 @@ public final class Postmortem {
     public static String of(ProcessHandle root, Path logDir) {
         StringBuilder out = new StringBuilder("\n--- processes ---\n");
         List<ProcessHandle> tree = Stream.concat(Stream.of(root), root.descendants()).toList();
-        tree.forEach(p -> out.append(p.pid()).append(' ')
-                .append(p.info().commandLine().orElse("?"), 0, Math.min(300, p.info().commandLine().orElse("?")
-                        .length())).append('\n'));
+        for (ProcessHandle p : tree) {
+            String command = p.info().commandLine().orElse("?");
+            out.append(p.pid()).append(' ').append(command, 0, Math.min(300, command.length())).append('\n');
+        }
         for (ProcessHandle p : tree) {
             if (p.isAlive() && p.info().command().orElse("").endsWith("java")) {
                 out.append("--- threads of ").append(p.pid()).append(" ---\n").append(threads(p.pid()));
             }
         }
         try (Stream<Path> files = Files.walk(logDir)) {
-            for (Path log : files.filter(Postmortem::isTextLog)
-                    .toList()) {
+            for (Path log : files.filter(Postmortem::isTextLog).toList()) {
                 List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
                 out.append("--- ").append(log).append(" (last ").append(LOG_TAIL_LINES).append(" lines) ---\n");
                 lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size())
