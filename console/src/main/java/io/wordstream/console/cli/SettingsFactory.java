@@ -64,6 +64,10 @@ final class SettingsFactory {
         if (socket.isPresent() && launch.source != JobConfig.Source.SOCKET) {
             throw new IllegalArgumentException("--socket goes with --source socket");
         }
+        if (launch.startTimeout.isZero() || launch.startTimeout.isNegative()) {
+            throw new IllegalArgumentException("--start-timeout must be longer than zero (default: "
+                    + Settings.DEFAULT_START_TIMEOUT_TEXT + ")");
+        }
         // The operator's --conf wins over what --driver-host stands for.
         Map<String, String> sparkConf = new LinkedHashMap<>(cluster.sparkConf());
         sparkConf.putAll(launch.sparkConf);

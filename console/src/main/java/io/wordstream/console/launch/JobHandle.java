@@ -1,5 +1,6 @@
 package io.wordstream.console.launch;
 
+import io.wordstream.common.Durations;
 import io.wordstream.console.errors.PipelineFailure;
 import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.model.JobEvent;
@@ -94,8 +95,8 @@ public final class JobHandle implements AutoCloseable {
             throw e.getCause() instanceof RuntimeException r ? r
                     : new PipelineFailure(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new PipelineFailure("the Spark job did not complete a micro-batch within " + timeout.toSeconds()
-                    + " s (state " + job.state() + "); see " + job.log());
+            throw new PipelineFailure("the Spark job did not complete a micro-batch within " + Durations.format(timeout)
+                    + " (state " + job.state() + "); see " + job.log());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PipelineFailure("interrupted while waiting for the Spark job");

@@ -187,6 +187,12 @@ class CliTest {
     }
 
     @Test
+    void aStartTimeoutOfZeroIsNamed() {
+        assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--start-timeout", "0s"));
+        assertOneLineError("wordstream run: --start-timeout must be longer than zero (default: ");
+    }
+
+    @Test
     void badLettersAndLengthsAreNamed() {
         assertEquals(2, run("run", "--data-dir", dataDir.toString(), "--letters", "S,PR"));
         assertOneLineError("wordstream run: --letters takes single letters");

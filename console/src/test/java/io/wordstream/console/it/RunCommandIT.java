@@ -465,13 +465,11 @@ class RunCommandIT {
 
     /** A second embedded broker on a port where Kafka already listens: the advice is to use that Kafka. */
     private void aSecondRunOnTheBrokerPortIsToldToUseThatBroker() throws Exception {
-        Process p = new ProcessBuilder(Install.current().home().resolve("wordstream").toString(), "run",
-                "--data-dir", dataDir.resolve("other").toString(), "--broker-port", Integer.toString(brokerPort))
-                .redirectErrorStream(true).start();
-        started.add(p);
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(2, p.exitValue(), out);
+        Result r = finished(new ProcessBuilder(Install.current().home().resolve("wordstream").toString(), "run",
+                "--data-dir", dataDir.resolve("other").toString(), "--broker-port", Integer.toString(brokerPort)),
+                "", Duration.ofSeconds(60));
+        String out = r.stdout;
+        assertEquals(2, r.exitCode, out);
         assertTrue(out.contains("a Kafka broker already listens on 127.0.0.1:" + brokerPort + "; pass"
                 + " --bootstrap-server 127.0.0.1:" + brokerPort + " to use it"), out);
     }
@@ -486,14 +484,13 @@ class RunCommandIT {
 
     @Test
     void aFailedStartSaysWhyInOneLineAndLeavesNoProcessBehind() throws Exception {
-        // Two seconds is too short for the first micro-batch: the start fails after broker and driver started.
-        Process p = new ProcessBuilder(command("run", "--start-timeout", "2s")).redirectErrorStream(true).start();
-        started.add(p);
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(90, TimeUnit.SECONDS));
-        assertEquals(1, p.exitValue(), "a start timeout is the pipeline's failure, not the operator's: " + out);
+        // The deadline starts once the topics exist, and no first micro-batch follows within 10 ms: the start fails
+        // after the broker and the driver started, whatever the machine's speed (2 s was not always too short).
+        Result r = finished(new ProcessBuilder(command("run", "--start-timeout", "10ms")), "", Duration.ofSeconds(90));
+        String out = r.stdout;
+        assertEquals(1, r.exitCode, "a start timeout is the pipeline's failure, not the operator's: " + out);
         String last = out.strip().lines().reduce((a, b) -> b).orElse("");
-        assertTrue(last.startsWith("wordstream run: the Spark job did not complete a micro-batch within 2 s"), out);
+        assertTrue(last.startsWith("wordstream run: the Spark job did not complete a micro-batch within 10ms"), out);
         assertTrue(!out.contains("Exception") && !out.contains("\tat "), out);
         Poll.until(Duration.ofSeconds(30), () -> ProcessHandle.allProcesses()
                         .filter(h -> h.info().commandLine().orElse("").contains(dataDir.toString())).toList(),
@@ -594,14 +591,25 @@ class RunCommandIT {
     }
 
     private Result wordstreamWithInput(String input, String... args) throws Exception {
-        Process p = new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+        return finished(new ProcessBuilder(command(args)), input, Duration.ofSeconds(60));
+    }
+
+    /**
+     * Starts {@code builder} with {@code input} on its standard input and waits for it to exit within {@code limit},
+     * its output in a file: a process that does not exit fails the test with a report, not a test that never ends.
+     */
+    private Result finished(ProcessBuilder builder, String input, Duration limit) throws Exception {
+        Path output = Files.createTempFile(dataDir, "command-", ".out");
+        Process p = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
         started.add(p);
         try (var in = p.getOutputStream()) {
             in.write(input.getBytes(StandardCharsets.UTF_8));
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Result(p.exitValue(), out);
+        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(String.join(" ", builder.command()) + " did not exit within " + limit
+                    + "; its output:\n" + read(output) + Postmortem.of(p.toHandle(), dataDir));
+        }
+        return new Result(p.exitValue(), read(output));
     }
 
     private List<String> command(String... args) {
