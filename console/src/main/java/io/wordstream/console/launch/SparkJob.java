@@ -181,10 +181,12 @@ public final class SparkJob implements AutoCloseable {
         driverOptions.add("-XX:+AlwaysPreTouch");
         TransparentHugePages.jvmOption().ifPresent(driverOptions::add);
         driverOptions.addAll(DRIVER_JIT);
+        driverOptions.add(HumongousBuffers.REGION_OPTION);
         conf.put("spark.driver.extraJavaOptions", driverOptions.stream().map(SparkJob::quoted)
                 .collect(Collectors.joining(" ")));
         conf.put("spark.local.dir", settings.dataDir().resolve("spark-tmp").toString());
         conf.putAll(JobMemory.conf());
+        conf.putAll(HumongousBuffers.conf());
         if (settings.localSpark()) {
             // The console is the operator's view of a local job, and the web UI slows small batches
             // (docs/benchmarks.md); --conf spark.ui.enabled=true brings it back.
