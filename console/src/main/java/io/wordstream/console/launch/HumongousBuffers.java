@@ -7,8 +7,8 @@ import java.util.Map;
  * region or more regions of its own in the old generation, and each such allocation can start a young collection and
  * a marking cycle. Spark serializes each task's result into a 1 MiB buffer and each broadcast (a stage's task, the
  * state store's Hadoop configuration) into one of {@code spark.broadcast.blockSize}, 4 MiB by default: in the driver's
- * small heap, whose regions G1 makes 1 MiB, every one was humongous, and two of every three young collections were
- * started by one (docs/benchmarks.md). With 4 MiB regions and 256 KiB broadcast blocks they are ordinary young objects.
+ * small heap, whose regions G1 makes 1 MiB, every one was humongous, and they started most of its young collections
+ * (docs/benchmarks.md). With 4 MiB regions and 256 KiB broadcast blocks they are ordinary young objects.
  * {@code --conf} may set either back.
  */
 final class HumongousBuffers {
