@@ -16,6 +16,7 @@ import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import io.wordstream.testsupport.Poll;
 import io.wordstream.testsupport.ProcessOutput;
+import io.wordstream.testsupport.ProcessRun;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -290,13 +291,11 @@ class GatewayIT {
     @Order(6)
     void theGatewayCommandSaysInOneLineWhenKafkaIsNotThere() throws Exception {
         int nothing = Ports.freePort(Settings.LOOPBACK);
-        Process p = new ProcessBuilder(Install.current().home().resolve("wordstream").toString(), "gateway",
-                "--data-dir", dataDir.toString(), "--bootstrap-server", "127.0.0.1:" + nothing, "--http", "0")
-                .redirectErrorStream(true).start();
-        started.add(p);
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(2, p.exitValue(), out);
+        String launcher = Install.current().home().resolve("wordstream").toString();
+        ProcessRun run = ProcessRun.of(new ProcessBuilder(launcher, "gateway", "--data-dir", dataDir.toString(),
+                "--bootstrap-server", "127.0.0.1:" + nothing, "--http", "0"), "", Duration.ofSeconds(60), dataDir);
+        String out = run.output();
+        assertEquals(2, run.exitCode(), out);
         // The last line: the launcher may say first that it runs an existing build.
         assertEquals("wordstream gateway: cannot reach Kafka at 127.0.0.1:" + nothing + " (from --bootstrap-server)"
                 + " within 15 s; start the pipeline on this data dir with 'wordstream run' or the console, or give"

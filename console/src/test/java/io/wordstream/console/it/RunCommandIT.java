@@ -14,6 +14,7 @@ import io.wordstream.testsupport.Poll;
 import io.wordstream.testsupport.Postmortem;
 import io.wordstream.testsupport.ProcessLiveness;
 import io.wordstream.testsupport.ProcessOutput;
+import io.wordstream.testsupport.ProcessRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -465,11 +466,12 @@ class RunCommandIT {
 
     /** A second embedded broker on a port where Kafka already listens: the advice is to use that Kafka. */
     private void aSecondRunOnTheBrokerPortIsToldToUseThatBroker() throws Exception {
-        Result r = finished(new ProcessBuilder(Install.current().home().resolve("wordstream").toString(), "run",
-                "--data-dir", dataDir.resolve("other").toString(), "--broker-port", Integer.toString(brokerPort)),
-                "", Duration.ofSeconds(60));
-        String out = r.stdout;
-        assertEquals(2, r.exitCode, out);
+        String launcher = Install.current().home().resolve("wordstream").toString();
+        ProcessRun r = ProcessRun.of(new ProcessBuilder(launcher, "run", "--data-dir",
+                dataDir.resolve("other").toString(), "--broker-port", Integer.toString(brokerPort)), "",
+                Duration.ofSeconds(60), dataDir);
+        String out = r.output();
+        assertEquals(2, r.exitCode(), out);
         assertTrue(out.contains("a Kafka broker already listens on 127.0.0.1:" + brokerPort + "; pass"
                 + " --bootstrap-server 127.0.0.1:" + brokerPort + " to use it"), out);
     }
@@ -486,9 +488,10 @@ class RunCommandIT {
     void aFailedStartSaysWhyInOneLineAndLeavesNoProcessBehind() throws Exception {
         // The deadline starts once the topics exist, and no first micro-batch follows within 10 ms: the start fails
         // after the broker and the driver started, whatever the machine's speed (2 s was not always too short).
-        Result r = finished(new ProcessBuilder(command("run", "--start-timeout", "10ms")), "", Duration.ofSeconds(90));
-        String out = r.stdout;
-        assertEquals(1, r.exitCode, "a start timeout is the pipeline's failure, not the operator's: " + out);
+        ProcessRun r = ProcessRun.of(new ProcessBuilder(command("run", "--start-timeout", "10ms")), "",
+                Duration.ofSeconds(90), dataDir);
+        String out = r.output();
+        assertEquals(1, r.exitCode(), "a start timeout is the pipeline's failure, not the operator's: " + out);
         String last = out.strip().lines().reduce((a, b) -> b).orElse("");
         assertTrue(last.startsWith("wordstream run: the Spark job did not complete a micro-batch within 10ms"), out);
         assertTrue(!out.contains("Exception") && !out.contains("\tat "), out);
@@ -591,25 +594,8 @@ class RunCommandIT {
     }
 
     private Result wordstreamWithInput(String input, String... args) throws Exception {
-        return finished(new ProcessBuilder(command(args)), input, Duration.ofSeconds(60));
-    }
-
-    /**
-     * Starts {@code builder} with {@code input} on its standard input and waits for it to exit within {@code limit},
-     * its output in a file: a process that does not exit fails the test with a report, not a test that never ends.
-     */
-    private Result finished(ProcessBuilder builder, String input, Duration limit) throws Exception {
-        Path output = Files.createTempFile(dataDir, "command-", ".out");
-        Process p = builder.redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        started.add(p);
-        try (var in = p.getOutputStream()) {
-            in.write(input.getBytes(StandardCharsets.UTF_8));
-        }
-        if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError(String.join(" ", builder.command()) + " did not exit within " + limit
-                    + "; its output:\n" + read(output) + Postmortem.of(p.toHandle(), dataDir));
-        }
-        return new Result(p.exitValue(), read(output));
+        ProcessRun run = ProcessRun.of(new ProcessBuilder(command(args)), input, Duration.ofSeconds(60), dataDir);
+        return new Result(run.exitCode(), run.output());
     }
 
     private List<String> command(String... args) {
