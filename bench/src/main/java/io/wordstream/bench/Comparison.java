@@ -2,6 +2,7 @@ package io.wordstream.bench;
 
 import io.wordstream.bench.measure.Latency;
 import io.wordstream.bench.subject.BenchCerts;
+import io.wordstream.bench.subject.BrokerWarmUp;
 import io.wordstream.bench.subject.KafkaStreamsSubject;
 import io.wordstream.bench.subject.OriginalDesignSubject;
 import io.wordstream.bench.subject.PlainConsumerSubject;
@@ -25,10 +26,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One repetition of the whole comparison: a broker started for it and timed, then every system in turn on it, each
- * on topics of its own, never two at once. Repetition {@code i} starts at the {@code i}-th system of the list, so
- * that over repetitions no system always runs first or on the freshest broker. With {@code --secured}, wordstream
- * secured comes last, once that broker has stopped, on a TLS broker of its own (a plain broker cannot serve it).
+ * One repetition of the whole comparison: a broker started for it and timed, warmed up with traffic of its own, then
+ * every system in turn on it, each on topics of its own, never two at once. Repetition {@code i} starts at the
+ * {@code i}-th system of the list, so that over repetitions no system always runs first. With {@code --secured},
+ * wordstream secured comes last, once that broker has stopped, on a TLS broker of its own (a plain broker cannot
+ * serve it).
  */
 final class Comparison {
     private final Plan plan;
@@ -66,6 +68,9 @@ final class Comparison {
             brokerStart = kafka.startSeconds();
             progress.printf(Locale.ROOT, "bench: broker (wordstream's embedded broker) answered %.1f s after its"
                     + " launch%n", brokerStart);
+            BrokerWarmUp warm = kafka.warmUp(plan.warmup());
+            progress.printf(Locale.ROOT, "bench: broker warmed up before any system: %,d transactions, %,d records"
+                    + " read back committed, in %.1f s%n", warm.transactions(), warm.recordsRead(), warm.seconds());
             for (BenchCommand.Contender s : order(systems, index)) {
                 results.add(switch (s) {
                     case WORDSTREAM -> benchmark.measure(WordstreamSubject.onBroker(install.home(),

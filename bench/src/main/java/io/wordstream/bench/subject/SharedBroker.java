@@ -42,6 +42,12 @@ public record SharedBroker(Install install, Settings brokerSettings, BrokerProce
         return startNanos / 1e9;
     }
 
+    /** Traffic through the broker before any system runs on it, so that none meets it cold ({@link BrokerWarmUp}). */
+    public BrokerWarmUp warmUp(Duration length) {
+        String input = brokerSettings.inputTopics().get(0);
+        return BrokerWarmUp.run(properties(), TopicPlan.of(brokerSettings, 1).get(input).partitions(), length);
+    }
+
     public String bootstrap() {
         return brokerSettings.bootstrap();
     }

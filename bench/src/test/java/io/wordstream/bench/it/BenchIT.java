@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,10 @@ class BenchIT {
             assertTrue(table.lines().anyMatch(l -> l.startsWith(firstStep)), table);
         }
         assertTrue(table.contains("p99 latency by rate"), table);
+        // Each repetition's broker served transactions, read back committed, before its first system started.
+        Pattern warmed = Pattern.compile("bench: broker warmed up before any system: ([1-9][0-9,]*) transactions,"
+                + " ([1-9][0-9,]*) records read back committed");
+        assertEquals(2, read(err).lines().filter(l -> warmed.matcher(l).find()).count(), read(err));
         byte[] png = Files.readAllBytes(plot);
         assertTrue(png.length > 1000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "not a PNG: " + plot);
         assertTrue(!table.contains("failed:"), table);

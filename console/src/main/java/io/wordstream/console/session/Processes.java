@@ -120,9 +120,15 @@ final class Processes {
             recording.add("the console");
         }
         if (!recording.isEmpty()) {
-            listener.onEvent(new SessionEvent.Step(String.join(" and ", recording) + " record their JVM class data"
-                    + " for faster starts (first run after a build: a pause of a few seconds)"));
+            listener.onEvent(new SessionEvent.Step(recordingStep(recording)));
         }
+    }
+
+    /** What the operator is told while {@code recording} (one or more JVMs, by name) record their archives. */
+    static String recordingStep(List<String> recording) {
+        String who = recording.size() == 1 ? recording.get(0) + " records its" : String.join(" and ", recording)
+                + " record their";
+        return who + " JVM class data for faster starts (first run after a build: a pause of a few seconds)";
     }
 
     /** Stops the job, then the servers and the broker, each by its handle; safe to call twice. */
