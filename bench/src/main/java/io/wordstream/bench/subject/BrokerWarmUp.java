@@ -1,11 +1,8 @@
 package io.wordstream.bench.subject;
 
-import io.wordstream.console.kafka.TopicAdmin;
-import io.wordstream.console.kafka.TopicPlan;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,12 +27,12 @@ public record BrokerWarmUp(int transactions, long recordsRead, double seconds) {
     static final String TOPIC = "bench-broker-warm-up";
     private static final int RECORDS_PER_TRANSACTION = 100;
 
-    /** Sends and reads back for {@code length}, then until every committed record was read or as long again. */
-    static BrokerWarmUp run(Properties kafka, int partitions, Duration length) {
+    /**
+     * Sends to {@link #TOPIC}, which must exist, and reads back for {@code length}, then until every committed record
+     * was read or as long again.
+     */
+    static BrokerWarmUp run(Properties kafka, Duration length) {
         long start = System.nanoTime();
-        try (TopicAdmin admin = new TopicAdmin(kafka)) {
-            admin.ensureTopics(List.of(new TopicPlan.Topic(TOPIC, partitions, (short) 1, Map.of())));
-        }
         int transactions = 0;
         long read = 0;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(kafka));

@@ -44,8 +44,8 @@ public record SharedBroker(Install install, Settings brokerSettings, BrokerProce
 
     /** Traffic through the broker before any system runs on it, so that none meets it cold ({@link BrokerWarmUp}). */
     public BrokerWarmUp warmUp(Duration length) {
-        String input = brokerSettings.inputTopics().get(0);
-        return BrokerWarmUp.run(properties(), TopicPlan.of(brokerSettings, 1).get(input).partitions(), length);
+        createTopics(BrokerWarmUp.TOPIC, Optional.empty());
+        return BrokerWarmUp.run(properties(), length);
     }
 
     public String bootstrap() {
