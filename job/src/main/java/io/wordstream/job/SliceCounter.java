@@ -3,7 +3,6 @@ package io.wordstream.job;
 import io.wordstream.common.Dimension;
 import io.wordstream.common.DimensionRules;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -55,7 +54,7 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
                 continue;
             }
             byte[] text = (byte[]) row.get(0);
-            long micros = row.getLong(1);
+            long micros = bigEndianLong((byte[]) row.get(1));
             long slice = Math.floorDiv(micros, sliceMicros);
             if (current == null || slice != currentSlice) {
                 current = slices.computeIfAbsent(slice, s -> new SliceTallies(rules));
@@ -71,11 +70,16 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
         return out.iterator();
     }
 
-    /** The timestamp of microseconds since the epoch, as Spark stores one. */
-    static Timestamp timestamp(long micros) {
-        Timestamp t = new Timestamp(Math.floorDiv(micros, 1000L));
-        t.setNanos((int) Math.floorMod(micros, 1_000_000L) * 1000);
-        return t;
+    /** The long whose eight big-endian bytes these are, as Spark casts a long to binary. */
+    static long bigEndianLong(byte[] bytes) {
+        if (bytes.length != Long.BYTES) {
+            throw new IllegalArgumentException("an event time takes 8 bytes, not " + bytes.length);
+        }
+        long value = 0;
+        for (byte b : bytes) {
+            value = (value << Byte.SIZE) | (b & 0xFF);
+        }
+        return value;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.wordstream.job;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -17,9 +18,16 @@ final class Tally {
         latestMicros = Math.max(latestMicros, micros);
     }
 
-    /** The row of this tally, its event time the latest occurrence's rounded down to a multiple of {@code step}. */
+    /**
+     * The row of this tally ({@link WordCounts#ENTRY}): dimension and key in UTF-8, its event time in microseconds,
+     * the latest occurrence's rounded down to a multiple of {@code step}, and its occurrences, both in decimal digits.
+     */
     Row row(String dimension, String key, long stepMicros) {
-        return RowFactory.create(dimension, key,
-                SliceCounter.timestamp(Math.floorDiv(latestMicros, stepMicros) * stepMicros), occurrences);
+        return RowFactory.create(dimension.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8),
+                digits(Math.floorDiv(latestMicros, stepMicros) * stepMicros), digits(occurrences));
+    }
+
+    private static byte[] digits(long n) {
+        return Long.toString(n).getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -2,6 +2,7 @@ package io.wordstream.job;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.timestamp_micros;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.window;
 
@@ -11,6 +12,7 @@ import io.wordstream.common.PipelineSettings;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -32,13 +34,20 @@ public final class WordCounts {
     public static final String KEY = "key";
     public static final String COUNT = "count";
 
-    /** The pre-aggregated entries: how often a key occurred in one time slice, and the slice's latest event. */
+    /**
+     * The pre-aggregated entries: how often a key occurred in one time slice, and the slice's latest event. All of
+     * them bytes, which Spark's row encoder takes as they are: for a string, a timestamp or a long it would call a
+     * conversion method, and the interpreter looks up the first of a driver's life through Scala's runtime
+     * reflection, a third of a second in the first micro-batch (docs/benchmarks-history.md). The numbers are
+     * their decimal digits; Spark's casts give each column its type back.
+     */
     private static final String OCCURRENCES = "occurrences";
-    private static final StructType ENTRY = new StructType()
-            .add(DIMENSION, DataTypes.StringType, false)
-            .add(KEY, DataTypes.StringType, false)
-            .add(TIMESTAMP, DataTypes.TimestampType, false)
-            .add(OCCURRENCES, DataTypes.LongType, false);
+    private static final String MICROS = "micros";
+    static final StructType ENTRY = new StructType()
+            .add(DIMENSION, DataTypes.BinaryType, false)
+            .add(KEY, DataTypes.BinaryType, false)
+            .add(MICROS, DataTypes.BinaryType, false)
+            .add(OCCURRENCES, DataTypes.BinaryType, false);
 
     private WordCounts() {
     }
@@ -67,10 +76,15 @@ public final class WordCounts {
         // Each partition of a micro-batch first counts its own entries per (time slice, dimension, key): a burst
         // of a million words becomes a few thousand rows before Spark's aggregation and state store see them. The
         // text goes in as its UTF-8 bytes, which Spark already holds, not as a String decoded for each sentence.
+        // Event time goes in as Spark's microseconds in eight big-endian bytes: a long would reach the counter
+        // boxed by a method of Spark's row encoder (see ENTRY).
         Dataset<Row> entries = sentences
-                .select(col(TEXT).cast(DataTypes.BinaryType), unix_micros(col(TIMESTAMP)))
+                .select(col(TEXT).cast(DataTypes.BinaryType),
+                        unix_micros(col(TIMESTAMP)).cast(DataTypes.BinaryType))
                 .mapPartitions(new SliceCounter(rules, sliceMicros, watermarkStepMicros(settings)),
-                        Encoders.row(ENTRY));
+                        Encoders.row(ENTRY))
+                .select(text(DIMENSION).as(DIMENSION), text(KEY).as(KEY),
+                        timestamp_micros(number(MICROS)).as(TIMESTAMP), number(OCCURRENCES).as(OCCURRENCES));
         // The watermark is what lets Update mode drop a window's state once no record can still reach it.
         Dataset<Row> watermarked = entries.withWatermark(TIMESTAMP, Durations.toSparkInterval(settings.watermark()));
         // Above the watermark's node, which does not pass on its input's partitioning, and narrow: the task that
@@ -85,6 +99,16 @@ public final class WordCounts {
                         col("window.start").as(WINDOW_START),
                         col("window.end").as(WINDOW_END),
                         col(DIMENSION), col(KEY), col(COUNT));
+    }
+
+    /** An entry's bytes as the string they encode in UTF-8. */
+    private static Column text(String entryColumn) {
+        return col(entryColumn).cast(DataTypes.StringType);
+    }
+
+    /** An entry's decimal digits as their number. */
+    private static Column number(String entryColumn) {
+        return text(entryColumn).cast(DataTypes.LongType);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
@@ -99,6 +100,14 @@ public final class WordStreamJob {
             return 2;
         }
         applyDefaults(spark.conf());
+        try {
+            BlockManagerPools.cap(SparkEnv.get(), BlockManagerPools.threads(spark.sparkContext().getConf()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("wordstream job: " + e.getMessage());
+            var unused = metricsProducer.thenAccept(KafkaProducer::close);
+            spark.stop();
+            return 2;
+        }
         int code;
         try (MetricsPublisher metrics = new MetricsPublisher(made(metricsProducer), config.metricsTopic(),
                 spark.sparkContext().applicationId())) {

@@ -7,16 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.wordstream.common.PipelineSettings;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.objects.InvokeLike;
+import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
+import org.apache.spark.sql.execution.streaming.StreamingQueryWrapper;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
 import scala.Tuple2;
+import scala.runtime.BoxedUnit;
 
 /**
  * The job's defaults interpret each micro-batch instead of generating code for it (docs/benchmarks.md): the same
@@ -36,6 +42,7 @@ class InterpretedBatchTest {
         generated.conf().set("spark.sql.codegen.factoryMode", "CODEGEN_ONLY");
 
         Map<String, String> plans = new TreeMap<>();
+        List<String> invoked = new ArrayList<>();
         for (Map.Entry<String, SparkSession> e : Map.of("interpreted", interpreted, "generated", generated)
                 .entrySet()) {
             String sink = "codegen-" + e.getKey();
@@ -53,12 +60,36 @@ class InterpretedBatchTest {
                 assertEquals(2L, LatestCounts.of(sink).get("19:30:00 word spark"), sink);
                 assertEquals(1L, LatestCounts.of(sink).get("19:30:10 word spark"), sink);
                 plans.put(e.getKey(), LocalSpark.executedPlan(query));
+                if (e.getKey().equals("interpreted")) {
+                    invoked.addAll(invocations(query));
+                }
             } finally {
                 query.stop();
             }
         }
         assertEquals(LatestCounts.of("codegen-generated"), LatestCounts.of("codegen-interpreted"));
         assertFalse(plans.get("interpreted").contains(GENERATED_STAGE), plans.get("interpreted"));
+        // Interpreted, the first method call of a driver's life starts Scala's runtime reflection (see WordCounts).
+        assertEquals(List.of(), invoked, plans.get("interpreted"));
         assertTrue(plans.get("generated").contains(GENERATED_STAGE), plans.get("generated"));
+    }
+
+    /** Spark's calls of methods by name (Invoke, StaticInvoke and the like) anywhere in the query's last plan. */
+    private static List<String> invocations(StreamingQuery query) {
+        List<String> found = new ArrayList<>();
+        SparkPlan plan = ((StreamingQueryWrapper) query).streamingQuery().lastExecution().executedPlan();
+        plan.foreach(node -> {
+            node.expressions().foreach(expression -> {
+                expression.foreach(e -> {
+                    if (e instanceof InvokeLike) {
+                        found.add(e.toString());
+                    }
+                    return BoxedUnit.UNIT;
+                });
+                return BoxedUnit.UNIT;
+            });
+            return BoxedUnit.UNIT;
+        });
+        return found;
     }
 }

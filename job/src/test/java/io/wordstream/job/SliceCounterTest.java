@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.wordstream.common.DimensionRules;
 import io.wordstream.common.PipelineSettings;
 import io.wordstream.common.TokenizerMode;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +32,10 @@ class SliceCounterTest {
     private Map<String, String> slice(int startSecond, List<Row> out) {
         Map<String, String> m = new TreeMap<>();
         for (Row r : out) {
-            Timestamp latest = r.getTimestamp(2);
-            if (Math.floorDiv(micros(latest), TEN_SECONDS)
-                    == Math.floorDiv(micros(at(startSecond)), TEN_SECONDS)) {
-                m.put(r.getString(0) + " " + r.getString(1), r.getLong(3) + " @" + latest.toInstant());
+            long latest = number(r, 2);
+            if (Math.floorDiv(latest, TEN_SECONDS) == Math.floorDiv(micros(at(startSecond)), TEN_SECONDS)) {
+                Instant time = Instant.EPOCH.plus(latest, ChronoUnit.MICROS);
+                m.put(text(r, 0) + " " + text(r, 1), number(r, 3) + " @" + time);
             }
         }
         return m;
@@ -43,7 +46,7 @@ class SliceCounterTest {
         for (int i = 0; i < textThenSecond.length; i += 2) {
             String text = (String) textThenSecond[i];
             in.add(RowFactory.create(text == null ? null : text.getBytes(StandardCharsets.UTF_8),
-                    textThenSecond[i + 1] == null ? null : micros(at((Integer) textThenSecond[i + 1]))));
+                    textThenSecond[i + 1] == null ? null : bytes(micros(at((Integer) textThenSecond[i + 1])))));
         }
         List<Row> out = new ArrayList<>();
         counter.call(in.iterator()).forEachRemaining(out::add);
@@ -132,8 +135,8 @@ class SliceCounterTest {
                 .forEachRemaining(out::add);
         Map<Long, Long> occurrencesByTime = new TreeMap<>();
         for (Row r : out) {
-            if (r.getString(1).equals("spark")) {
-                occurrencesByTime.put(micros(r.getTimestamp(2)), r.getLong(3));
+            if (text(r, 1).equals("spark")) {
+                occurrencesByTime.put(number(r, 2), number(r, 3));
             }
         }
         assertEquals(Map.of(micros(at(5)), 2L, micros(at(10)), 1L), occurrencesByTime);
@@ -153,14 +156,30 @@ class SliceCounterTest {
     }
 
     private static Row sentence(String text, int second) {
-        return RowFactory.create(text.getBytes(StandardCharsets.UTF_8), micros(at(second)));
+        return RowFactory.create(text.getBytes(StandardCharsets.UTF_8), bytes(micros(at(second))));
+    }
+
+    /** Microseconds as the job hands them to the counter: Spark's cast of a long to binary, big-endian. */
+    private static byte[] bytes(long micros) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(micros).array();
     }
 
     @Test
-    void microsecondsBecomeTheSameTimestampAgain() {
-        for (long micros : new long[] {0, 1, 999, 1_000, 1_764_000_000_123_456L, -1, -1_500_001}) {
-            assertEquals(micros, micros(SliceCounter.timestamp(micros)), Long.toString(micros));
+    void eightBigEndianBytesAreTheirLongAgain() {
+        for (long micros : new long[] {0, 1, 255, 256, 1_764_000_000_123_456L, -1, -1_500_001, Long.MIN_VALUE}) {
+            assertEquals(micros, SliceCounter.bigEndianLong(bytes(micros)), Long.toString(micros));
         }
+        assertThrows(IllegalArgumentException.class, () -> SliceCounter.bigEndianLong(new byte[4]));
+    }
+
+    /** A row's dimension or key, which the counter gives as UTF-8 bytes. */
+    private static String text(Row r, int field) {
+        return new String((byte[]) r.get(field), StandardCharsets.UTF_8);
+    }
+
+    /** A row's event time or occurrences, which the counter gives as decimal digits. */
+    private static long number(Row r, int field) {
+        return Long.parseLong(text(r, field));
     }
 
     /** Microseconds since the epoch, as Spark stores a timestamp: what the job hands the counter. */
