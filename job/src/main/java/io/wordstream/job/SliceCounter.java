@@ -2,6 +2,7 @@ package io.wordstream.job;
 
 import io.wordstream.common.Dimension;
 import io.wordstream.common.DimensionRules;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,8 +49,8 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
         while (sentences.hasNext()) {
             Row row = sentences.next();
             // The sentence comes as the UTF-8 bytes Spark holds it in: an ASCII one is counted without being decoded.
-            // Event time comes as Spark's own microseconds: a java.sql.Timestamp per sentence, with the calendar
-            // rebase and time-zone lookup Spark does to make one, cost 8% of this loop (profiled).
+            // Event time comes as Spark's own microseconds (in eight bytes, WordCounts says why): a java.sql.Timestamp
+            // per sentence, with the calendar rebase and time-zone lookup Spark does to make one, cost 8% of this loop.
             if (row.isNullAt(0) || row.isNullAt(1)) {
                 continue;
             }
@@ -75,11 +76,7 @@ final class SliceCounter implements MapPartitionsFunction<Row, Row> {
         if (bytes.length != Long.BYTES) {
             throw new IllegalArgumentException("an event time takes 8 bytes, not " + bytes.length);
         }
-        long value = 0;
-        for (byte b : bytes) {
-            value = (value << Byte.SIZE) | (b & 0xFF);
-        }
-        return value;
+        return ByteBuffer.wrap(bytes).getLong();
     }
 
     /**
