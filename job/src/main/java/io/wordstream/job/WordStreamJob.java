@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -101,7 +102,11 @@ public final class WordStreamJob {
         }
         applyDefaults(spark.conf());
         try {
-            BlockManagerPools.cap(SparkEnv.get(), BlockManagerPools.threads(spark.sparkContext().getConf()));
+            SparkConf sparkConf = spark.sparkContext().getConf();
+            BlockManagerPools.cap(SparkEnv.get(), BlockManagerPools.threads(sparkConf));
+            if (HadoopConfSources.forget(sparkConf)) {
+                HadoopConfSources.forget(spark.sparkContext().hadoopConfiguration());
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("wordstream job: " + e.getMessage());
             var unused = metricsProducer.thenAccept(KafkaProducer::close);
