@@ -27,7 +27,7 @@ final class HadoopConfSources {
     }
 
     /** Whether {@code conf} asks to forget the sources (the default). */
-    static boolean forget(SparkConf conf) {
+    static boolean wanted(SparkConf conf) {
         String value = conf.get(FORGET, "true");
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;

@@ -104,7 +104,7 @@ public final class WordStreamJob {
         try {
             SparkConf sparkConf = spark.sparkContext().getConf();
             BlockManagerPools.cap(SparkEnv.get(), BlockManagerPools.threads(sparkConf));
-            if (HadoopConfSources.forget(sparkConf)) {
+            if (HadoopConfSources.wanted(sparkConf)) {
                 HadoopConfSources.forget(spark.sparkContext().hadoopConfiguration());
             }
         } catch (IllegalArgumentException e) {

@@ -43,11 +43,11 @@ class HadoopConfSourcesTest {
 
     @Test
     void theSettingIsTrueOrFalse() {
-        assertTrue(HadoopConfSources.forget(new SparkConf(false)));
-        assertFalse(HadoopConfSources.forget(new SparkConf(false).set(HadoopConfSources.FORGET, " False")));
+        assertTrue(HadoopConfSources.wanted(new SparkConf(false)));
+        assertFalse(HadoopConfSources.wanted(new SparkConf(false).set(HadoopConfSources.FORGET, " False")));
         for (String bad : List.of("yes", "")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> HadoopConfSources.forget(new SparkConf(false).set(HadoopConfSources.FORGET, bad)));
+                    () -> HadoopConfSources.wanted(new SparkConf(false).set(HadoopConfSources.FORGET, bad)));
             assertEquals(HadoopConfSources.FORGET + " must be true or false, not '" + bad + "'", e.getMessage());
         }
     }
