@@ -61,7 +61,8 @@ public final class WordStreamJob {
             // A micro-batch holds few rows after the pre-count, and generating Java source for its stage and each
             // task's projections again in every batch costs more than interpreting them (docs/benchmarks.md).
             "spark.sql.codegen.wholeStage", "false",
-            "spark.sql.codegen.factoryMode", "NO_CODEGEN");
+            "spark.sql.codegen.factoryMode", "NO_CODEGEN",
+            IdleOptimizerRules.SETTING, IdleOptimizerRules.setting());
 
     private WordStreamJob() {
     }
