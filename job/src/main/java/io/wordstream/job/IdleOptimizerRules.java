@@ -6,10 +6,10 @@ import java.util.stream.Collectors;
 
 /**
  * Spark's optimizer rules that never change the job's plans. Structured Streaming optimizes each micro-batch's plan
- * anew, twice, and every rule walks the whole plan even where it finds nothing to do: these walks were about a
- * third of the optimizer's time in a batch (docs/benchmarks-history.md, round 11). Spark's rules that correctness
- * needs cannot be excluded, so an excluded rule only ever costs a missed optimization; {@code
- * IdleOptimizerRulesTest} holds that none of them changes the plan of the job's counting.
+ * anew, and every rule walks the whole plan even where it finds nothing to do (what that cost is in
+ * docs/benchmarks-history.md, round 11). Spark's rules that correctness needs cannot be excluded, so an excluded rule
+ * only ever costs a missed optimization; {@code IdleOptimizerRulesTest} holds that none of them changes the plan of
+ * the job's counting.
  */
 final class IdleOptimizerRules {
     static final String SETTING = "spark.sql.optimizer.excludedRules";
