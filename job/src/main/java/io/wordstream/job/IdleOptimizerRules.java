@@ -2,7 +2,6 @@ package io.wordstream.job;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Spark's optimizer rules that never change the job's plans. Structured Streaming optimizes each micro-batch's plan
@@ -59,6 +58,6 @@ final class IdleOptimizerRules {
 
     /** The value of {@link #SETTING}: the names, comma-separated. */
     static String setting() {
-        return names().stream().collect(Collectors.joining(","));
+        return String.join(",", names());
     }
 }

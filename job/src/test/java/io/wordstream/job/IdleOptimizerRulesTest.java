@@ -22,7 +22,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.optimizer.Optimizer;
@@ -31,7 +30,6 @@ import org.apache.spark.sql.execution.streaming.StreamingQueryWrapper;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.junit.jupiter.api.Test;
-import scala.Option;
 import scala.Tuple5;
 import scala.collection.JavaConverters;
 
@@ -106,10 +104,8 @@ class IdleOptimizerRulesTest {
 
     /** Runs the job's counting over a few micro-batches, the no-data batches of a moving watermark among them. */
     private static void run(SparkSession session, String name, PipelineSettings settings) throws Exception {
-        MemoryStream<Tuple5<byte[], String, Integer, Long, Timestamp>> stream = new MemoryStream<>(1,
-                session.sqlContext(), Option.apply(2), Encoders.tuple(Encoders.BINARY(), Encoders.STRING(),
-                        Encoders.INT(), Encoders.LONG(), Encoders.TIMESTAMP()));
-        Dataset<Row> kafkaRows = stream.toDF().toDF("value", "topic", "partition", "offset", "timestamp");
+        MemoryStream<Tuple5<byte[], String, Integer, Long, Timestamp>> stream = StreamedJob.kafkaStream(session, 2);
+        Dataset<Row> kafkaRows = StreamedJob.kafkaRows(stream);
         Dataset<Row> records = ResultRecords.toKafkaRecords(WordCounts.count(
                 KafkaSentences.sentences(kafkaRows, settings), settings, WordStreamJob.oneStage(session.conf())));
         StreamingQuery query = records.writeStream().outputMode(OutputMode.Update()).foreachBatch(sink(name)).start();
@@ -134,10 +130,8 @@ class IdleOptimizerRulesTest {
     private static void add(MemoryStream<Tuple5<byte[], String, Integer, Long, Timestamp>> stream, long offset,
                             String first, int firstSecond, String second, int secondSecond) {
         List<Tuple5<byte[], String, Integer, Long, Timestamp>> rows = new ArrayList<>();
-        rows.add(new Tuple5<>(first.getBytes(StandardCharsets.UTF_8), "sentences", 0, offset,
-                LocalSpark.at(firstSecond)));
-        rows.add(new Tuple5<>(second.getBytes(StandardCharsets.UTF_8), "sentences", 1, offset + 1,
-                LocalSpark.at(secondSecond)));
+        rows.add(StreamedJob.record(first, 0, offset, LocalSpark.at(firstSecond)));
+        rows.add(StreamedJob.record(second, 1, offset + 1, LocalSpark.at(secondSecond)));
         stream.addData(JavaConverters.asScalaBuffer(rows).toSeq());
     }
 

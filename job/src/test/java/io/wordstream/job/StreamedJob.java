@@ -13,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.streaming.MemoryStream;
 import org.apache.spark.sql.streaming.OutputMode;
 import org.apache.spark.sql.streaming.StreamingQuery;
@@ -45,11 +46,9 @@ final class StreamedJob {
      */
     static Map<String, Long> latestCounts(String name, List<KafkaRecord> records, int batches,
                                           PipelineSettings settings) throws Exception {
-        MemoryStream<Tuple5<byte[], String, Integer, Long, Timestamp>> stream = MemoryStream.apply(PARTITIONS,
-                Encoders.tuple(Encoders.BINARY(), Encoders.STRING(), Encoders.INT(), Encoders.LONG(),
-                        Encoders.TIMESTAMP()),
-                LocalSpark.session().sqlContext());
-        Dataset<Row> kafkaRows = stream.toDF().toDF("value", "topic", "partition", "offset", "timestamp");
+        MemoryStream<Tuple5<byte[], String, Integer, Long, Timestamp>> stream = kafkaStream(LocalSpark.session(),
+                PARTITIONS);
+        Dataset<Row> kafkaRows = kafkaRows(stream);
         StreamingQuery query = WordCounts.count(KafkaSentences.sentences(kafkaRows, settings), settings)
                 .writeStream()
                 .outputMode(OutputMode.Update())
@@ -63,8 +62,7 @@ final class StreamedJob {
             for (int from = 0; from < ordered.size(); from += perBatch) {
                 List<Tuple5<byte[], String, Integer, Long, Timestamp>> batch = new ArrayList<>();
                 for (KafkaRecord r : ordered.subList(from, Math.min(ordered.size(), from + perBatch))) {
-                    batch.add(new Tuple5<>(r.value().getBytes(StandardCharsets.UTF_8), "sentences",
-                            (int) (offset % PARTITIONS), offset, r.time()));
+                    batch.add(record(r.value(), (int) (offset % PARTITIONS), offset, r.time()));
                     offset++;
                 }
                 stream.addData(JavaConverters.asScalaBuffer(batch).toSeq());
@@ -74,6 +72,24 @@ final class StreamedJob {
         } finally {
             query.stop();
         }
+    }
+
+    /** A stream in {@code session} of Kafka-like records: value, topic, partition, offset, timestamp. */
+    static MemoryStream<Tuple5<byte[], String, Integer, Long, Timestamp>> kafkaStream(SparkSession session,
+                                                                                     int partitions) {
+        return MemoryStream.apply(partitions, Encoders.tuple(Encoders.BINARY(), Encoders.STRING(), Encoders.INT(),
+                Encoders.LONG(), Encoders.TIMESTAMP()), session.sqlContext());
+    }
+
+    /** The stream's records with the column names of Spark's Kafka source. */
+    static Dataset<Row> kafkaRows(MemoryStream<Tuple5<byte[], String, Integer, Long, Timestamp>> stream) {
+        return stream.toDF().toDF("value", "topic", "partition", "offset", "timestamp");
+    }
+
+    /** One record of {@link #kafkaStream} from the topic "sentences". */
+    static Tuple5<byte[], String, Integer, Long, Timestamp> record(String value, int partition, long offset,
+                                                                   Timestamp time) {
+        return new Tuple5<>(value.getBytes(StandardCharsets.UTF_8), "sentences", partition, offset, time);
     }
 
     /** The moment {@code micros} microseconds after {@link LocalSpark#T0}. */
