@@ -8,6 +8,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.create().execute(Cli.arguments(args, System.console() != null)));
+        String[] arguments = Cli.arguments(args, System.console() != null);
+        System.exit(Cli.create(arguments).execute(arguments));
     }
 }

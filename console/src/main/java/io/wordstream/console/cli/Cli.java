@@ -44,17 +44,34 @@ public final class Cli {
         return args;
     }
 
-    public static CommandLine create() {
-        return create(ConfigDefaults.standard(), utf8(System.out), utf8(System.err));
+    /** The command line of the console's process, for these arguments, printing to standard out and err. */
+    public static CommandLine create(String[] args) {
+        return create(ConfigDefaults.standard(), utf8(System.out), utf8(System.err), args);
     }
 
     private static PrintWriter utf8(OutputStream stream) {
         return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, UTF_8)), true);
     }
 
-    /** A command line with the given defaults and streams, so tests can capture what it prints. */
+    /** A command line with every subcommand, the given defaults and streams, so tests can capture what it prints. */
     public static CommandLine create(ConfigDefaults defaults, PrintWriter out, PrintWriter err) {
+        return create(defaults, out, err, WordstreamCommand.SUBCOMMANDS);
+    }
+
+    /**
+     * A command line to execute {@code args} with: only the subcommand they name, when they name one (see
+     * {@link WordstreamCommand#subcommandsFor}), as picocli reads the annotations of every command it is given
+     * before it parses anything, which is most of a command's start.
+     */
+    public static CommandLine create(ConfigDefaults defaults, PrintWriter out, PrintWriter err, String[] args) {
+        return create(defaults, out, err, WordstreamCommand.subcommandsFor(args));
+    }
+
+    private static CommandLine create(ConfigDefaults defaults, PrintWriter out, PrintWriter err,
+                                      List<Class<?>> commands) {
         CommandLine cl = new CommandLine(new WordstreamCommand());
+        // Before the settings below: picocli passes them on to the subcommands it has at the time.
+        commands.forEach(cl::addSubcommand);
         // Every duration option reads 10s, 2m, 1h as the job does, not picocli's ISO-8601 PT10S.
         cl.registerConverter(Duration.class, new DurationConverter());
         cl.setDefaultValueProvider(defaults);

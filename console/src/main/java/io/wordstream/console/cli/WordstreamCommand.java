@@ -2,7 +2,9 @@ package io.wordstream.console.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,10 +19,6 @@ import picocli.CommandLine.Spec;
         versionProvider = WordstreamCommand.Version.class,
         description = "Live word counts per time window: sentences into Kafka, counted by Spark Structured Streaming,"
                 + " results back to Kafka.",
-        subcommands = {ConsoleCommand.class, RunCommand.class, SendCommand.class, WatchCommand.class,
-            ReportCommand.class, GatewayCommand.class, OwnJvmCommands.Soak.class, OwnJvmCommands.Bench.class,
-            BrokerCommand.class, MasterCommand.class, WorkerCommand.class, CertsCommand.class, CompletionCommand.class,
-            CommandLine.HelpCommand.class},
         footer = {"", "'wordstream' alone, in a terminal, starts the console. Without a screen, 'wordstream run' starts"
                 + " the pipeline; 'send' and 'watch' in another terminal use it.",
             "",
@@ -34,8 +32,31 @@ import picocli.CommandLine.Spec;
             "  wordstream COMMAND --help                the options of one command",
             ConfigDefaults.HELP_FOOTER})
 public final class WordstreamCommand implements Runnable {
+    /** The subcommands, in the order the usage lists them ({@link Cli} adds them). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(ConsoleCommand.class, RunCommand.class, SendCommand.class,
+            WatchCommand.class, ReportCommand.class, GatewayCommand.class, OwnJvmCommands.Soak.class,
+            OwnJvmCommands.Bench.class, BrokerCommand.class, MasterCommand.class, WorkerCommand.class,
+            CertsCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
+    /** Subcommands that read the whole tree: help describes any command, completion every one. */
+    private static final Set<Class<?>> READ_THE_TREE = Set.of(CompletionCommand.class, CommandLine.HelpCommand.class);
+
     @Spec
     CommandSpec spec;
+
+    /**
+     * The subcommands a command line needs for {@code args}: the one it names, when that one needs no other, else
+     * all of them (the usage lists them, an unknown command's error names them).
+     */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c.getAnnotation(Command.class).name().equals(args[0]) && !READ_THE_TREE.contains(c)) {
+                    return List.of(c);
+                }
+            }
+        }
+        return SUBCOMMANDS;
+    }
 
     @Override
     public void run() {

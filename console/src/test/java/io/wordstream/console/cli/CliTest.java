@@ -29,7 +29,7 @@ class CliTest {
 
     private int run(String... args) {
         CommandLine cl = Cli.create(new ConfigDefaults(Map.of()), new PrintWriter(out, true),
-                new PrintWriter(err, true));
+                new PrintWriter(err, true), args);
         return cl.execute(args);
     }
 
@@ -79,6 +79,28 @@ class CliTest {
             assertTrue(help.contains("WORDSTREAM_CONFIG"), command + ": " + help);
         }
         assertTrue(out.toString().contains("--bootstrap-server"));
+    }
+
+    @Test
+    void aCommandLineWithOnlyTheNamedCommandPrintsWhatTheWholeTreePrints() {
+        ConfigDefaults defaults = new ConfigDefaults(Map.of("window", "30s"));
+        for (Class<?> command : WordstreamCommand.SUBCOMMANDS) {
+            String name = command.getAnnotation(CommandLine.Command.class).name();
+            String[] args = {name, "--help"};
+            StringWriter whole = new StringWriter();
+            StringWriter alone = new StringWriter();
+            int wholeStatus = Cli.create(defaults, new PrintWriter(whole, true), new PrintWriter(whole, true))
+                    .execute(args);
+            int aloneStatus = Cli.create(defaults, new PrintWriter(alone, true), new PrintWriter(alone, true), args)
+                    .execute(args);
+            assertEquals(wholeStatus, aloneStatus, name);
+            assertEquals(whole.toString(), alone.toString(), name + ": the same help, defaults and wrapping");
+        }
+        assertEquals(List.of(RunCommand.class), WordstreamCommand.subcommandsFor(new String[] {"run", "--help"}));
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "run"}, {"completion"}, {"nothing"}}) {
+            assertEquals(WordstreamCommand.SUBCOMMANDS, WordstreamCommand.subcommandsFor(args),
+                    "every command for " + List.of(args));
+        }
     }
 
     @Test

@@ -8,8 +8,8 @@ public final class TestCli {
     private TestCli() {
     }
 
-    /** Runs {@code args} and returns the exit status. */
+    /** Runs {@code args} as the console's process does, and returns the exit status. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return Cli.create(new ConfigDefaults(Map.of()), out, err).execute(args);
+        return Cli.create(new ConfigDefaults(Map.of()), out, err, args).execute(args);
     }
 }
