@@ -63,10 +63,11 @@ final class StartPlan {
             p.unlessStopping(() -> p.broker(BrokerProcess.start(settings, install)));
             step("starting the Kafka broker on " + settings.bootstrap() + " (log: " + p.broker().log() + ")");
         }
-        boolean jobBesideBroker = p.broker() != null && settings.localCluster() == 0 && keepsCheckpoint && !reset;
-        if (jobBesideBroker) {
-            // The driver boots while the broker does (the job waits for its topics before its query starts):
-            // start-up takes the longer of the two, not their sum. A reset must delete the results topic first.
+        // The driver boots while the broker does, or while the topics are made (the job waits for its topics
+        // before its query starts): start-up takes the longer of the two, not their sum. A reset must delete the
+        // results topic first.
+        boolean jobEarly = settings.localCluster() == 0 && keepsCheckpoint && !reset;
+        if (jobEarly && p.broker() != null) {
             p.unlessStopping(() -> launchJob(p));
         }
         if (settings.localCluster() > 0) {
@@ -75,7 +76,7 @@ final class StartPlan {
                     + (settings.localCluster() == 1 ? "" : "s") + " on " + Settings.LOOPBACK + " (logs: "
                     + settings.logDir().resolve("spark-*.log") + ")");
         }
-        prepareKafka(p, kafka, keepsCheckpoint);
+        prepareKafka(p, kafka, keepsCheckpoint, jobEarly && p.broker() == null);
         listener.onEvent(new SessionEvent.KafkaReady(settings));
         if (p.cluster() != null) {
             p.cluster().awaitReady(CLUSTER_START);
@@ -87,7 +88,7 @@ final class StartPlan {
             p.unlessStopping(() -> prepareSocketSource(p));
         }
         p.job().followMetrics(kafka, settings.metricsTopic());
-        if (!jobBesideBroker) {
+        if (!jobEarly) {
             p.unlessStopping(() -> launchJob(p));
         }
         p.job().awaitStarted(p.settings().startTimeout());
@@ -103,8 +104,11 @@ final class StartPlan {
         }
     }
 
-    /** Waits for Kafka, applies a reset, and creates the topics that are missing. */
-    private void prepareKafka(Processes p, Properties kafka, boolean keepsCheckpoint) {
+    /**
+     * Waits for Kafka, applies a reset, and creates the topics that are missing; {@code launchOnceReachable}
+     * launches the job as soon as Kafka answers (a Kafka the operator named: should it not answer, no job starts).
+     */
+    private void prepareKafka(Processes p, Properties kafka, boolean keepsCheckpoint, boolean launchOnceReachable) {
         Settings settings = p.settings();
         try (TopicAdmin admin = new TopicAdmin(kafka)) {
             if (p.broker() != null) {
@@ -114,6 +118,9 @@ final class StartPlan {
                         "check the address, or leave --bootstrap-server out to start the embedded broker");
             }
             step("Kafka is ready at " + settings.bootstrap() + " (" + elapsed() + ")");
+            if (launchOnceReachable) {
+                p.unlessStopping(() -> launchJob(p));
+            }
             RecordedKafka.write(settings.dataDir(), settings.bootstrap(), settings.security().secured());
             if (reset && keepsCheckpoint) {
                 // The topic first: should its deletion fail, the checkpoint is still there to refuse a start
