@@ -67,7 +67,11 @@ final class StartPlan {
         // before its query starts): start-up takes the longer of the two, not their sum. A reset must delete the
         // results topic first.
         boolean jobEarly = settings.localCluster() == 0 && keepsCheckpoint && !reset;
-        if (jobEarly && p.broker() != null) {
+        boolean besideBroker = jobEarly && p.broker() != null;
+        // A job in local mode publishes nothing before its topics exist; executors joining a cluster do, which
+        // on a Kafka that creates topics on first use would make the metrics topic before the console does.
+        boolean onceKafkaAnswers = jobEarly && p.broker() == null && settings.localSpark();
+        if (besideBroker) {
             p.unlessStopping(() -> launchJob(p));
         }
         if (settings.localCluster() > 0) {
@@ -76,7 +80,7 @@ final class StartPlan {
                     + (settings.localCluster() == 1 ? "" : "s") + " on " + Settings.LOOPBACK + " (logs: "
                     + settings.logDir().resolve("spark-*.log") + ")");
         }
-        prepareKafka(p, kafka, keepsCheckpoint, jobEarly && p.broker() == null);
+        prepareKafka(p, kafka, keepsCheckpoint, onceKafkaAnswers);
         listener.onEvent(new SessionEvent.KafkaReady(settings));
         if (p.cluster() != null) {
             p.cluster().awaitReady(CLUSTER_START);
@@ -88,7 +92,7 @@ final class StartPlan {
             p.unlessStopping(() -> prepareSocketSource(p));
         }
         p.job().followMetrics(kafka, settings.metricsTopic());
-        if (!jobEarly) {
+        if (!besideBroker && !onceKafkaAnswers) {
             p.unlessStopping(() -> launchJob(p));
         }
         p.job().awaitStarted(p.settings().startTimeout());
