@@ -24,7 +24,8 @@ import java.util.Properties;
 
 /**
  * The order in which a pipeline starts: lock, checkpoint check, broker, cluster, topics, socket, job, first batch.
- * Processes that boot slowly start side by side; checks that can fail on the operator's input come first.
+ * Processes that boot slowly start side by side (the job beside the broker, or beside the topics once Kafka
+ * answers); checks that can fail on the operator's input come first.
  */
 final class StartPlan {
     /** The least a broker gets to answer, whatever the start timeout: it never needs to be quicker than the job. */
