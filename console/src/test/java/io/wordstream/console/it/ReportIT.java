@@ -180,15 +180,13 @@ class ReportIT {
 
     @Test
     void csvAndJsonExportsEqualWhatWatchJsonShowsForThePeriod() throws Exception {
-        Run watch = run("watch", "--json", "--timeout", "4s");
-        assertEquals(0, watch.status, watch.err);
-        Map<String, Long> expected = new HashMap<>();
-        watch.out.lines().map(ResultRow::parse).flatMap(Optional::stream)
-                .filter(row -> period.contains(row.windowStart()))
-                // Written two hours before the period, so outside what a report reads (see brokerWithResults).
-                .filter(row -> !row.key().equals("stale"))
-                .forEach(row -> expected.merge(id(row), row.count(), Math::max));
-        assertTrue(expected.size() > 30, "the watch saw the rows: " + expected.size());
+        // watch reads for its --timeout: on a busy machine that may end before it has read every partition, so it
+        // is asked again until it has shown each word's final count in every window of the period.
+        long wordsTotal = expectedWords.values().stream().mapToLong(Long::longValue).sum();
+        Map<String, Long> expected = Poll.until(Duration.ofSeconds(60), ReportIT::watchedPeriod,
+                rows -> rows.size() == 6 * (expectedWords.size() + 2) && rows.entrySet().stream()
+                        .filter(e -> e.getKey().contains(" word ")).mapToLong(Map.Entry::getValue).sum() == wordsTotal,
+                "watch --json to show every row of the period");
 
         Path csv = dataDir.resolve("out.csv");
         List<String> args = new ArrayList<>(List.of(periodArgs()));
@@ -218,6 +216,19 @@ class ReportIT {
             fromJson.put(id(row), row.count());
         });
         assertEquals(expected, fromJson);
+    }
+
+    /** What {@code watch --json} shows of the period: each row's highest count, by {@link #id}. */
+    private static Map<String, Long> watchedPeriod() {
+        Run watch = run("watch", "--json", "--timeout", "4s");
+        assertEquals(0, watch.status, watch.err);
+        Map<String, Long> rows = new HashMap<>();
+        watch.out.lines().map(ResultRow::parse).flatMap(Optional::stream)
+                .filter(row -> period.contains(row.windowStart()))
+                // Written two hours before the period, so outside what a report reads (see brokerWithResults).
+                .filter(row -> !row.key().equals("stale"))
+                .forEach(row -> rows.merge(id(row), row.count(), Math::max));
+        return rows;
     }
 
     static String id(ResultRow row) {

@@ -1,8 +1,12 @@
 package io.wordstream.console.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.ResultRow;
+import io.wordstream.testsupport.Poll;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +43,17 @@ final class ResultsReader implements AutoCloseable {
 
     Map<String, Long> counts() {
         return new TreeMap<>(latest);
+    }
+
+    /**
+     * Polls until each expected word's total over all windows is at least its count, then asserts each is exactly
+     * it: the rows of one micro-batch reach this reader over several reads, so every word asserted is waited for.
+     */
+    Map<String, Long> awaitWordTotals(Duration timeout, Map<String, Long> expected, String what) {
+        Map<String, Long> counts = Poll.until(timeout, this::counts, c -> expected.entrySet().stream()
+                .allMatch(e -> ItSettings.total(c, e.getKey()) >= e.getValue()), what);
+        expected.forEach((word, count) -> assertEquals(count, ItSettings.total(counts, word), word + " in " + counts));
+        return counts;
     }
 
     List<JobEvent> events() {

@@ -16,6 +16,7 @@ import io.wordstream.console.settings.Install;
 import io.wordstream.console.settings.Settings;
 import io.wordstream.testsupport.Poll;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -163,12 +164,9 @@ class SecuredRolesIT {
                         new DescribeClusterOptions().timeoutMs(5000)).nodes().get(20, TimeUnit.SECONDS));
             }
         }
-        long refusals = 0;
-        for (int node = 1; node <= 3; node++) {
-            refusals += Files.readString(dir.resolve("broker-" + node).resolve("logs").resolve("broker.log"))
-                    .lines().filter(l -> l.contains("Failed authentication with /127.0.0.1")).count();
-        }
-        assertTrue(refusals >= 3, "the brokers logged " + refusals + " refused clients");
+        // Logged by the brokers' network threads, not before the clients' calls fail: polled.
+        Poll.until(Duration.ofSeconds(30), () -> refusalsLogged(dir), n -> n >= 3,
+                "the brokers to log the three refused clients");
 
         // The master's web UI: over TLS to a certificate holder, with the worker it registered; nobody else.
         URI page = URI.create("https://" + Settings.LOOPBACK + ":" + uiPort + "/json/");
@@ -217,5 +215,19 @@ class SecuredRolesIT {
         DaemonUnderTest d = DaemonUnderTest.start(name, command, ENV, dir);
         started.add(d);
         return d;
+    }
+
+    /** The lines of the three brokers' logs that name a client refused at the handshake. */
+    private static long refusalsLogged(Path dir) {
+        long refusals = 0;
+        for (int node = 1; node <= 3; node++) {
+            try {
+                refusals += Files.readString(dir.resolve("broker-" + node).resolve("logs").resolve("broker.log"))
+                        .lines().filter(l -> l.contains("Failed authentication with /127.0.0.1")).count();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return refusals;
     }
 }

@@ -47,11 +47,8 @@ class SocketSourceIT {
                 OutputStream typed = netcat.getOutputStream();
                 typed.write("spark streaming with netcat\nnetcat serves lines\n\n".getBytes(StandardCharsets.UTF_8));
                 typed.flush();
-                Map<String, Long> counts = Poll.until(Duration.ofSeconds(90), reader::counts,
-                        c -> ItSettings.total(c, "netcat") == 2 && ItSettings.total(c, "lines") == 1,
-                        "the lines' words");
-                assertEquals(1, ItSettings.total(counts, "spark"));
-                assertEquals(1, ItSettings.total(counts, "serves"));
+                reader.awaitWordTotals(Duration.ofSeconds(90), Map.of("netcat", 2L, "lines", 1L, "spark", 1L,
+                        "serves", 1L), "the lines' words");
                 long rejected = Poll.until(Duration.ofSeconds(30),
                         () -> reader.events().stream().mapToLong(e -> e.metric("rejected")).sum(), n -> n >= 1,
                         "the blank line counted as rejected");
@@ -71,9 +68,8 @@ class SocketSourceIT {
             assertEquals(1, pipeline.lineServer().connections(), "the job's socket source is connected");
             pipeline.lineServer().send("typed without netcat");
             pipeline.lineServer().send("typed again");
-            Map<String, Long> counts = Poll.until(Duration.ofSeconds(90), reader::counts,
-                    c -> ItSettings.total(c, "typed") == 2 && ItSettings.total(c, "again") == 1, "the typed words");
-            assertEquals(1, ItSettings.total(counts, "netcat"));
+            reader.awaitWordTotals(Duration.ofSeconds(90), Map.of("typed", 2L, "again", 1L, "netcat", 1L),
+                    "the typed words");
         }
         assertEquals(List.of(), ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
     }
