@@ -12,10 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Spark's standalone daemons, started from a Spark home's {@code bin/spark-class} with their own main classes: the
@@ -25,6 +28,7 @@ import java.util.Map;
 public final class SparkDaemons {
     /** Each daemon's heap: they only schedule and supervise; executors get their own JVMs. */
     static final String DAEMON_MEMORY = "256m";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -41,14 +45,18 @@ public final class SparkDaemons {
                 "--port", Integer.toString(port), "--webui-port", Integer.toString(conf.httpPort(uiPort))));
         args.addAll(conf.write());
         return spawn(sparkHome, conf.uiHost(), log, args, Map.of("SPARK_MASTER_OPTS",
-                HostLossTimeouts.daemonOptions(host)));
+                HostLossTimeouts.daemonOptions(host)), Map.of());
     }
 
     /** Starts {@code org.apache.spark.deploy.worker.Worker} on {@code host}, registering with {@code masterUrl}. */
     public static Process startWorker(Path sparkHome, String host, String masterUrl, int cores, String memory,
                                       int uiPort, Path workDir, Path log, SparkDaemonConf conf) {
+        Path scratch = scratchDir(workDir);
         try {
             Files.createDirectories(workDir);
+            Files.createDirectories(scratch, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            // An existing directory keeps its mode: set it anyway.
+            Files.setPosixFilePermissions(scratch, OWNER_ONLY);
         } catch (IOException e) {
             throw new UserError("cannot create the Spark worker's directory " + workDir + ": " + e.getMessage());
         }
@@ -57,8 +65,17 @@ public final class SparkDaemons {
                 Integer.toString(conf.httpPort(uiPort)), "--work-dir", workDir.toString()));
         args.addAll(conf.write());
         args.add(masterUrl);
+        // Executors keep their blocks and shuffle files in the worker's local dirs, /tmp unless told: under the
+        // worker's own directory instead, readable by its owner only. An operator's SPARK_LOCAL_DIRS still wins.
+        Map<String, String> env = System.getenv("SPARK_LOCAL_DIRS") == null
+                ? Map.of("SPARK_LOCAL_DIRS", scratch.toString()) : Map.of();
         return spawn(sparkHome, conf.uiHost(), log, args, Map.of("SPARK_WORKER_OPTS",
-                HostLossTimeouts.daemonOptions(host)));
+                HostLossTimeouts.daemonOptions(host)), env);
+    }
+
+    /** Where a worker's executors keep their blocks and shuffle files: {@code scratch} in its work dir. */
+    public static Path scratchDir(Path workDir) {
+        return workDir.resolve("scratch");
     }
 
     /**
@@ -66,9 +83,10 @@ public final class SparkDaemons {
      *                else (its executors are told their host by the worker)
      * @param options JVM options by the environment variable Spark's launcher reads them from; the operator's own
      *                value of that variable comes after ours, so its settings win
+     * @param env     other variables, set as given
      */
     private static Process spawn(Path sparkHome, String uiHost, Path log, List<String> args,
-                                 Map<String, String> options) {
+                                 Map<String, String> options, Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(sparkHome.resolve("bin/spark-class").toString());
         command.addAll(args);
@@ -76,15 +94,16 @@ public final class SparkDaemons {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Map<String, String> env = pb.environment();
+        Map<String, String> environment = pb.environment();
+        environment.putAll(env);
         // The web UI binds to this address, not to the 0.0.0.0 Spark picks without it; a worker's executors inherit
         // it, and bind to the worker's --host.
-        env.put("SPARK_LOCAL_IP", uiHost);
-        env.put("SPARK_DAEMON_MEMORY", DAEMON_MEMORY);
-        env.put("WORDSTREAM_NEW_SESSION", "1");
+        environment.put("SPARK_LOCAL_IP", uiHost);
+        environment.put("SPARK_DAEMON_MEMORY", DAEMON_MEMORY);
+        environment.put("WORDSTREAM_NEW_SESSION", "1");
         options.forEach((variable, ours) -> {
             if (!ours.isEmpty()) {
-                env.merge(variable, ours, (operator, mine) -> mine + " " + operator);
+                environment.merge(variable, ours, (operator, mine) -> mine + " " + operator);
             }
         });
         try {

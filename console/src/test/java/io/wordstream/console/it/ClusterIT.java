@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.wordstream.common.JobConfig;
 import io.wordstream.console.kafka.KafkaClients;
 import io.wordstream.console.kafka.SentenceSender;
+import io.wordstream.console.launch.SparkDaemons;
 import io.wordstream.console.model.ClusterState;
 import io.wordstream.console.model.MasterSnapshot;
 import io.wordstream.console.settings.Settings;
 import io.wordstream.testsupport.Poll;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +72,7 @@ class ClusterIT {
                         at + " letter S", 2L, at + " letter R", 1L, at + " letter P", 1L));
                 assertEquals(expected, Poll.until(Duration.ofSeconds(120), reader::counts,
                         expected::equals, "the exact counts computed on the cluster"));
+                executorsKeepTheirBlocksInTheWorkersOwnDirectory();
                 try (ClusterWatching watch = new ClusterWatching(pipeline, reader)) {
                     theClusterViewListsTheWorkersAndExecutors(watch, pipeline);
                     lagRisesWhileTheDriverIsStoppedAndFallsToZeroAfter(watch, pipeline, sender, w);
@@ -82,6 +88,19 @@ class ClusterIT {
                     "pid " + p.pid() + " " + p.info().command().orElse("") + " to be gone");
         }
         assertEquals(List.of(), ProcessHandle.current().descendants().map(ProcessHandle::pid).toList());
+    }
+
+    /** Each worker's executor has its block manager under the worker's scratch dir, which only its owner reads. */
+    private void executorsKeepTheirBlocksInTheWorkersOwnDirectory() throws IOException {
+        for (int worker = 1; worker <= 2; worker++) {
+            Path scratch = SparkDaemons.scratchDir(dataDir.resolve("spark-work").resolve("worker-" + worker));
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch)));
+            try (Stream<Path> files = Files.walk(scratch)) {
+                List<String> blocks = files.map(f -> f.getFileName().toString())
+                        .filter(name -> name.startsWith("blockmgr-")).toList();
+                assertEquals(1, blocks.size(), "one executor's block manager in " + scratch + ": " + blocks);
+            }
+        }
     }
 
     /** The cluster view's model under --local-cluster 2: the master, its two workers, the job's two executors. */

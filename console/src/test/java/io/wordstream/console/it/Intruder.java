@@ -109,9 +109,12 @@ final class Intruder {
     String sparkApplication(String masterUrl, Duration within) throws IOException, InterruptedException {
         // Through spark-submit, which gives the driver Java 17's module flags; "spark-internal": a class of Spark's.
         Path sparkSubmit = Install.current().sparkHome().resolve("bin").resolve("spark-submit");
+        // Its scratch files in the test's directory: stopped by force, it leaves them behind.
+        Path scratch = Files.createDirectories(dir.resolve("spark-app-tmp"));
         Process p = start("spark-app", List.of(sparkSubmit.toString(), "--master", masterUrl, "--driver-memory",
-                "512m", "--class", "org.apache.spark.ui.UIWorkloadGenerator", "spark-internal", masterUrl, "FIFO",
-                "1"), Map.of("SPARK_LOCAL_IP", address));
+                "512m", "--conf", "spark.local.dir=" + scratch, "--driver-java-options", "-Djava.io.tmpdir=" + scratch,
+                "--class", "org.apache.spark.ui.UIWorkloadGenerator", "spark-internal", masterUrl, "FIFO", "1"),
+                Map.of("SPARK_LOCAL_IP", address));
         Path out = dir.resolve("spark-app.out");
         try {
             return Poll.until(within, () -> read(out), s -> !p.isAlive()
