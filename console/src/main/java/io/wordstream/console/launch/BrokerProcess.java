@@ -22,6 +22,8 @@ public final class BrokerProcess implements AutoCloseable {
     public static final String HEAP = "-Xmx256m";
     /** C1 only: one console's load needs no C2, which slowed the broker's start (docs/benchmarks.md). */
     public static final String JIT = "-XX:TieredStopAtLevel=1";
+    /** Log4j's MBeans: nothing reads them, and registering them is a tenth of a second of a JVM's start. */
+    public static final String LOG4J_NO_JMX = "-Dlog4j2.disableJmx=true";
 
     /** A Kafka broker on loopback answers within a second; anything else gets no answer at all. */
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -51,7 +53,7 @@ public final class BrokerProcess implements AutoCloseable {
         ClassDataArchive classData = ClassDataArchive.of(install.classDataPlace(settings.dataDir()), "broker",
                 ClassDataArchive.jarsIn(install.brokerLib()));
         command.addAll(classData.jvmOptions());
-        command.addAll(List.of(HEAP, JIT, "-XX:+UseG1GC", "-Djava.awt.headless=true",
+        command.addAll(List.of(HEAP, JIT, "-XX:+UseG1GC", "-Djava.awt.headless=true", LOG4J_NO_JMX,
                 "-Dlog4j2.configurationFile=" + install.configDir().resolve("log4j2-broker.properties").toUri(),
                 "-cp", install.brokerLib().resolve("*").toString(),
                 "io.wordstream.broker.EmbeddedBroker",

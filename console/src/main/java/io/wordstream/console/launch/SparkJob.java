@@ -176,6 +176,7 @@ public final class SparkJob implements AutoCloseable {
         conf.put("spark.ui.showConsoleProgress", "false");
         List<String> driverOptions = new ArrayList<>(classData.jvmOptions());
         driverOptions.add("-Dlog4j2.configurationFile=" + install.configDir().resolve("log4j2-job.properties").toUri());
+        driverOptions.add(BrokerProcess.LOG4J_NO_JMX);
         // The whole heap at start: a heap left to grow hides a leak behind G1's widening (docs/soak.md).
         driverOptions.add("-Xms" + settings.driverMemory());
         driverOptions.add("-XX:+AlwaysPreTouch");

@@ -57,6 +57,7 @@ public record KafkaNode(int nodeId, String host, int port, int controllerPort, C
         }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(BrokerProcess.HEAP, BrokerProcess.JIT, "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                BrokerProcess.LOG4J_NO_JMX,
                 "-Dlog4j2.configurationFile=" + install.configDir().resolve("log4j2-broker.properties").toUri(),
                 "-cp", install.brokerLib().resolve("*").toString(),
                 "io.wordstream.broker.EmbeddedBroker",
