@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.wordstream.testsupport.Poll;
 import io.wordstream.testsupport.ProcessLiveness;
 import io.wordstream.testsupport.ProcessOutput;
+import io.wordstream.testsupport.ProcessRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -214,11 +215,9 @@ class ReleaseRunIT {
     }
 
     private Result wordstream(String path, String... args) throws Exception {
-        Process p = start(path, args);
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Result(p.exitValue(), out);
+        // Output to a file and a time limit: a command that never ends fails the test instead of hanging it.
+        ProcessRun run = ProcessRun.of(builder(path, args), "", Duration.ofSeconds(60), dataDir);
+        return new Result(run.exitCode(), run.output());
     }
 
     private Process start(Path path, String... args) throws IOException {
@@ -227,6 +226,12 @@ class ReleaseRunIT {
 
     /** {@code bin/wordstream ARGS} with this PATH, no JAVA_HOME and no wordstream settings from the environment. */
     private Process start(String path, String... args) throws IOException {
+        Process p = builder(path, args).start();
+        started.add(p);
+        return p;
+    }
+
+    private ProcessBuilder builder(String path, String... args) {
         List<String> command = new ArrayList<>(List.of(install.resolve("bin/wordstream").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dataDir.toFile());
@@ -238,9 +243,7 @@ class ReleaseRunIT {
         } else {
             builder.redirectErrorStream(true);
         }
-        Process p = builder.start();
-        started.add(p);
-        return p;
+        return builder;
     }
 
     /** A folder of links to every command in /usr/bin but those named: a PATH without them. */

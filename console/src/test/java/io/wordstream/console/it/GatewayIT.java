@@ -25,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -422,13 +421,10 @@ class GatewayIT {
         assertEquals(Settings.LOOPBACK, metrics.getHost(), "metrics bind loopback unless told otherwise");
         HttpResponse<String> scrape = send(HttpRequest.newBuilder(metrics));
         assertEquals(200, scrape.statusCode());
-        Process promtool = new ProcessBuilder("promtool", "check", "metrics").redirectErrorStream(true).start();
-        promtool.getOutputStream().write(scrape.body().getBytes(StandardCharsets.UTF_8));
-        promtool.getOutputStream().close();
-        String lint = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(promtool.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, promtool.exitValue(), lint);
-        assertEquals("", lint.strip(), "promtool has nothing to say");
+        ProcessRun promtool = ProcessRun.of(new ProcessBuilder("promtool", "check", "metrics"), scrape.body(),
+                Duration.ofSeconds(60), dataDir);
+        assertEquals(0, promtool.exitCode(), promtool.output());
+        assertEquals("", promtool.output().strip(), "promtool has nothing to say");
         for (String family : new String[] {"wordstream_job_input_rows_total", "wordstream_kafka_partition_lag_records",
             "wordstream_kafka_broker_up", "wordstream_job_batch_duration_seconds_bucket",
             "wordstream_sentences_acknowledged_total{via=\"gateway\"}",

@@ -47,11 +47,14 @@ final class HeadlessChromium implements AutoCloseable {
             throw new AssertionError("chromium is not installed: run 'apt-get install -y chromium' (.ci/run does)");
         }
         // As root (CI, containers) chromium runs only without its sandbox; a small /dev/shm would crash its tabs.
-        Process p = new ProcessBuilder(binary.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
+        ProcessBuilder pb = new ProcessBuilder(binary.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--no-first-run", "--remote-debugging-address=127.0.0.1",
                 "--remote-debugging-port=0", "--user-data-dir=" + profile, "--window-size=1200,800", "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // Its singleton socket's directory goes to TMPDIR, and stays there after the browser is stopped: the test's.
+        pb.environment().put("TMPDIR", Files.createDirectories(profile.resolveSibling(profile.getFileName() + "-tmp"))
+                .toString());
+        Process p = pb.start();
         try {
             String endpoint = devToolsEndpoint(p);
             HttpClient http = HttpClient.newHttpClient();
