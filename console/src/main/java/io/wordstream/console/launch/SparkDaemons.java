@@ -65,17 +65,20 @@ public final class SparkDaemons {
                 Integer.toString(conf.httpPort(uiPort)), "--work-dir", workDir.toString()));
         args.addAll(conf.write());
         args.add(masterUrl);
-        // Executors keep their blocks and shuffle files in the worker's local dirs, /tmp unless told: under the
-        // worker's own directory instead, readable by its owner only. An operator's SPARK_LOCAL_DIRS still wins.
+        // Executors keep their blocks and shuffle files in the worker's local dirs, /tmp unless told: beside the
+        // worker's work dir instead, readable by its owner only. An operator's SPARK_LOCAL_DIRS still wins.
         Map<String, String> env = System.getenv("SPARK_LOCAL_DIRS") == null
                 ? Map.of("SPARK_LOCAL_DIRS", scratch.toString()) : Map.of();
         return spawn(sparkHome, conf.uiHost(), log, args, Map.of("SPARK_WORKER_OPTS",
                 HostLossTimeouts.daemonOptions(host)), env);
     }
 
-    /** Where a worker's executors keep their blocks and shuffle files: {@code scratch} in its work dir. */
+    /**
+     * Where a worker's executors keep their blocks and shuffle files: beside its work dir ({@code spark-work-scratch}
+     * beside {@code spark-work}), which holds only the applications' directories, as Spark's own cleanup expects.
+     */
     public static Path scratchDir(Path workDir) {
-        return workDir.resolve("scratch");
+        return workDir.resolveSibling(workDir.getFileName() + "-scratch");
     }
 
     /**
