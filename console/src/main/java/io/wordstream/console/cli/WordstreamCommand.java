@@ -44,10 +44,13 @@ public final class WordstreamCommand implements Runnable {
     CommandSpec spec;
 
     /**
-     * The subcommands a command line needs for {@code args}: the one it names, when that one needs no other, else
-     * all of them (the usage lists them, an unknown command's error names them).
+     * The subcommands a command line needs for {@code args}: none to print the version, the one it names when that
+     * one needs no other, else all of them (the usage lists them, an unknown command's error names them).
      */
     static List<Class<?>> subcommandsFor(String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return List.of();
+        }
         if (args.length > 0) {
             for (Class<?> c : SUBCOMMANDS) {
                 if (c.getAnnotation(Command.class).name().equals(args[0]) && !READ_THE_TREE.contains(c)) {

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,9 +85,12 @@ class CliTest {
     @Test
     void aCommandLineWithOnlyTheNamedCommandPrintsWhatTheWholeTreePrints() {
         ConfigDefaults defaults = new ConfigDefaults(Map.of("window", "30s"));
+        List<String[]> lines = new ArrayList<>(List.of(new String[] {"--version"}, new String[] {"-V"}));
         for (Class<?> command : WordstreamCommand.SUBCOMMANDS) {
-            String name = command.getAnnotation(CommandLine.Command.class).name();
-            String[] args = {name, "--help"};
+            lines.add(new String[] {command.getAnnotation(CommandLine.Command.class).name(), "--help"});
+        }
+        for (String[] args : lines) {
+            String name = String.join(" ", args);
             StringWriter whole = new StringWriter();
             StringWriter alone = new StringWriter();
             int wholeStatus = Cli.create(defaults, new PrintWriter(whole, true), new PrintWriter(whole, true))
@@ -97,6 +101,7 @@ class CliTest {
             assertEquals(whole.toString(), alone.toString(), name + ": the same help, defaults and wrapping");
         }
         assertEquals(List.of(RunCommand.class), WordstreamCommand.subcommandsFor(new String[] {"run", "--help"}));
+        assertEquals(List.of(), WordstreamCommand.subcommandsFor(new String[] {"--version"}));
         for (String[] args : new String[][] {{}, {"--help"}, {"help", "run"}, {"completion"}, {"nothing"}}) {
             assertEquals(WordstreamCommand.SUBCOMMANDS, WordstreamCommand.subcommandsFor(args),
                     "every command for " + List.of(args));
