@@ -67,10 +67,8 @@ public final class SparkDaemons {
         args.add(masterUrl);
         // Executors keep their blocks and shuffle files in the worker's local dirs, /tmp unless told: beside the
         // worker's work dir instead, readable by its owner only. An operator's SPARK_LOCAL_DIRS still wins.
-        Map<String, String> env = System.getenv("SPARK_LOCAL_DIRS") == null
-                ? Map.of("SPARK_LOCAL_DIRS", scratch.toString()) : Map.of();
         return spawn(sparkHome, conf.uiHost(), log, args, Map.of("SPARK_WORKER_OPTS",
-                HostLossTimeouts.daemonOptions(host)), env);
+                HostLossTimeouts.daemonOptions(host)), Map.of("SPARK_LOCAL_DIRS", scratch.toString()));
     }
 
     /**
@@ -86,10 +84,10 @@ public final class SparkDaemons {
      *                else (its executors are told their host by the worker)
      * @param options JVM options by the environment variable Spark's launcher reads them from; the operator's own
      *                value of that variable comes after ours, so its settings win
-     * @param env     other variables, set as given
+     * @param unlessSet other variables, each set unless the operator's environment has it
      */
     private static Process spawn(Path sparkHome, String uiHost, Path log, List<String> args,
-                                 Map<String, String> options, Map<String, String> env) {
+                                 Map<String, String> options, Map<String, String> unlessSet) {
         List<String> command = new ArrayList<>();
         command.add(sparkHome.resolve("bin/spark-class").toString());
         command.addAll(args);
@@ -98,7 +96,7 @@ public final class SparkDaemons {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> environment = pb.environment();
-        environment.putAll(env);
+        unlessSet.forEach(environment::putIfAbsent);
         // The web UI binds to this address, not to the 0.0.0.0 Spark picks without it; a worker's executors inherit
         // it, and bind to the worker's --host.
         environment.put("SPARK_LOCAL_IP", uiHost);
