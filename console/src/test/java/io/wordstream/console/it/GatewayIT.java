@@ -495,16 +495,10 @@ class GatewayIT {
         return windowCounts(gateway, dimension);
     }
 
-    /**
-     * Polls {@code base}'s word counts until each expected word has at least its count, then asserts each has exactly
-     * it. Polling for all of them, not some: the rows of one batch reach the gateway's model over several reads.
-     */
+    /** {@link ItSettings#awaitWordCounts} on {@code base}'s word counts over its windows. */
     private Map<String, Long> countsReach(URI base, Map<String, Long> expected, String what) {
-        Map<String, Long> counts = Poll.until(Duration.ofSeconds(60), () -> windowCounts(base, "word"),
-                c -> expected.entrySet().stream().allMatch(e -> c.getOrDefault(e.getKey(), 0L) >= e.getValue()),
-                what);
-        expected.forEach((word, count) -> assertEquals(count, counts.get(word), word + " in " + counts));
-        return counts;
+        return ItSettings.awaitWordCounts(Duration.ofSeconds(60), () -> windowCounts(base, "word"),
+                (c, word) -> c.getOrDefault(word, 0L), expected, what);
     }
 
     private List<MimeMessage> received(String recipient) {

@@ -1,11 +1,8 @@
 package io.wordstream.console.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.wordstream.console.kafka.TopicFeed;
 import io.wordstream.console.model.JobEvent;
 import io.wordstream.console.model.ResultRow;
-import io.wordstream.testsupport.Poll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,15 +42,9 @@ final class ResultsReader implements AutoCloseable {
         return new TreeMap<>(latest);
     }
 
-    /**
-     * Polls until each expected word's total over all windows is at least its count, then asserts each is exactly
-     * it: the rows of one micro-batch reach this reader over several reads, so every word asserted is waited for.
-     */
+    /** {@link ItSettings#awaitWordCounts} on the word totals over all windows. */
     Map<String, Long> awaitWordTotals(Duration timeout, Map<String, Long> expected, String what) {
-        Map<String, Long> counts = Poll.until(timeout, this::counts, c -> expected.entrySet().stream()
-                .allMatch(e -> ItSettings.total(c, e.getKey()) >= e.getValue()), what);
-        expected.forEach((word, count) -> assertEquals(count, ItSettings.total(counts, word), word + " in " + counts));
-        return counts;
+        return ItSettings.awaitWordCounts(timeout, this::counts, ItSettings::total, expected, what);
     }
 
     List<JobEvent> events() {
